@@ -1,0 +1,100 @@
+"""Sentence boundaries that survive abbreviations, initials, decimals, quotes and brackets."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from tui.model import Block
+
+# Words whose trailing full stop does not end a sentence (compared lower-case, without the stop).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms mx dr prof rev fr sr jr st mt ft gen col lt sgt capt cmdr adm maj gov sen rep pres
+    hon supt insp messrs mme mlle sra srta
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    e.g i.e cf viz vs v etc al approx est ca fig figs eq eqs no nos vol vols pp p ch sec art para
+    u.s u.k u.n u.s.a e.u a.m p.m ph.d b.a m.a d.c inc ltd co corp bros dept univ assn ave blvd rd
+    """.split()
+)
+# Abbreviations that usually precede a name or number, so even a capital after them continues.
+_NEVER_FINAL = frozenset("mr mrs ms mx dr prof rev fr st mt gen col lt sgt capt cmdr adm maj gov sen rep pres hon supt insp messrs e.g i.e cf viz vs v no nos vol pp p fig figs eq ch sec art".split())
+# Words that start sentences; after an abbreviation such as "U.S." they signal a real boundary.
+_STARTERS = frozenset(
+    "the a an this that these those it its he she they we i you but and or so yet however in on at "
+    "for if when while although though after before since as there here what why how who many most "
+    "some all no one our their his her my your".split()
+)
+
+_END = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’»)\]]*(?=\s|$)")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_OPENERS = "\"'“‘«([¿¡"
+
+
+def _is_boundary(text: str, start: int, end_match: re.Match[str], limit: int) -> bool:
+    punct = end_match.group()
+    after = text[end_match.end() : min(limit, end_match.end() + 64)].lstrip()
+    if not after:
+        return True
+    nxt = after[0]
+    if nxt in "–—-" and after[1:2] == " " and after[2:3].islower():
+        return False  # ". – all of which …": a dash carries the sentence on
+    if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or not nxt.isalpha() and not nxt.isalnum()):
+        return False
+    if punct[0] in "!?" or punct.startswith(("...", "…")):
+        return True
+    word = _WORD_BEFORE.search(text, start, end_match.start())
+    if not word:
+        return True
+    token = word.group(1).lstrip(_OPENERS).lower()
+    # the matched stop is part of the abbreviation (e.g. "u.s" + ".")
+    if len(token) == 1 and token.isalpha():
+        return False  # an initial: "J. R. R. Tolkien", "Kassym-Jomart K. Tokayev"
+    if token in ABBREVIATIONS:
+        if token in _NEVER_FINAL:
+            return False
+        next_word = re.match(r"[\w’']+", after)
+        return bool(next_word) and next_word.group().lower() in _STARTERS
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+        next_word = re.match(r"[\w’']+", after)
+        return bool(next_word) and next_word.group().lower() in _STARTERS
+    return True
+
+
+def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) inside text[start:end], trimmed of surrounding spaces."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for m in _END.finditer(text, start, end):
+        if _is_boundary(text, cursor, m, end):
+            spans.append((cursor, m.end()))
+            cursor = m.end()
+    spans.append((cursor, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def sentence_spans(text: str, blocks: Iterable[Block]) -> list[tuple[int, int, Block]]:
+    """Sentences of every block. Titles, headings, list items and table rows stay whole or split by line."""
+    out: list[tuple[int, int, Block]] = []
+    for block in blocks:
+        if block.kind in ("title", "heading"):
+            out.append((block.start, block.end, block))
+        elif block.kind in ("code", "table"):
+            pos = block.start
+            for line in text[block.start:block.end].split("\n"):
+                if line.strip():
+                    s = pos + (len(line) - len(line.lstrip()))
+                    out.append((s, pos + len(line.rstrip()), block))
+                pos += len(line) + 1
+        else:
+            out.extend((s, e, block) for s, e in split_spans(text, block.start, block.end))
+    return out

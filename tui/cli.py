@@ -1,0 +1,121 @@
+"""Command line: open the app, or print the analysis as JSON Lines / JSON Schema / exports."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Sequence
+
+from tui import __version__
+
+EXIT_OK, EXIT_SOURCE, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="argview",
+        description="Read an argumentative article beside an outline of its argument.",
+        epilog="With no SOURCE, opens the bundled sample article. SOURCE may be a .txt, .md or .html "
+        "file, '-' for standard input, or an http(s) URL.",
+    )
+    parser.add_argument("sources", nargs="*", metavar="SOURCE", help="article to open (file, '-', or URL)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--json", action="store_true", help="print one analysis per SOURCE as JSON Lines, in order")
+    mode.add_argument("--schema", action="store_true", help="print the JSON Schema of the analysis and exit")
+    parser.add_argument(
+        "--max-size", type=float, default=None, metavar="MB",
+        help="refuse sources larger than this many megabytes (default: 32)",
+    )
+    parser.add_argument("--version", action="version", version=f"argview {__version__}")
+    return parser
+
+
+def _error(source: str | None, message: str) -> None:
+    where = "sample" if source is None else source
+    print(f"argview: {where}: {message}", file=sys.stderr)
+
+
+def _max_bytes(args: argparse.Namespace) -> int:
+    from tui.ingest import DEFAULT_MAX_BYTES
+
+    return DEFAULT_MAX_BYTES if args.max_size is None else int(args.max_size * 1024 * 1024)
+
+
+def _print_json(args: argparse.Namespace) -> int:
+    from tui.ingest import SourceError
+    from tui.pipeline import analyse_source
+
+    status = EXIT_OK
+    out = sys.stdout
+    for name in args.sources or [None]:
+        try:
+            analysis = analyse_source(name, max_bytes=_max_bytes(args))
+        except SourceError as err:
+            _error(name, str(err))
+            status = EXIT_SOURCE
+            continue
+        out.write(analysis.to_json())
+        out.write("\n")
+    out.flush()
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.max_size is not None and args.max_size <= 0:
+        parser.error("--max-size must be a positive number of megabytes")
+    try:
+        if args.schema:
+            from tui.model import Analysis
+
+            print(json.dumps(Analysis.json_schema(), indent=2))
+            return EXIT_OK
+        if args.json:
+            return _print_json(args)
+        if len(args.sources) > 1:
+            parser.error("the app opens one SOURCE at a time (use --json for several)")
+        return _run_app(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as err:  # noqa: BLE001 - the user gets one line, never a traceback
+        print(f"argview: internal error: {type(err).__name__}: {err}", file=sys.stderr)
+        return EXIT_SOURCE
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from tui.ingest import SourceError, ingest_bytes, read_source
+
+    name = args.sources[0] if args.sources else None
+    try:
+        raw = read_source(name, max_bytes=_max_bytes(args))
+        source, doc = ingest_bytes(raw)
+    except SourceError as err:
+        _error(name, str(err))
+        return EXIT_SOURCE
+    from tui.app import ArgviewApp
+
+    if name == "-":
+        _reattach_tty()
+    ArgviewApp(source, doc).run()
+    return EXIT_OK
+
+
+def _reattach_tty() -> None:
+    """After reading an article from a pipe, take keyboard input from the terminal again."""
+    import os
+
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        return
+    os.dup2(fd, 0)
+    os.close(fd)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115 - replaces the consumed pipe for Textual
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

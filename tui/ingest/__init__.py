@@ -1,0 +1,45 @@
+"""Ingest: bytes from a source → decoded, normalised text in typed blocks (one module per format)."""
+
+from __future__ import annotations
+
+from tui.ingest.decode import decode
+from tui.ingest.detect import sniff
+from tui.ingest.document import Document
+from tui.ingest.errors import SourceError
+from tui.ingest.sources import DEFAULT_MAX_BYTES, RawSource, read_source, sample_path
+from tui.model import Format, Source
+
+__all__ = ["Document", "SourceError", "ingest_bytes", "load", "read_source", "sample_path", "DEFAULT_MAX_BYTES"]
+
+
+def _parse(text: str, fmt: Format) -> Document:
+    if fmt == "markdown":
+        from tui.ingest.markdown import parse_markdown
+
+        return parse_markdown(text)
+    if fmt == "html":
+        from tui.ingest.html import parse_html
+
+        return parse_html(text)
+    from tui.ingest.text import parse_text
+
+    return parse_text(text)
+
+
+def ingest_bytes(raw: RawSource) -> tuple[Source, Document]:
+    """Decode and parse a source's bytes. Raises SourceError for empty or binary input."""
+    if not raw.data:
+        raise SourceError("it is empty")
+    decoded = decode(raw.data)
+    if not decoded.text.strip():
+        raise SourceError("it contains only whitespace")
+    fmt = raw.format_hint or sniff(decoded.text)
+    doc = _parse(decoded.text, fmt)
+    if not doc.blocks:
+        raise SourceError("no readable text was found in it")
+    source = Source(name=raw.name, format=fmt, encoding=decoded.encoding, sha256=raw.sha256)
+    return source, doc
+
+
+def load(name: str | None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Source, Document]:
+    return ingest_bytes(read_source(name, max_bytes=max_bytes))

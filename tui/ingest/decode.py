@@ -1,0 +1,110 @@
+"""Bytes to text: BOMs, UTF-8, UTF-16/32, legacy single-byte encodings; binaries refused."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from tui.ingest.errors import SourceError
+from tui.ingest.clean import normalise_newlines
+
+# Signatures of common binary formats, so the error can say what the file is.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "an executable (ELF)"),
+    (b"MZ", "a Windows executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+    (b"RIFF", "a RIFF media file"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 file"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def _guess_utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM has NUL in every other byte for ASCII-range characters."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / max(1, len(sample[0::2]))
+    odd = sample[1::2].count(0) / max(1, len(sample[1::2]))
+    if odd > 0.4 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.4 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    """Many control characters (besides whitespace) mean it is not prose."""
+    sample = text[:65536]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\x1b") or ch == "\x7f")
+    return controls / len(sample) > 0.05
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode bytes of an article; raise SourceError for binaries and undecodable data."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise SourceError(f"this is {what}, not a text article")
+    encoding = None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            encoding = name
+            data = data[len(bom):] if name != "utf-8-sig" else data
+            break
+    if encoding is None and b"\x00" in data[:4096]:
+        encoding = _guess_utf16_without_bom(data)
+        if encoding is None:
+            raise SourceError("this looks like a binary file (it contains NUL bytes), not a text article")
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as err:
+            raise SourceError(f"the file claims to be {encoding} but is not valid {encoding} (byte {err.start})") from None
+        shown = {"utf-8-sig": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16", "utf-32-le": "utf-32", "utf-32-be": "utf-32"}
+        encoding = shown.get(encoding, encoding)
+    else:
+        text, encoding = _decode_unmarked(data)
+    if "\x00" in text or _looks_binary(text):
+        raise SourceError("this looks like a binary file, not a text article")
+    return Decoded(normalise_newlines(text), encoding)
+
+
+def _decode_unmarked(data: bytes) -> tuple[str, str]:
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Legacy single-byte text. cp1252 is what Windows saves and a superset of latin-1's printable
+    # range; its five undefined bytes mean the text is really latin-1 (or something rarer).
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"

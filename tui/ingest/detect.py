@@ -1,0 +1,49 @@
+"""Choose a format: by file extension first, then by sniffing the text."""
+
+from __future__ import annotations
+
+import re
+
+from tui.model import Format
+
+_EXTENSIONS: dict[str, Format] = {
+    ".txt": "text", ".text": "text", ".asc": "text",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+}
+_CONTENT_TYPES: dict[str, Format] = {
+    "text/html": "html", "application/xhtml+xml": "html",
+    "text/markdown": "markdown", "text/x-markdown": "markdown",
+    "text/plain": "text",
+}
+_HTML = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_TAGS = re.compile(r"</?(?:p|div|span|a|br|h[1-6]|article|section)\b[^>]*>", re.I)
+_MD_SIGNALS = re.compile(
+    r"^(?:#{1,6}\s+\S|```|~~~|\s{0,3}[-*+]\s+\S|\s{0,3}\d+\.\s+\S|>\s)|\[[^\]\n]+\]\([^)\s]+\)|^(?:=+|-+)\s*$",
+    re.M,
+)
+
+
+def format_from_name(name: str) -> Format | None:
+    lowered = name.lower().split("?", 1)[0].split("#", 1)[0]
+    for ext, fmt in _EXTENSIONS.items():
+        if lowered.endswith(ext):
+            return fmt
+    return None
+
+
+def format_from_content_type(content_type: str | None) -> Format | None:
+    if not content_type:
+        return None
+    return _CONTENT_TYPES.get(content_type.split(";", 1)[0].strip().lower())
+
+
+def sniff(text: str) -> Format:
+    head = text[:20000]
+    if _HTML.match(head) or len(_HTML_TAGS.findall(head)) >= 5:
+        return "html"
+    signals = len(_MD_SIGNALS.findall(head))
+    lines = max(1, head.count("\n"))
+    if signals >= 2 or (signals and lines < 10 and head.lstrip().startswith("#")):
+        return "markdown"
+    return "text"

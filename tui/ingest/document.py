@@ -1,0 +1,70 @@
+"""What ingest hands to analysis: normalised text cut into typed blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tui.model import Block, BlockKind, Dropped, Format
+from tui.ingest.clean import clean_inline, strip_controls
+
+
+@dataclass
+class Document:
+    title: str
+    text: str
+    blocks: list[Block]
+    format: Format
+    dropped: list[Dropped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+class DocumentBuilder:
+    """Appends blocks, separating them with a blank line, and records their offsets.
+
+    Every format module feeds blocks through here, so offsets are correct by construction.
+    """
+
+    def __init__(self, fmt: Format) -> None:
+        self.format: Format = fmt
+        self._parts: list[str] = []
+        self._length = 0
+        self.blocks: list[Block] = []
+        self.title = ""
+        self.dropped: list[Dropped] = []
+        self.notes: list[str] = []
+
+    def add(self, kind: BlockKind, text: str, level: int = 0) -> Block | None:
+        if kind in ("code", "table"):
+            text = strip_controls(text).expandtabs(4).strip("\n")
+        else:
+            text = clean_inline(text)
+        if not text.strip():
+            return None
+        if kind == "title":
+            if self.title:
+                kind, level = "heading", max(level, 1)
+            else:
+                self.title = text
+                level = 1
+        if self._parts:
+            self._parts.append("\n\n")
+            self._length += 2
+        start = self._length
+        self._parts.append(text)
+        self._length += len(text)
+        block = Block(kind=kind, start=start, end=self._length, level=level)
+        self.blocks.append(block)
+        return block
+
+    def drop(self, text: str, reason: str) -> None:
+        self.dropped.append(Dropped(text=text.strip(), reason=reason))
+
+    def build(self) -> Document:
+        return Document(
+            title=self.title,
+            text="".join(self._parts),
+            blocks=self.blocks,
+            format=self.format,
+            dropped=self.dropped,
+            notes=self.notes,
+        )

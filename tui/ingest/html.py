@@ -1,0 +1,105 @@
+"""Saved web pages: the main content found by trafilatura, headings kept, page furniture dropped."""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from tui.ingest.boilerplate import is_boilerplate
+from tui.ingest.document import Document, DocumentBuilder
+
+_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt", "div", "section", "article"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "button", "iframe"}
+
+
+def _text(el: etree._Element) -> str:
+    return "".join(el.itertext())
+
+
+def _from_trafilatura_xml(xml: str, doc: DocumentBuilder) -> None:
+    root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
+    if root is None:
+        return
+    title = root.get("title")
+    if title:
+        doc.add("title", title)
+    main = root.find("main")
+    if main is None:
+        main = root
+    for el in main.iter("head", "p", "item", "quote", "code", "row"):
+        content = _text(el)
+        if el.tag == "head":
+            rend = el.get("rend") or "h2"
+            level = int(rend[1]) if len(rend) == 2 and rend[1].isdigit() else 2
+            if level == 1 and not doc.title:
+                doc.add("title", content)
+            else:
+                doc.add("heading", content, level=max(2, level))
+        elif el.tag == "p" and el.getparent() is not None and el.getparent().tag in ("item", "quote", "cell"):
+            continue  # inner paragraphs are taken with their item or quote
+        elif is_boilerplate(content):
+            doc.drop(content, "web boilerplate")
+        elif el.tag == "item":
+            doc.add("list_item", content)
+        elif el.tag == "quote":
+            doc.add("quote", content)
+        elif el.tag == "code":
+            doc.add("code", content)
+        elif el.tag == "row":
+            doc.add("table", " | ".join(_text(c).strip() for c in el))
+        else:
+            doc.add("paragraph", content)
+
+
+def _fallback(page: str, doc: DocumentBuilder) -> None:
+    """No article found: show every block of visible page text, so the reader still gets something."""
+    try:
+        root = lxml_html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return
+    for bad in list(root.iter(*_SKIP_TAGS)):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    title = root.findtext(".//title")
+    if title:
+        doc.add("title", title)
+    body = root.find("body")
+    for el in (body if body is not None else root).iter(*_BLOCK_TAGS):
+        # only leaf-most blocks, so nested divs do not repeat their children's text
+        if any(child.tag in _BLOCK_TAGS for child in el.iterdescendants()):
+            continue
+        content = _text(el)
+        if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            doc.add("heading", content, level=max(2, int(el.tag[1])))
+        elif is_boilerplate(content):
+            doc.drop(content, "web boilerplate")
+        else:
+            doc.add("list_item" if el.tag == "li" else "paragraph", content)
+
+
+def parse_html(page: str) -> Document:
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    doc = DocumentBuilder("html")
+    xml = None
+    try:
+        xml = trafilatura.extract(
+            page,
+            output_format="xml",
+            include_comments=False,
+            include_tables=True,
+            include_formatting=False,
+            include_links=False,
+            include_images=False,
+            with_metadata=True,
+            favor_precision=True,
+        )
+    except Exception:  # noqa: BLE001 - a malformed page must fall back, not crash the reader
+        xml = None
+    if xml:
+        _from_trafilatura_xml(xml, doc)
+    if not any(b.kind != "title" for b in doc.blocks):
+        doc = DocumentBuilder("html")
+        _fallback(page, doc)
+        doc.notes.append("No article body was found in this page: showing all of its visible text.")
+    return doc.build()

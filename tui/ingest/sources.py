@@ -1,0 +1,129 @@
+"""Read the bytes of a source: a path, ``-`` for stdin, an http(s) URL, or the bundled sample."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import sys
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.ingest.detect import format_from_content_type, format_from_name
+from tui.ingest.errors import SourceError
+from tui.model import Format
+
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+URL_TIMEOUT = 10.0
+SAMPLE_NAME = "kazakhstan-opportunity.txt"
+
+
+@dataclass(frozen=True)
+class RawSource:
+    name: str
+    data: bytes
+    format_hint: Format | None
+    sha256: str
+
+
+def sample_path() -> Path:
+    """The bundled sample article in the project's ``data/`` folder."""
+    return Path(__file__).resolve().parents[2] / "data" / SAMPLE_NAME
+
+
+def _human(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
+
+
+def _too_big(size: int, limit: int) -> SourceError:
+    return SourceError(
+        f"it is {_human(size)}, over the {_human(limit)} limit (raise it with --max-size MB)"
+    )
+
+
+def is_url(name: str) -> bool:
+    return name.lower().startswith(("http://", "https://"))
+
+
+def _read_path(name: str, limit: int) -> bytes:
+    path = Path(name)
+    try:
+        if path.is_symlink() and not path.exists():
+            raise SourceError("it is a broken symbolic link")
+        if path.is_dir():
+            raise SourceError("it is a directory, not a file")
+        size = path.stat().st_size
+        if size > limit:
+            raise _too_big(size, limit)
+        with path.open("rb") as f:
+            data = f.read(limit + 1)
+    except SourceError:
+        raise
+    except FileNotFoundError:
+        raise SourceError("no such file") from None
+    except PermissionError:
+        raise SourceError("permission denied") from None
+    except IsADirectoryError:
+        raise SourceError("it is a directory, not a file") from None
+    except OSError as err:
+        if err.errno == errno.ENAMETOOLONG:
+            raise SourceError("the file name is too long") from None
+        raise SourceError(err.strerror or str(err)) from None
+    if len(data) > limit:
+        raise _too_big(len(data), limit)
+    return data
+
+
+def _read_stdin(limit: int) -> bytes:
+    stream = sys.stdin.buffer if sys.stdin is not None else None
+    if stream is None:
+        raise SourceError("there is no standard input to read")
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise _too_big(len(data), limit)
+    return data
+
+
+def _read_url(url: str, limit: int, timeout: float) -> tuple[bytes, Format | None]:
+    request = urllib.request.Request(url, headers={"User-Agent": "argview (terminal reader)", "Accept": "text/html, text/plain, text/markdown;q=0.9, */*;q=0.1"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            content_type = response.headers.get("Content-Type", "")
+            main_type = content_type.split(";", 1)[0].strip().lower()
+            if main_type and not (main_type.startswith("text/") or main_type in ("application/xhtml+xml", "application/xml")):
+                raise SourceError(f"the server sent {main_type}, not a text page")
+            data = response.read(limit + 1)
+    except SourceError:
+        raise
+    except urllib.error.HTTPError as err:
+        raise SourceError(f"the server answered {err.code} {err.reason}") from None
+    except urllib.error.URLError as err:
+        reason = err.reason
+        if isinstance(reason, (TimeoutError, OSError)) and "timed out" in str(reason):
+            raise SourceError(f"no answer within {timeout:.0f} s") from None
+        raise SourceError(f"cannot reach it ({reason})") from None
+    except TimeoutError:
+        raise SourceError(f"no answer within {timeout:.0f} s") from None
+    except (OSError, ValueError) as err:
+        raise SourceError(f"cannot fetch it ({err})") from None
+    if len(data) > limit:
+        raise _too_big(len(data), limit)
+    return data, format_from_content_type(content_type) or format_from_name(url)
+
+
+def read_source(name: str | None, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = URL_TIMEOUT) -> RawSource:
+    """Read a source's bytes. ``None`` means the bundled sample. Raises SourceError."""
+    hint: Format | None
+    if name is None:
+        path = sample_path()
+        data = _read_path(str(path), max_bytes)
+        name, hint = path.name, "text"
+    elif name == "-":
+        data, hint = _read_stdin(max_bytes), None
+    elif is_url(name):
+        data, hint = _read_url(name, max_bytes, timeout)
+    else:
+        data, hint = _read_path(os.path.expanduser(name), max_bytes), format_from_name(name)
+    return RawSource(name=name, data=data, format_hint=hint, sha256=hashlib.sha256(data).hexdigest())
