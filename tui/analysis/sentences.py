@@ -26,9 +26,23 @@ _STARTERS = frozenset(
     "some all no one our their his her my your".split()
 )
 
-_END = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’»)\]]*(?=\s|$)")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+# A run of stops is matched only from its first character and possessively: otherwise a long run
+# such as "!!!!…x" is retried at every position and splitting turns quadratic.
+_END = re.compile(r"(?<![.!?…])(?:\.{3}|…|[.!?…]++)[\"'”’»)\]]*+(?=\s|$)")
+_WORD = re.compile(r"[\w’']+")
 _OPENERS = "\"'“‘«([¿¡"
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited word ending at ``end``, scanning back no further than ``start``.
+
+    Scanning backwards keeps splitting linear: a forward search from the sentence start would
+    rescan the whole sentence for every "Mr." or "U.S." inside it.
+    """
+    i = end
+    while i > start and not text[i - 1].isspace():
+        i -= 1
+    return text[i:end]
 
 
 def _is_boundary(text: str, start: int, end_match: re.Match[str], limit: int) -> bool:
@@ -43,20 +57,19 @@ def _is_boundary(text: str, start: int, end_match: re.Match[str], limit: int) ->
         return False
     if punct[0] in "!?" or punct.startswith(("...", "…")):
         return True
-    word = _WORD_BEFORE.search(text, start, end_match.start())
-    if not word:
+    token = _word_before(text, start, end_match.start()).lstrip(_OPENERS).lower()
+    if not token:
         return True
-    token = word.group(1).lstrip(_OPENERS).lower()
     # the matched stop is part of the abbreviation (e.g. "u.s" + ".")
     if len(token) == 1 and token.isalpha():
         return False  # an initial: "J. R. R. Tolkien", "Kassym-Jomart K. Tokayev"
     if token in ABBREVIATIONS:
         if token in _NEVER_FINAL:
             return False
-        next_word = re.match(r"[\w’']+", after)
+        next_word = _WORD.match(after)
         return bool(next_word) and next_word.group().lower() in _STARTERS
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
-        next_word = re.match(r"[\w’']+", after)
+        next_word = _WORD.match(after)
         return bool(next_word) and next_word.group().lower() in _STARTERS
     return True
 

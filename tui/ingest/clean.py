@@ -13,18 +13,22 @@ import re
 # and their 8-bit C1 forms. Removed whole so no parameter bytes are left lying around.
 _ESCAPES = re.compile(
     r"""
-    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]                 # CSI
-  | (?:\x1b\]|\x9d).*?(?:\x07|\x1b\\|\x9c|$)         # OSC, e.g. window title, clipboard (OSC 52)
-  | (?:\x1bP|\x90|\x1b_|\x9f|\x1b\^|\x9e).*?(?:\x1b\\|\x9c|$)   # DCS, APC, PM strings
-  | \x1b[@-Z\\-_]?                                   # other two-byte escapes, or a lone ESC
+    (?:\x1b\[|\x9b)[0-?]*+[ -/]*+[@-~]?              # CSI (an unfinished one is removed too)
+  | (?:\x1b[\]P_^X]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c\n]*+(?:\x07|\x1b\\|\x9c)?
+                                                    # OSC (window title, OSC 52 clipboard), DCS,
+                                                    # SOS, PM, APC strings: they end at BEL or ST,
+                                                    # and we also end them at the next ESC or line
+                                                    # so one stray "ESC ]" cannot eat the article
+  | \x1b[ -/]*+[0-~]?                                # other escapes (charset, keypad…), lone ESC
     """,
     re.VERBOSE | re.DOTALL,
 )
 # C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
 # invisible separators and the BOM. ZWJ (U+200D) stays: emoji sequences need it.
 _INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
+_HAS_ESCAPE = re.compile("[\x1b\x90\x98\x9b\x9d-\x9f]")
 _LINE_SEPARATORS = re.compile("[\u2028\u2029\x85]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -37,7 +41,7 @@ def normalise_newlines(text: str) -> str:
 
 def strip_controls(text: str) -> str:
     """Remove escape sequences and invisible controls, keeping newlines and tabs."""
-    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+    if _HAS_ESCAPE.search(text):
         text = _ESCAPES.sub("", text)
     return _INVISIBLE.sub("", text)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from tui.ingest.errors import SourceError
@@ -29,6 +30,11 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"ID3", "an MP3 file"),
     (b"SQLite format 3\x00", "an SQLite database"),
 )
+
+# Signatures made of letters ("MZ", "ID3", "RIFF"…) also start ordinary sentences ("MZ Wallace
+# makes bags."), so they only count when control bytes follow, as they do in the real formats.
+_STRONG_MAGIC = frozenset(m for m, _ in _MAGIC if not m.isascii() or not m.decode().isprintable()) | {b"%PDF-"}
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -71,7 +77,7 @@ def _looks_binary(text: str) -> bool:
 def decode(data: bytes) -> Decoded:
     """Decode bytes of an article; raise SourceError for binaries and undecodable data."""
     for magic, what in _MAGIC:
-        if data.startswith(magic):
+        if data.startswith(magic) and (magic in _STRONG_MAGIC or _CONTROL_BYTES.search(data, 0, 1024)):
             raise SourceError(f"this is {what}, not a text article")
     encoding = None
     for bom, name in _BOMS:

@@ -19,7 +19,7 @@ _CONTENT_TYPES: dict[str, Format] = {
 _HTML = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 _HTML_TAGS = re.compile(r"</?(?:p|div|span|a|br|h[1-6]|article|section)\b[^>]*>", re.I)
 _MD_SIGNALS = re.compile(
-    r"^(?:#{1,6}\s+\S|```|~~~|\s{0,3}[-*+]\s+\S|\s{0,3}\d+\.\s+\S|>\s)|\[[^\]\n]+\]\([^)\s]+\)|^(?:=+|-+)\s*$",
+    r"^(?:#{1,6}\s+\S|```|~~~|\s{0,3}[-*+]\s+\S|\s{0,3}\d+\.\s+\S|>\s)|\[[^\]\n]{1,300}\]\([^)\s]{1,2000}\)|^(?:=+|-+)\s*$",
     re.M,
 )
 
