@@ -10,6 +10,7 @@ from typing import Sequence
 from tui import __version__
 
 EXIT_OK, EXIT_SOURCE, EXIT_USAGE = 0, 1, 2
+EXPORT_FORMATS = ("md", "argdown", "aif", "json")  # = tui.export.FORMATS, kept here so --help stays light
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +24,12 @@ def build_parser() -> argparse.ArgumentParser:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--json", action="store_true", help="print one analysis per SOURCE as JSON Lines, in order")
     mode.add_argument("--schema", action="store_true", help="print the JSON Schema of the analysis and exit")
+    mode.add_argument(
+        "--export", choices=EXPORT_FORMATS, metavar="FORMAT",
+        help="print SOURCE's argument as md (Markdown outline), argdown, aif (AIF JSON) or json",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="with --export: write FILE (atomically) instead of printing")
+    parser.add_argument("--force", action="store_true", help="with --output: overwrite FILE if it exists")
     parser.add_argument(
         "--max-size", type=float, default=None, metavar="MB",
         help="refuse sources larger than this many megabytes (default: 32)",
@@ -66,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.max_size is not None and args.max_size <= 0:
         parser.error("--max-size must be a positive number of megabytes")
+    if (args.output is not None or args.force) and not args.export:
+        parser.error("-o/--output and --force go with --export")
     try:
         if args.schema:
             from tui.model import Analysis
@@ -74,6 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.json:
             return _print_json(args)
+        if args.export:
+            if len(args.sources) > 1:
+                parser.error("--export takes one SOURCE")
+            return _export(args)
         if len(args.sources) > 1:
             parser.error("the app opens one SOURCE at a time (use --json for several)")
         return _run_app(args)
@@ -84,6 +97,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:  # noqa: BLE001 - the user gets one line, never a traceback
         print(f"argview: internal error: {type(err).__name__}: {err}", file=sys.stderr)
         return EXIT_SOURCE
+
+
+def _export(args: argparse.Namespace) -> int:
+    import os
+
+    from tui.export import export_to_file, render
+    from tui.ingest import SourceError
+    from tui.pipeline import analyse_source
+
+    name = args.sources[0] if args.sources else None
+    output = None if args.output in (None, "-") else args.output
+    exists = "already exists (use --force to overwrite)"
+    if output is not None and os.path.isdir(output):  # checked before the analysis: fail fast
+        _error(output, "cannot write: is a directory")
+        return EXIT_SOURCE
+    if output is not None and not args.force and os.path.lexists(output):
+        _error(output, exists)
+        return EXIT_SOURCE
+    try:
+        analysis = analyse_source(name, max_bytes=_max_bytes(args))
+    except SourceError as err:
+        _error(name, str(err))
+        return EXIT_SOURCE
+    if output is None:
+        sys.stdout.write(render(analysis, args.export))
+        sys.stdout.flush()
+        return EXIT_OK
+    try:
+        export_to_file(analysis, args.export, output, force=args.force)
+    except FileExistsError:
+        _error(output, exists)
+        return EXIT_SOURCE
+    except OSError as err:
+        _error(output, f"cannot write: {err.strerror or err}")
+        return EXIT_SOURCE
+    return EXIT_OK
 
 
 def _run_app(args: argparse.Namespace) -> int:

@@ -1,0 +1,45 @@
+"""The argument in the Argument Interchange Format, as AIFdb JSON (what OVA and AIFdb read):
+an I-node (information) per unit, and per relation an RA node (inference, for support) or a
+CA node (conflict, for attack) with an edge from the supporting/attacking I-node into it and
+one from it to the I-node it bears on.
+
+Node and edge ids are strings numbered in document order, so the output is deterministic.
+Timestamps are left out: a pure writer has no honest time to give.
+"""
+
+from __future__ import annotations
+
+import json
+
+from tui.export.graph import relations, units
+from tui.model import Analysis
+
+SCHEME_TEXT = {"support": ("RA", "Default Inference"), "attack": ("CA", "Default Conflict")}
+
+
+def aif_document(analysis: Analysis) -> dict:
+    all_units = units(analysis)
+    nodes: list[dict] = []
+    edges: list[dict] = []
+    node_id: dict[int, str] = {}
+
+    def add_node(text: str, kind: str) -> str:
+        nid = str(len(nodes) + 1)
+        nodes.append({"nodeID": nid, "text": text, "type": kind})
+        return nid
+
+    def add_edge(src: str, dst: str) -> None:
+        edges.append({"edgeID": str(len(edges) + 1), "fromID": src, "toID": dst, "formEdgeID": None})
+
+    for unit in all_units:
+        node_id[unit.index] = add_node(unit.text, "I")
+    for unit in relations(all_units):
+        kind, text = SCHEME_TEXT[unit.kind]
+        scheme = add_node(text, kind)
+        add_edge(node_id[unit.index], scheme)
+        add_edge(scheme, node_id[unit.parent.index])
+    return {"nodes": nodes, "edges": edges, "locutions": []}
+
+
+def to_aif(analysis: Analysis) -> str:
+    return json.dumps(aif_document(analysis), ensure_ascii=False, indent=2) + "\n"

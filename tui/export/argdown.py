@@ -1,0 +1,71 @@
+"""The argument map in Argdown: positions (thesis, claims, conclusions) as statements
+``[Title]: text``, reasons and objections (premises, counters, rebuttals) as arguments
+``<Title>: text``, each nested under the unit it bears on with ``+`` (supports) or ``-`` (attacks).
+
+Article text is untrusted and Argdown gives meaning to much punctuation, so text is escaped
+against the Argdown lexer (@argdown/core): ``\\x`` always reads as a literal ``x``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.export.graph import Unit, one_line, roots, units
+from tui.model import Analysis
+
+STATEMENT_ROLES = frozenset({"thesis", "claim", "conclusion"})
+_TITLES = {
+    "thesis": "Thesis",
+    "claim": "Claim",
+    "premise": "Premise",
+    "counter": "Counter",
+    "rebuttal": "Rebuttal",
+    "conclusion": "Conclusion",
+}
+
+# Always special: escapes, references/mentions/links [ ] < > @, tags and headings #, bold and
+# italic * _, data { }, comments / (// and /*).
+_ALWAYS = r"\\\[\]<>@#*_{}/"
+# Special only as a run or before a non-space: shortcodes .x. and :x: (".A." becomes ∀),
+# inference rules -- and front matter ===.
+_ESCAPE = re.compile(rf"[{_ALWAYS}]|[.:](?=\S)|-(?=-)|=(?==)")
+
+
+def escape(text: str) -> str:
+    """Article text as one line of literal Argdown text."""
+    return _ESCAPE.sub(lambda m: "\\" + m[0], one_line(text))
+
+
+def titles(all_units: list[Unit]) -> dict[int, str]:
+    """A unique, Argdown-safe title per unit: the role and its number in document order
+    ("Claim 2"); the first thesis is just "Thesis"."""
+    counts: dict[str, int] = {}
+    out: dict[int, str] = {}
+    for unit in all_units:
+        role = unit.node.role
+        counts[role] = counts.get(role, 0) + 1
+        base = _TITLES.get(role, "Unit")
+        out[unit.index] = base if role == "thesis" and counts[role] == 1 else f"{base} {counts[role]}"
+    return out
+
+
+def to_argdown(analysis: Analysis) -> str:
+    all_units = units(analysis)
+    names = titles(all_units)
+    lines = [f"# {escape(analysis.title) or 'Untitled'}", ""]
+    if not all_units:
+        lines.append("// No argument outline was found.")
+    for root in roots(all_units):
+        _write(root, 0, names, lines)
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _write(unit: Unit, depth: int, names: dict[int, str], lines: list[str]) -> None:
+    title = names[unit.index]
+    ref = f"[{title}]" if unit.node.role in STATEMENT_ROLES else f"<{title}>"
+    sign = "" if unit.kind is None else ("+ " if unit.kind == "support" else "- ")
+    lines.append(f"{'  ' * depth}{sign}{ref}: {escape(unit.text)}")
+    for child in unit.children:
+        _write(child, depth + 1, names, lines)
+

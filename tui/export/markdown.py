@@ -1,0 +1,70 @@
+"""The outline as a Markdown document: title and thesis on top, the argument as a nested list
+(role, label, the quoted text), then the entities. Nesting follows the outline exactly."""
+
+from __future__ import annotations
+
+import re
+
+from tui.export.graph import one_line, unit_text
+from tui.model import Analysis, ArgNode, Entity
+
+# Characters that start inline Markdown (emphasis, code, links, HTML, entities, tables, strike):
+# backslash-escaped so article text renders as the words it is, never as markup.
+_INLINE = re.compile(r"([\\`*_\[\]<>#|~&!$])")
+# What would open a block at the start of a line: list items, headings, quotes, rules, setext.
+_LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
+
+ROLE_NAMES = {
+    "thesis": "Thesis",
+    "claim": "Claim",
+    "premise": "Premise",
+    "counter": "Counter",
+    "rebuttal": "Rebuttal",
+    "conclusion": "Conclusion",
+}
+
+
+def escape(text: str) -> str:
+    """One line of article text as literal Markdown inline content."""
+    escaped = _INLINE.sub(r"\\\1", one_line(text))
+    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
+
+
+def to_markdown(analysis: Analysis) -> str:
+    lines = [f"# {escape(analysis.title) or 'Untitled'}", "", f"Source: {escape(analysis.source.name)}", ""]
+    thesis = next((n for n in analysis.arg_nodes() if n.role == "thesis"), None)
+    if thesis is not None:
+        lines += [f"**Thesis:** {escape(unit_text(analysis, thesis))}", ""]
+    lines += ["## Argument", ""]
+    if analysis.outline:
+        for node in analysis.outline:
+            _item(analysis, node, 0, lines)
+    else:
+        lines.append("No argument outline was found.")
+    lines += ["", "## Entities", ""]
+    if analysis.entities:
+        lines += [_entity(entity) for entity in analysis.entities]
+    else:
+        lines.append("No named entities were found.")
+    return "\n".join(lines) + "\n"
+
+
+def _item(analysis: Analysis, node: ArgNode, depth: int, lines: list[str]) -> None:
+    pad = "  " * depth
+    head = f"**{ROLE_NAMES.get(node.role, node.role.title())}**"
+    if node.cue:
+        head += f" ({escape(node.cue)})"
+    label = escape(node.label) or escape(unit_text(analysis, node))
+    lines.append(f"{pad}- {head}: {label}")
+    lines.append(f"{pad}  > {escape(unit_text(analysis, node))}")
+    for child in node.children:
+        _item(analysis, child, depth + 1, lines)
+
+
+def _entity(entity: Entity) -> str:
+    line = f"- **{escape(entity.name)}** ({entity.type.lower()})"
+    aliases = [escape(a) for a in entity.aliases if one_line(a)]
+    if aliases:
+        line += " — also " + "; ".join(aliases)
+    count = len(entity.mentions)
+    return line + f" — {count} mention{'s' if count != 1 else ''}"
