@@ -1,8 +1,83 @@
-"""The argument outline: roles, cues and the tree. (Filled in by the argument-outline issue.)"""
+"""The argument outline: which sentences (or clauses) argue, in what role, and under what.
+
+Pipeline, linear in the text:
+  1. units     sentences, split into clauses where one sentence carries two roles
+               ("While X, Y", "Of course X, but Y", "Given that X, this means that Y", "X, because Y");
+  2. local     each unit's opening discourse marker, stance/modality and reported opposing voices;
+  3. context   "But/However" after a unit makes that unit a counter; announced lists
+               ("for two reasons") open slots the "First, … Second, …" premises fill;
+  4. thesis    one unit (or the headline) by weighted signals: stance, position, centrality, markers;
+  5. defaults  unmarked sentences in a paragraph that argues are premises; a closing paragraph concludes;
+  6. tree      thesis at the root, claims under it (or under their section's heading claim),
+               premises under what they support, counters under what they oppose, rebuttals under
+               their counter, conclusions under the line of reasoning they close.
+Every node keeps the cue that decided its role so a reader can judge it (docs/outline.md).
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from tui.analysis import lexicon as lx
 from tui.model import ArgNode, Block, Entity, Section, Sentence
+
+LABEL_MAX = 90
+
+# Weights of the thesis score (see `_thesis_score`). Position and stance dominate; centrality
+# breaks ties between committed sentences; markers of support push a unit away from the top.
+W_STANCE = 1.0
+W_CENTRAL = 2.0
+W_HEADLINE = 2.5
+W_LEDE = 1.0
+W_CLOSING = 0.6
+W_RESULT = 1.2
+W_SUPPORT = -1.5
+W_QUESTION = -1.5
+
+_SUPPORT = frozenset({"reason", "example", "evidence", "addition", "enumeration"})
+_AUX = re.compile(
+    r"\b(?:is|are|was|were|be|been|will|would|should|must|can|could|may|might|has|have|had|does|do|did|needs?"
+    r"|makes?|means|shows|proves|remains?|becomes?|seems?|wants?|faces?|risks?|threatens?|isn't|aren't|won't)\b",
+    re.I,
+)
+_CONCESSIVE_SUBORDINATORS = frozenset({"although", "though", "even though", "even if", "while", "whilst",
+                                        "despite the fact that", "notwithstanding"})
+_REASON_SUBORDINATORS = frozenset({"because", "since", "given that", "given the fact that", "seeing that",
+                                   "in view of the fact that", "as long as"})
+_AFFIRMING = re.compile(
+    r"^\W*(?:of course|admittedly|granted|sure|yes|indeed|certainly|clearly|true|naturally|no doubt|undoubtedly"
+    r"|it is true|it's true|to be sure)\b",
+    re.I,
+)
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    block: int
+    section: str | None
+    kind: str                       # "title", "heading" or "body"
+    text: str
+    rel: str | None = None          # relation of the opening marker
+    cue: str | None = None          # the marker or signal that decides the role
+    body: int = 0                   # offset in `text` where the content starts (after the marker)
+    stance: float = 0.0
+    stance_cue: str | None = None
+    voice: str | None = None
+    announce: int | None = None
+    role: str | None = None
+    forced: bool = False            # role fixed by the clause split, not open to the context rules
+    partner: int | None = None      # the other clause of a split sentence
+    link: str | None = None         # how this clause relates to its partner: "supports", "concedes", "answers"
+    parent: int | None = None
+    ordinal: int | None = None
+    question: bool = False
+    words: int = 0
+    terms: list[str] = field(default_factory=list)
 
 
 def build_outline(
@@ -13,4 +88,368 @@ def build_outline(
     blocks: list[Block],
     entities: list[Entity],
 ) -> list[ArgNode]:
-    return []
+    """The argument outline of an article: a one-root tree (the thesis) or [] if nothing argues."""
+    units = _units(text, sentences, blocks)
+    if not units:
+        return []
+    for u in units:
+        _local_signals(u)
+    _contrast_and_lists(units)
+    if not any(_argues(u) for u in units if u.kind == "body"):
+        return []
+    central = _centrality(units)
+    thesis = _choose_thesis(units, central, blocks)
+    _defaults(units, thesis)
+    _attach(units, thesis)
+    return _nodes(units, thesis)
+
+
+# --- 1. units ------------------------------------------------------------------------------------
+
+def _units(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Unit]:
+    starts = [b.start for b in blocks]
+    units: list[Unit] = []
+    for sen in sentences:
+        bi = bisect_right(starts, sen.start) - 1
+        block = blocks[bi] if 0 <= bi < len(blocks) else None
+        kind = block.kind if block is not None else "paragraph"
+        if kind in ("code", "table"):
+            continue
+        ukind = kind if kind in ("title", "heading") else "body"
+        for s, e, extra in _split(text, sen.start, sen.end) if ukind == "body" else [(sen.start, sen.end, {})]:
+            u = Unit(s, e, bi, sen.section, ukind, text[s:e])
+            for k, v in extra.items():
+                setattr(u, k, v)
+            if "partner" in extra:
+                u.partner = len(units) + extra["partner"]
+            units.append(u)
+    return units
+
+
+def _split(text: str, s: int, e: int) -> list[tuple[int, int, dict]]:
+    """Clauses of a sentence that carries two roles; else the sentence whole.
+
+    The `partner` of a clause is given relative to its own position (+1 / -1) and resolved by the caller.
+    """
+    t = text[s:e]
+    op = lx.opening_marker(t)
+    low = op.cue.lower().rstrip(",") if op else ""
+    # "Although X, Y" / "While X, Y": the subordinate clause concedes, the main clause answers.
+    if op and op.relation == "concession" and low in _CONCESSIVE_SUBORDINATORS:
+        cut = _clause_comma(t, op.end)
+        if cut:
+            return [(s, s + cut[0], {"role": "counter", "cue": op.cue, "rel": "concession", "body": op.end,
+                                     "forced": True, "partner": +1, "link": "concedes"}),
+                    (s + cut[1], e, {"partner": -1, "link": "answers"})]
+    # "Given that X, this means that Y" / "Because X, Y": the subordinate clause supports the main one.
+    if op and op.relation == "reason" and low in _REASON_SUBORDINATORS:
+        cut = _clause_comma(t, op.end)
+        if cut:
+            return [(s, s + cut[0], {"role": "premise", "cue": op.cue, "rel": "reason", "body": op.end,
+                                     "forced": True, "partner": +1, "link": "supports"}),
+                    (s + cut[1], e, {"partner": -1})]
+    # "Of course X, but Y" / "Some may think X, but Y": a conceded point and the author's answer.
+    m = lx.INNER_CONTRAST.search(t)
+    if m and m.start() > 12 and len(t) - m.end() > 12:
+        head = t[: m.start()]
+        voice = lx.opposing_voice(head)
+        if _AFFIRMING.match(head) or voice or (lx.HEDGE.search(head) and not op):
+            cue = voice or (op.cue if op else lx.HEDGE.search(head).group())
+            b = m.start() + (len(m.group()) - len(m.group().lstrip(",;–—- ")))
+            return [(s, s + m.start(), {"role": "counter", "cue": cue, "forced": True, "partner": +1,
+                                        "link": "concedes", "body": op.end if op else 0}),
+                    (s + b, e, {"role": "rebuttal", "forced": True, "partner": -1, "link": "answers"})]
+    # "X, because Y": the trailing reason clause supports the main clause.
+    m = lx.INNER_REASON.search(t)
+    if m and m.start() > 15 and len(t) - m.end() > 12:
+        b = m.start() + 1
+        while t[b].isspace():
+            b += 1
+        return [(s, s + m.start(), {"partner": +1}),
+                (s + b, e, {"role": "premise", "cue": t[b:m.end()].strip(), "rel": "reason", "body": m.end() - b,
+                            "forced": True, "partner": -1, "link": "supports"})]
+    return [(s, e, {})]
+
+
+def _clause_comma(t: str, after: int) -> tuple[int, int] | None:
+    """End of the subordinate clause opened at ``after`` and start of the main clause, or None."""
+    i = t.find(",", after)
+    while i >= 0:
+        head_words = len(t[after:i].split())
+        rest = t[i + 1 :].lstrip()
+        if head_words >= 3 and len(rest.split()) >= 3:
+            return i, len(t) - len(rest)
+        i = t.find(",", i + 1)
+    return None
+
+
+# --- 2. local signals ----------------------------------------------------------------------------
+
+def _local_signals(u: Unit) -> None:
+    t = u.text
+    u.words = len(t.split())
+    u.terms = lx.content_terms(t)
+    u.question = t.rstrip(" \"'”’)").endswith("?")
+    u.stance, u.stance_cue = lx.stance(t[u.body:])
+    if u.kind != "body":
+        return
+    if not u.forced:
+        op = lx.opening_marker(t)
+        if op:
+            u.rel, u.body = op.relation, op.end
+            if u.cue is None or u.role is None:
+                u.cue = op.cue
+            if op.relation == "enumeration":
+                u.ordinal = lx.ORDINALS.get(op.cue.lower().rstrip(","))
+        u.voice = lx.opposing_voice(t)
+        u.announce = lx.announced_count(t)
+    elif u.role == "rebuttal":
+        op = lx.opening_marker(t)
+        if op:
+            u.cue, u.body = op.cue, op.end
+    if u.forced:
+        return
+    if u.rel == "concession" or (u.voice and u.rel not in ("contrast", "result", "summary")):
+        u.role, u.cue = "counter", u.cue if u.rel == "concession" else u.voice
+    elif u.rel in _SUPPORT:
+        u.role = "premise"
+    elif u.rel in ("result", "summary"):
+        u.role = "conclusion"
+    elif u.announce is not None:
+        u.role, u.cue = "claim", lx.ANNOUNCED.search(t).group()
+    elif u.rel == "contrast":
+        u.role = "claim" if u.stance >= 1 else None  # settled by `_contrast_and_lists`
+    elif u.stance >= 1:
+        u.role, u.cue = "claim", u.stance_cue
+
+
+def _argues(u: Unit) -> bool:
+    return u.role is not None or u.rel is not None or u.stance > 0
+
+
+# --- 3. context: contrast after a unit, announced lists -------------------------------------------
+
+def _contrast_and_lists(units: list[Unit]) -> None:
+    for i, u in enumerate(units):
+        if u.kind != "body" or u.rel != "contrast" or u.forced:
+            continue
+        j = i - 1
+        prev = units[j] if j >= 0 else None
+        if prev is None or prev.kind != "body" or (prev.block != u.block and prev.block != u.block - 1):
+            continue
+        if prev.role == "counter":
+            u.role, u.partner, u.link = "rebuttal", j, "answers"
+        elif prev.partner == i - 2 and prev.link == "answers" and units[j - 1].role == "counter" and prev.role is None:
+            # "While X, Y. But Z": Z answers the concession along with Y
+            u.role, u.partner, u.link = "rebuttal", j - 1, "answers"
+        elif not prev.forced and (prev.role in (None, "claim") and prev.rel in (None, "contrast")):
+            # the turn makes what came before a point the author grants and then answers
+            prev.role, prev.cue = "counter", f"before “{u.cue.rstrip(',')}”"
+            u.role, u.partner, u.link = "rebuttal", j, "answers"
+
+
+# --- 4. thesis -----------------------------------------------------------------------------------
+
+def _centrality(units: list[Unit]) -> list[float]:
+    """How strongly each unit's content words recur across the text (document frequencies, once)."""
+    df: dict[str, int] = {}
+    for u in units:
+        for t in set(u.terms):
+            df[t] = df.get(t, 0) + 1
+    n = len(units)
+    raw = []
+    for u in units:
+        terms = set(u.terms)
+        if not terms:
+            raw.append(0.0)
+            continue
+        score = sum(math.log1p(df[t] - 1) * math.log1p(n / df[t]) for t in terms)
+        raw.append(score / math.sqrt(len(terms) + 2))
+    top = max(raw) or 1.0
+    return [r / top for r in raw]
+
+
+def _propositional(u: Unit) -> bool:
+    """A headline or heading that states something (has a verb or a judgement), not just a topic."""
+    return u.words >= 3 and (bool(_AUX.search(u.text)) or u.stance >= 1)
+
+
+def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block]) -> int:
+    body_blocks = sorted({u.block for u in units if u.kind == "body"})
+    first_block, last_block = body_blocks[0], body_blocks[-1]
+    first_body = next(i for i, u in enumerate(units) if u.kind == "body")
+    last_body = max(i for i, u in enumerate(units) if u.kind == "body")
+    multi_para = len(body_blocks) > 2
+    best, best_score = -1, -math.inf
+    for i, u in enumerate(units):
+        if u.kind == "heading" or (u.kind == "title" and not _propositional(u)):
+            continue
+        if u.role in ("counter", "premise") and u.forced:
+            continue
+        if u.role == "counter" or u.words < 3:
+            continue
+        score = W_STANCE * min(u.stance, 3.0) + W_CENTRAL * central[i]
+        if u.kind == "title":
+            score += W_HEADLINE
+        elif i == first_body or (u.block == first_block and multi_para):
+            score += W_LEDE * (1.0 if i == first_body else 0.5)
+        elif i == last_body or (u.block == last_block and multi_para):
+            score += W_CLOSING
+        if u.rel in ("result", "summary"):
+            score += W_RESULT
+        elif u.rel in _SUPPORT:
+            score += W_SUPPORT
+        elif u.rel == "contrast":
+            score -= 0.3
+        if u.question:
+            score += W_QUESTION
+        if u.link == "answers" and u.role != "rebuttal":
+            score += 0.3  # main clause that outweighs a concession: the author's own line
+        if score > best_score:
+            best, best_score = i, score
+    if best < 0:
+        best = first_body
+    t = units[best]
+    if t.kind == "title":
+        t.cue = "headline"
+    elif t.rel in ("result", "summary") and t.cue:
+        pass
+    elif t.stance_cue:
+        t.cue = t.stance_cue
+    else:
+        t.cue = "lede" if best == first_body else "central"
+    t.role = "thesis"
+    return best
+
+
+# --- 5. defaults ---------------------------------------------------------------------------------
+
+def _defaults(units: list[Unit], thesis: int) -> None:
+    body_blocks = sorted({u.block for u in units if u.kind == "body"})
+    last_block = body_blocks[-1]
+    arguing_blocks = {u.block for u in units if u.role is not None and u.kind == "body"}
+    for i, u in enumerate(units):
+        if u.kind == "title" and i != thesis:
+            continue
+        if u.kind == "heading":
+            if _propositional(u):
+                u.role, u.cue = "claim", "heading"
+            continue
+        if u.role is not None:
+            continue
+        if u.words < 3:
+            continue
+        elif u.block in arguing_blocks:
+            u.role = "premise"
+        elif u.stance > 0:
+            u.role, u.cue = "claim", u.stance_cue
+            arguing_blocks.add(u.block)
+    # the closing paragraph of an article closes its reasoning
+    if len(body_blocks) > 2:
+        for i, u in enumerate(units):
+            if u.block == last_block and i != thesis and u.role in ("claim", "premise") and u.rel not in _SUPPORT \
+                    and not u.forced:
+                u.role, u.cue = "conclusion", u.cue if u.rel in ("result", "summary") else "closing paragraph"
+
+
+# --- 6. tree -------------------------------------------------------------------------------------
+
+def _attach(units: list[Unit], thesis: int) -> None:
+    section_claim: int | None = None
+    current: int | None = None          # latest claim in the section: what premises and counters attach to
+    slots: list[int] = []               # announcing claim, repeated once per open slot
+    section = None
+    prev: int | None = None             # previous unit in the outline
+    for i, u in enumerate(units):
+        if u.section != section:
+            section, section_claim, current, slots = u.section, None, None, []
+        if u.role is None or i == thesis:
+            if i == thesis:
+                prev = i
+            continue
+        top = section_claim if section_claim is not None else thesis
+        same_block = prev is not None and units[prev].block == u.block and units[prev].kind == "body"
+        partner = u.partner if u.partner is not None and units[u.partner].role is not None else None
+        if u.kind == "heading":
+            u.parent = thesis
+            section_claim = current = i
+        elif u.role == "claim":
+            u.parent = top
+            current = i
+            if u.announce:
+                slots = [i] * u.announce
+        elif u.role == "premise":
+            if u.link == "supports" and partner is not None:
+                u.parent = partner
+            elif u.rel == "enumeration" and slots:
+                u.parent = slots.pop(0)
+            elif u.rel in ("example", "reason") and prev is not None and same_block:
+                u.parent = prev
+            elif u.rel in ("addition", "enumeration", "evidence"):
+                sibling = prev if prev is not None and units[prev].role == "premise" else None
+                u.parent = units[sibling].parent if sibling is not None else (current if current is not None else top)
+            elif same_block:
+                u.parent = prev
+            else:
+                u.parent = current if current is not None else top
+        elif u.role == "counter":
+            if u.link == "concedes" and partner is not None and units[partner].role in ("thesis", "claim", "conclusion"):
+                u.parent = partner
+            else:
+                u.parent = current if current is not None else top
+        elif u.role == "rebuttal":
+            u.parent = partner if partner is not None else (current if current is not None else top)
+        elif u.role == "conclusion":
+            closing = u.cue == "closing paragraph"
+            u.parent = thesis if closing else (top if current is None else current)
+        if u.role in ("counter", "rebuttal") and u.parent == u.partner and units[u.partner].parent == i:
+            u.parent = current if current is not None else top  # never a cycle
+        prev = i
+
+
+def _nodes(units: list[Unit], thesis: int) -> list[ArgNode]:
+    kept = [i for i, u in enumerate(units) if u.role is not None]
+    ids = {i: f"arg-{n}" for n, i in enumerate(kept)}
+    nodes = {i: ArgNode(id=ids[i], role=units[i].role, start=units[i].start, end=units[i].end,
+                        label=_label(units[i]), cue=units[i].cue) for i in kept}
+    for i in kept:
+        if i == thesis:
+            continue
+        p = units[i].parent
+        # climb to a kept ancestor; guard against loops by falling back to the thesis
+        seen = {i}
+        while p is not None and p not in nodes and p not in seen:
+            seen.add(p)
+            p = units[p].parent
+        if p is None or p in seen or not _reaches(units, p, thesis):
+            p = thesis
+        nodes[p].children.append(nodes[i])
+    return [nodes[thesis]]
+
+
+def _reaches(units: list[Unit], start: int, thesis: int) -> bool:
+    seen = set()
+    p: int | None = start
+    while p is not None and p not in seen:
+        if p == thesis:
+            return True
+        seen.add(p)
+        p = units[p].parent
+    return False
+
+
+def _label(u: Unit) -> str:
+    """The unit's content without its opening connective, on one line, cut at a clause boundary."""
+    s = " ".join(u.text[u.body:].split()).lstrip(" ,;:–—-")
+    if not s:
+        s = " ".join(u.text.split())
+    s = s[:1].upper() + s[1:]
+    if len(s) <= LABEL_MAX:
+        return s
+    window = s[: LABEL_MAX - 1]
+    cut = max(window.rfind(p) for p in (", ", "; ", ": ", " – ", " — ", " (" ))
+    if cut < 35:
+        cut = window.rfind(" ")
+    if cut <= 0:
+        cut = LABEL_MAX - 1
+    return s[:cut].rstrip(" ,;:–—-(") + "…"

@@ -1,0 +1,287 @@
+"""Cue words for the argument outline: discourse markers by relation, stance and modality.
+
+Everything here is data plus the small matchers that read it. The outline builder
+(`tui.analysis.arguments`) weighs these cues with position and centrality; no single cue decides
+the thesis. Phrases are lower case; a trailing comma is optional in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- discourse markers that open a unit, by the relation they signal --------------------------
+# A unit opening with one of these takes its role from the relation (see arguments.ROLE_OF).
+OPENING_MARKERS: dict[str, tuple[str, ...]] = {
+    # a reason or piece of evidence for something nearby
+    "reason": (
+        "because", "given that", "given the fact that", "since", "seeing that", "in view of the fact that",
+        "after all", "the reason is that", "the reason is", "this is because", "that is because",
+        "due to", "owing to", "on account of",
+    ),
+    # what follows from what came before
+    "result": (
+        "therefore", "thus", "hence", "consequently", "as a result", "as a consequence", "accordingly",
+        "so", "that's why", "that is why", "this is why", "which is why", "for this reason",
+        "for these reasons", "for all these reasons", "it follows that", "this means that", "this means",
+        "this shows that", "this suggests that", "this proves that", "this implies that", "we can conclude that",
+    ),
+    # the author winds up
+    "summary": (
+        "in conclusion", "to conclude", "to sum up", "to sum it up", "in summary", "to summarise",
+        "to summarize", "all in all", "all things considered", "in short", "in sum", "in the end",
+        "ultimately", "on balance", "taken together", "overall", "in a nutshell",
+    ),
+    # the author grants a point to the other side
+    "concession": (
+        "of course", "admittedly", "granted", "it is true that", "it's true that", "true,", "sure,", "yes,",
+        "no doubt", "undoubtedly", "to be sure", "although", "though", "even though", "even if",
+        "while", "whilst", "despite the fact that", "notwithstanding", "it must be admitted that",
+        "it cannot be denied that", "one must admit that", "on the one hand",
+    ),
+    # the author turns against what came before
+    "contrast": (
+        "however", "but", "yet", "nevertheless", "nonetheless", "still", "even so", "that said",
+        "having said that", "on the contrary", "on the other hand", "in contrast", "by contrast",
+        "instead", "rather", "then again", "all the same", "regardless",
+    ),
+    # items of an announced list of reasons
+    "enumeration": (
+        "first", "firstly", "first of all", "second", "secondly", "third", "thirdly", "fourth", "fifth",
+        "finally", "lastly", "last but not least", "to begin with", "for one thing", "for another thing",
+        "for another", "in the first place", "in the second place", "next", "on top of that",
+    ),
+    # another reason on the same side
+    "addition": (
+        "moreover", "furthermore", "in addition", "additionally", "besides", "what is more", "what's more",
+        "also", "plus", "likewise", "similarly", "equally", "not only", "above all", "most importantly",
+        "another reason", "another point", "another problem", "another advantage", "another argument",
+    ),
+    # an example or illustration
+    "example": (
+        "for example", "for instance", "e.g.", "such as", "to illustrate", "as an example", "take",
+        "consider", "in particular", "specifically", "a case in point",
+    ),
+    # evidence attributed to a source
+    "evidence": (
+        "according to", "studies show", "research shows", "research suggests", "statistics show",
+        "figures show", "data show", "evidence shows", "surveys show", "experts say",
+    ),
+}
+
+# Enumeration markers that open the n-th item of an announced list (used to fill the slots of
+# "for two reasons" with the right premises).
+ORDINALS: dict[str, int] = {
+    "first": 1, "firstly": 1, "first of all": 1, "to begin with": 1, "for one thing": 1, "in the first place": 1,
+    "second": 2, "secondly": 2, "in the second place": 2, "for another": 2, "for another thing": 2,
+    "third": 3, "thirdly": 3, "fourth": 4, "fifth": 5,
+}
+
+# "since" and "while" also mark time; these continuations make the temporal reading likely.
+TEMPORAL_SINCE = re.compile(
+    r"^since\s+(?:then|\d|the (?:end|start|beginning|fall|collapse|death|time|days|age|war|turn|early|late|mid)\b"
+    r"|(?:last|early|late|january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|(?:childhood|birth|independence)\b)",
+    re.I,
+)
+TEMPORAL_WHILE = re.compile(r"^while\s+(?:\w+ing\b|(?:i|we|he|she|they) (?:was|were) \w+ing\b)", re.I)
+
+# --- voices the author reports in order to answer them -----------------------------------------
+OPPOSING_VOICE = re.compile(
+    r"\b(?:(?:some|many|most|other|certain)\s+(?:people|critics|observers|experts|commentators|politicians|parents"
+    r"|students|economists|analysts|opponents|voices)\s+(?:may\s+|might\s+|would\s+|will\s+|do\s+)?"
+    r"(?:argue|believe|claim|say|think|feel|hold|insist|object|suggest|find|regard|consider|contend|maintain|fear)"
+    r"|(?:some|others)\s+(?:may\s+|might\s+|would\s+|will\s+)?(?:argue|believe|claim|say|think|object|find|regard|contend|insist)"
+    r"|(?:critics|opponents|sceptics|skeptics|detractors)\b(?:\s+of\s+\w+)?\s+(?:argue|say|claim|contend|point out|object|insist|warn|fear)"
+    r"|it\s+is\s+(?:often|sometimes|frequently|commonly|widely)\s+(?:said|argued|claimed|believed|assumed|held)"
+    r"|it\s+(?:can|could|may|might)\s+be\s+(?:argued|said|claimed|objected)"
+    r"|one\s+(?:may|might|could)\s+(?:argue|object|say|think|claim)"
+    r"|there\s+are\s+(?:those|people|some)\s+who"
+    r"|(?:it\s+is|it's)\s+(?:a\s+)?(?:common|popular|widespread)\s+(?:belief|view|claim|argument|objection))\b",
+    re.I,
+)
+
+# A main clause that answers the first half of its sentence: "X, but Y" / "X; yet Y".
+INNER_CONTRAST = re.compile(r"(?:,|;|\s[–—-])\s+(?:but|yet|however,?|still|nevertheless,?)\s+", re.I)
+# A reason clause attached to a main clause: "X, because Y".
+INNER_REASON = re.compile(
+    r",\s+(?:because|since|given that|as long as|seeing that|for (?=(?:we|it|they|he|she|this|there|that|one|you|i)\b))\s*",
+    re.I,
+)
+# A result clause after a reason clause: "Given that X, this means that Y".
+INNER_RESULT = re.compile(
+    r",\s+(?=(?:this|that|it)\s+(?:means|shows|suggests|proves|implies|indicates)\b|(?:so|therefore|thus|hence)\b)",
+    re.I,
+)
+
+# --- stance and modality: the author commits to something ----------------------------------------
+@dataclass(frozen=True)
+class Cue:
+    pattern: re.Pattern[str]
+    weight: float
+    name: str
+
+
+def _cue(words: str, weight: float, name: str) -> Cue:
+    return Cue(re.compile(r"\b(?:" + words + r")\b", re.I), weight, name)
+
+
+STANCE_CUES: tuple[Cue, ...] = (
+    # deontic modality: what ought to be done
+    _cue(r"should(?:n't| not)?|must(?:n't| not)?|ought (?:not )?to|need(?:s)? to|have to|has to|had better"
+         r"|it is (?:high )?time|is (?:essential|necessary|imperative|vital|crucial) (?:that|to)", 2.0, "deontic modal"),
+    # the author's own voice
+    _cue(r"i (?:strongly |firmly |really |personally |do )?(?:believe|think|argue|contend|maintain|am convinced|feel|agree|disagree|support|oppose)"
+         r"|in my (?:opinion|view)|from my (?:point of view|perspective)|my (?:view|position|opinion) is"
+         r"|we (?:should|must|need|ought)", 2.0, "author's stance"),
+    # evaluation and judgement
+    _cue(r"makes? (?:no )?sense|is (?:un)?(?:likely|fair|just|wise|reasonable|acceptable|justified|justifiable)"
+         r"|(?:the )?(?:right|wrong|best|only) (?:way|measure|solution|choice|thing|answer|approach)"
+         r"|(?:more|less) (?:important|risky|dangerous|useful|effective|efficient|sensible)"
+         r"|(?:better|worse) than|(?:un)?desirable|(?:un)?acceptable|(?:un)?fair|(?:un)?justified|(?:un)?reasonable"
+         r"|mistake|absurd|nonsense|ridiculous|harmful|beneficial|worthwhile|pointless|outrageous"
+         r"|(?:an?|the) (?:opportunity|threat|danger|risk|problem|solution|failure|success)"
+         r"|clearly|obviously|certainly|surely|undeniably|evidently", 1.0, "evaluation"),
+    # prediction and possibility: weaker commitment
+    _cue(r"will(?! be (?:held|published))|won't|would|could|may well|is bound to|is set to|is going to", 0.5, "prediction"),
+    # the author frames the issue
+    _cue(r"the (?:real |key |central |main )?question (?:is|was|remains)|raises (?:a|the) question|the point is"
+         r"|the problem is|the fact is|the truth is", 1.0, "framing"),
+)
+
+# An announced list: "This makes sense for two reasons." — a claim whose premises follow.
+ANNOUNCED = re.compile(
+    r"\b(?:for|because of|there are|has|have|with)\s+(two|three|four|five|several|a few|a number of|many)\s+"
+    r"(?:\w+\s+)?(?:reasons|grounds|arguments|points|factors|considerations|motives)\b",
+    re.I,
+)
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+# Hedged first halves that concede before a "but": "X may be true, but …".
+HEDGE = re.compile(r"\b(?:may|might|can|could)\b|\b(?:admittedly|granted|of course|sure|indeed|certainly|clearly|true)\b", re.I)
+
+# Function words left out of centrality (content words carry the topic).
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are aren't as at be because been before being below
+    between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each
+    even every few for from further had hadn't has hasn't have haven't having he he's her here hers herself him
+    himself his how however i i'm if in into is isn't it it's its itself just let's like made make makes many may
+    me might more most much must my myself no nor not now of off on once one only or other others ought our ours
+    ourselves out over own same shall she should so some such than that that's the their theirs them themselves
+    then there there's these they they're this those though through thus to too under until up upon us very
+    was wasn't we were weren't what when where which while who whom why will with without would yet you your
+    yours yourself also still first second third another new way well really already since given therefore
+    mr mrs ms said says say according per via
+    """.split()
+)
+
+
+def _opening_regex(relations: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    """One alternation per relation, longest phrase first so "first of all" beats "first"."""
+    parts = []
+    for relation, phrases in relations.items():
+        alts = "|".join(re.escape(p.rstrip(",")).replace(r"\ ", r"\s+")
+                        for p in sorted(phrases, key=len, reverse=True))
+        parts.append(f"(?P<{relation}>(?:{alts}))")
+    # longest overall wins because each group lists its own longest first; ties break by order above
+    return re.compile(r"(?:" + "|".join(parts) + r")(?![\w’'-])\s*,?", re.I)
+
+
+_OPENING = {rel: _opening_regex({rel: phrases}) for rel, phrases in OPENING_MARKERS.items()}
+_LEAD = re.compile(r"[\s\"'“‘«(\[*_–—-]*")
+_SOFT_LEAD = re.compile(r"(?:and|or|so|well|now|indeed|thus)\s*,?\s+(?=\S)", re.I)
+
+
+@dataclass(frozen=True)
+class Opening:
+    relation: str
+    cue: str          # the marker as written in the text ("First,", "Given that")
+    end: int          # offset just after the marker (and its comma) inside the unit
+
+
+def opening_marker(unit: str) -> Opening | None:
+    """The discourse marker that opens ``unit``, by relation; the longest match wins."""
+    lead = _LEAD.match(unit).end()
+    best: Opening | None = None
+    for offset in (lead, _soft_lead_end(unit, lead)):
+        if offset is None:
+            continue
+        for relation, rx in _OPENING.items():
+            m = rx.match(unit, offset)
+            if not m:
+                continue
+            if best is None or m.end() > best.end:
+                best = Opening(relation, unit[offset:m.end()].strip(), m.end())
+        if best is not None:
+            break
+    if best is None:
+        return None
+    if best.relation == "reason" and best.cue.lower() == "since" and TEMPORAL_SINCE.match(unit, lead):
+        return None
+    if best.relation == "concession" and best.cue.lower() == "while" and TEMPORAL_WHILE.match(unit, lead):
+        return None
+    if best.relation == "example" and best.cue.lower() in ("take", "consider", "such as"):
+        # imperative "Take the case of …" is an example; "Take action now" is not
+        if not re.match(r"\s*(?:the (?:case|example)|for example)", unit[best.end:], re.I):
+            return None
+    if best.cue.lower() in _NEEDS_COMMA:
+        return None  # "True friends …", "Sure enough", "Yes" without its comma are no concession
+    if best.relation == "contrast" and best.cue.lower() == "still":
+        # "Still waters…": only with a comma or before a clause subject
+        if not re.match(r"\s*(?:the|a|an|this|that|these|those|it|he|she|they|we|i|you|there|[A-Z])\b", unit[best.end:]):
+            return None
+    return best
+
+
+_NEEDS_COMMA = frozenset({"true", "sure", "yes", "next", "rather", "instead"})
+
+
+def _soft_lead_end(unit: str, lead: int) -> int | None:
+    """After a soft opener ("And", "So", "Indeed,") a second marker may follow: "And yet …"."""
+    m = _SOFT_LEAD.match(unit, lead)
+    return m.end() if m else None
+
+
+def stance(unit: str) -> tuple[float, str | None]:
+    """Weighted stance/modality of a unit and the name of its strongest cue."""
+    total, best, best_w = 0.0, None, 0.0
+    for cue in STANCE_CUES:
+        if cue.pattern.search(unit):
+            total += cue.weight
+            if cue.weight > best_w:
+                best, best_w = cue.pattern.search(unit).group(), cue.weight
+    return total, best
+
+
+def announced_count(unit: str) -> int | None:
+    """How many reasons a unit announces ("for two reasons" → 2); None if it announces none."""
+    m = ANNOUNCED.search(unit)
+    if not m:
+        return None
+    return NUMBER_WORDS.get(m.group(1).lower(), 0)
+
+
+def opposing_voice(unit: str) -> str | None:
+    m = OPPOSING_VOICE.search(unit)
+    return m.group() if m else None
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def content_terms(unit: str) -> list[str]:
+    """Lower-case content words with a light suffix strip, for centrality."""
+    out = []
+    for w in _WORD.findall(unit.lower()):
+        w = w.replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) < 3 or w in STOPWORDS:
+            continue
+        for suf in ("ies", "es", "s"):
+            if len(w) > 4 and w.endswith(suf) and not w.endswith("ss"):
+                w = w[: -len(suf)] + ("y" if suf == "ies" else "")
+                break
+        out.append(w)
+    return out
