@@ -57,7 +57,10 @@ class DocumentBuilder:
         return block
 
     def drop(self, text: str, reason: str) -> None:
-        self.dropped.append(Dropped(text=text.strip(), reason=reason))
+        # shown to the user too (the app lists what was dropped), so sanitised like article text
+        text = strip_controls(text).strip()
+        if text:
+            self.dropped.append(Dropped(text=text, reason=reason))
 
     def build(self) -> Document:
         return Document(

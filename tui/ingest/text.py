@@ -14,10 +14,10 @@ _MAX_TITLE = 200
 _MAX_HEADING = 90
 
 
-def _is_heading_line(line: str) -> bool:
+def _is_heading_line(line: str, max_len: int = _MAX_HEADING) -> bool:
     """A short standalone line without closing punctuation: a heading, not a sentence."""
     line = line.strip()
-    if not line or len(line) > _MAX_HEADING or len(line.split()) > 12:
+    if not line or len(line) > max_len or len(line.split()) > (12 if max_len == _MAX_HEADING else 30):
         return False
     if line.endswith(_CLOSING) or _LIST_ITEM.match(line):
         return False
@@ -35,27 +35,82 @@ def _is_title_block(lines: list[str]) -> bool:
     return not line.endswith((".", "!")) or len(line.split()) <= 8
 
 
-def _paragraphs(block: str) -> list[str]:
-    """Split one blank-line-separated block into paragraphs, joining hard-wrapped lines.
+def _paragraphs(lines: list[str]) -> list[tuple[str, str]]:
+    """Split one blank-line-separated block into (kind, text) items, joining hard-wrapped lines.
 
     Text wrapped at a fixed width has lines of similar length; text with one paragraph per line
-    (no blank lines) has long, ragged lines. A short line ending a sentence also ends a paragraph.
+    (no blank lines) has long, ragged lines. A short line ending a sentence also ends a paragraph,
+    and a short unpunctuated line standing between paragraphs is a heading.
     """
-    lines = [l.rstrip() for l in block.split("\n") if l.strip()]
+    lines = [l.rstrip() for l in lines if l.strip()]
     if len(lines) <= 1:
-        return [l.strip() for l in lines]
+        return [_item(l) for l in lines]
     width = max(len(l) for l in lines)
     if width > 110:
-        return [l.strip() for l in lines]
+        return [_item(l, heading_ok=True) for l in lines]
     out: list[list[str]] = [[]]
+    items: list[tuple[str, str]] = []
     for i, line in enumerate(lines):
         if _LIST_ITEM.match(line) and out[-1]:
             out.append([])
+        starts_paragraph = not out[-1]
+        if starts_paragraph and i + 1 < len(lines) and len(line) < 0.6 * width and _is_heading_line(line):
+            items.append(("heading", line.strip()))
+            continue
         out[-1].append(line.strip())
         ends_sentence = line.endswith(_CLOSING[:3] + ("\"", "”", "’", ")"))
         if i + 1 < len(lines) and ends_sentence and len(line) < 0.6 * width:
+            items.append(_item(" ".join(out[-1])))
             out.append([])
-    return [" ".join(p) for p in out if p]
+    if out[-1]:
+        items.append(_item(" ".join(out[-1])))
+    return items
+
+
+def _item(text: str, heading_ok: bool = False) -> tuple[str, str]:
+    text = text.strip()
+    if heading_ok and _is_heading_line(text):
+        return "heading", text
+    return ("list_item" if _LIST_ITEM.match(text) else "paragraph"), text
+
+
+def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
+    """The title is the first non-empty line when it stands apart from the text that follows.
+
+    It stands apart when it is a block of its own, or when it is clearly shorter than the wrapped
+    lines below it, or when those lines are one long paragraph each.
+    """
+    if _is_title_block(lines[:1]) and not _LIST_ITEM.match(lines[0]):
+        if len(lines) == 1:
+            return lines[0], []
+        rest_width = max(len(l.rstrip()) for l in lines[1:])
+        if _is_heading_line(lines[0], max_len=_MAX_TITLE) and (rest_width > 110 or len(lines[0].strip()) < 0.6 * rest_width):
+            return lines[0], lines[1:]
+    return None, lines
+
+
+def _strip_edge_boilerplate(lines: list[str], doc: DocumentBuilder) -> list[str]:
+    """Drop share bars and comment-form lines stuck to the end (or start) of a paragraph.
+
+    Only whole lines go; at the end only when the prose before them ends a sentence, so the last
+    line of a hard-wrapped paragraph that happens to read "email" is kept.
+    """
+    n = len(lines)
+    tail = n
+    while tail > 1 and is_boilerplate(lines[tail - 1]):
+        tail -= 1
+    if tail < n and lines[tail - 1].rstrip().endswith(_CLOSING[:3] + ("\"", "”", "’", ")")):
+        for line in lines[tail:]:
+            doc.drop(line, "web boilerplate")
+        lines = lines[:tail]
+    head = 0
+    while head < len(lines) - 1 and is_boilerplate(lines[head]):
+        head += 1
+    if head:
+        for line in lines[:head]:
+            doc.drop(line, "web boilerplate")
+        lines = lines[head:]
+    return lines
 
 
 def parse_text(text: str) -> Document:
@@ -66,16 +121,17 @@ def parse_text(text: str) -> Document:
         if is_boilerplate(raw):
             doc.drop(raw, "web boilerplate")
             continue
-        lines = [l for l in raw.split("\n") if l.strip()]
+        lines = _strip_edge_boilerplate([l for l in raw.split("\n") if l.strip()], doc)
         if first:
             first = False
-            if _is_title_block(lines):
-                doc.add("title", lines[0])
+            title, lines = _split_title(lines)
+            if title is not None:
+                doc.add("title", title)
+            if not lines:
                 continue
         if len(lines) == 1 and _is_heading_line(lines[0]):
             doc.add("heading", lines[0], level=2)
             continue
-        for para in _paragraphs(raw):
-            kind = "list_item" if _LIST_ITEM.match(para) else "paragraph"
-            doc.add(kind, para)
+        for kind, para in _paragraphs(lines):
+            doc.add(kind, para, level=2 if kind == "heading" else 0)  # type: ignore[arg-type]
     return doc.build()
