@@ -44,7 +44,7 @@ _AUX = re.compile(
     re.I,
 )
 _CONCESSIVE_SUBORDINATORS = frozenset({"although", "though", "even though", "even if", "while", "whilst",
-                                        "despite the fact that", "notwithstanding"})
+                                        "despite the fact that", "despite", "in spite of", "notwithstanding"})
 _REASON_SUBORDINATORS = frozenset({"because", "since", "given that", "given the fact that", "seeing that",
                                    "in view of the fact that", "as long as"})
 _AFFIRMING = re.compile(
@@ -52,6 +52,9 @@ _AFFIRMING = re.compile(
     r"|it is true|it's true|to be sure)\b",
     re.I,
 )
+
+
+_CONTINUES = re.compile(r"^\W*(?:and|or|plus|also)\b", re.I)
 
 
 @dataclass
@@ -159,6 +162,15 @@ def _split(text: str, s: int, e: int) -> list[tuple[int, int, dict]]:
             return [(s, s + m.start(), {"role": "counter", "cue": cue, "forced": True, "partner": +1,
                                         "link": "concedes", "body": op.end if op else 0}),
                     (s + b, e, {"role": "rebuttal", "forced": True, "partner": -1, "link": "answers"})]
+    # "X, even if Y": a trailing concession the main clause outweighs.
+    m = lx.INNER_CONCESSION.search(t)
+    if m and m.start() > 15 and len(t) - m.end() > 12:
+        b = m.start() + 1
+        while t[b].isspace():
+            b += 1
+        return [(s, s + m.start(), {"partner": +1}),
+                (s + b, e, {"role": "counter", "cue": t[b:m.end()].strip(), "rel": "concession", "body": m.end() - b,
+                            "forced": True, "partner": -1, "link": "concedes"})]
     # "X, because Y": the trailing reason clause supports the main clause.
     m = lx.INNER_REASON.search(t)
     if m and m.start() > 15 and len(t) - m.end() > 12:
@@ -295,7 +307,7 @@ def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block])
             score += W_LEDE * (1.0 if i == first_body else 0.5)
         elif i == last_body or (u.block == last_block and multi_para):
             score += W_CLOSING
-        if u.rel in ("result", "summary"):
+        if u.rel in ("result", "summary") or lx.INNER_RESULT_ADVERB.search(u.text):
             score += W_RESULT
         elif u.rel in _SUPPORT:
             score += W_SUPPORT
@@ -303,6 +315,10 @@ def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block])
             score -= 0.3
         if u.question:
             score += W_QUESTION
+        if u.role == "rebuttal" and u.forced:
+            score -= 1.0  # "…, but Y": the answer to a concession inside one sentence is mostly a reason
+        if _CONTINUES.match(u.text):
+            score -= 0.7  # "And …" continues a line rather than states the main point
         if u.link == "answers" and u.role != "rebuttal":
             score += 0.3  # main clause that outweighs a concession: the author's own line
         if score > best_score:

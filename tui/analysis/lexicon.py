@@ -36,7 +36,7 @@ OPENING_MARKERS: dict[str, tuple[str, ...]] = {
     "concession": (
         "of course", "admittedly", "granted", "it is true that", "it's true that", "true,", "sure,", "yes,",
         "no doubt", "undoubtedly", "to be sure", "although", "though", "even though", "even if",
-        "while", "whilst", "despite the fact that", "notwithstanding", "it must be admitted that",
+        "while", "whilst", "despite the fact that", "despite", "in spite of", "notwithstanding", "it must be admitted that",
         "it cannot be denied that", "one must admit that", "on the one hand",
     ),
     # the author turns against what came before
@@ -103,11 +103,16 @@ OPPOSING_VOICE = re.compile(
 
 # A main clause that answers the first half of its sentence: "X, but Y" / "X; yet Y".
 INNER_CONTRAST = re.compile(r"(?:,|;|\s[–—-])\s+(?:but|yet|however,?|still|nevertheless,?)\s+", re.I)
-# A reason clause attached to a main clause: "X, because Y".
+# A reason clause attached to a main clause: "X, because Y" / "X, as Y" / "X, for Y".
 INNER_REASON = re.compile(
-    r",\s+(?:because|since|given that|as long as|seeing that|for (?=(?:we|it|they|he|she|this|there|that|one|you|i)\b))\s*",
+    r",\s+(?:because|since|given that|seeing that|as (?=(?:we|it|they|he|she|this|there|that|these|those|one|you|i|the|a|an|our|their|his|her|its|too|many|most|all|no)\b)"
+    r"|for (?=(?:we|it|they|he|she|this|there|that|one|you|i|as|the|in|otherwise)\b))\s*,?\s*",
     re.I,
 )
+# A concession trailing its main clause: "X, even if Y" / "X, although Y".
+INNER_CONCESSION = re.compile(r",\s+(?:even if|even though|although|though|whereas|albeit)\s+", re.I)
+# A result adverb inside the clause: "Higher fines are therefore the right measure".
+INNER_RESULT_ADVERB = re.compile(r"\b(?:therefore|thus|hence|consequently|accordingly)\b", re.I)
 # A result clause after a reason clause: "Given that X, this means that Y".
 INNER_RESULT = re.compile(
     r",\s+(?=(?:this|that|it)\s+(?:means|shows|suggests|proves|implies|indicates)\b|(?:so|therefore|thus|hence)\b)",
@@ -131,7 +136,7 @@ STANCE_CUES: tuple[Cue, ...] = (
     _cue(r"should(?:n't| not)?|must(?:n't| not)?|ought (?:not )?to|need(?:s)? to|have to|has to|had better"
          r"|it is (?:high )?time|is (?:essential|necessary|imperative|vital|crucial) (?:that|to)", 2.0, "deontic modal"),
     # the author's own voice
-    _cue(r"i (?:strongly |firmly |really |personally |do )?(?:believe|think|argue|contend|maintain|am convinced|feel|agree|disagree|support|oppose)"
+    _cue(r"i (?:strongly |firmly |really |personally |do |would )?(?:believe|think|argue|contend|maintain|am convinced|feel|find|consider|agree|disagree|support|oppose|am (?:for|against|in favou?r of))"
          r"|in my (?:opinion|view)|from my (?:point of view|perspective)|my (?:view|position|opinion) is"
          r"|we (?:should|must|need|ought)", 2.0, "author's stance"),
     # evaluation and judgement
