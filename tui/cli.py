@@ -34,13 +34,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-size", type=float, default=None, metavar="MB",
         help="refuse sources larger than this many megabytes (default: 32)",
     )
+    parser.add_argument(
+        "--timeout", type=float, default=None, metavar="SECONDS",
+        help="give up fetching a URL after this many seconds (default: 10)",
+    )
     parser.add_argument("--version", action="version", version=f"argview {__version__}")
     return parser
 
 
 def _error(source: str | None, message: str) -> None:
-    where = "sample" if source is None else source
-    print(f"argview: {where}: {message}", file=sys.stderr)
+    from tui.ingest.clean import clean_inline
+
+    # a file name is untrusted too: no escape sequences or newlines reach the terminal
+    where = "sample" if source is None else clean_inline(source) or repr(source)
+    print(f"argview: {where}: {clean_inline(message)}", file=sys.stderr)
+
+
+def _source_options(args: argparse.Namespace) -> dict:
+    from tui.ingest import URL_TIMEOUT
+
+    return {"max_bytes": _max_bytes(args), "timeout": URL_TIMEOUT if args.timeout is None else args.timeout}
 
 
 def _max_bytes(args: argparse.Namespace) -> int:
@@ -57,9 +70,13 @@ def _print_json(args: argparse.Namespace) -> int:
     out = sys.stdout
     for name in args.sources or [None]:
         try:
-            analysis = analyse_source(name, max_bytes=_max_bytes(args))
+            analysis = analyse_source(name, **_source_options(args))
         except SourceError as err:
             _error(name, str(err))
+            status = EXIT_SOURCE
+            continue
+        except Exception as err:  # noqa: BLE001 - one bad source must not stop the batch
+            _error(name, f"internal error: {type(err).__name__}: {err}")
             status = EXIT_SOURCE
             continue
         out.write(analysis.to_json())
@@ -73,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.max_size is not None and args.max_size <= 0:
         parser.error("--max-size must be a positive number of megabytes")
+    if args.timeout is not None and not args.timeout > 0:
+        parser.error("--timeout must be a positive number of seconds")
     if (args.output is not None or args.force) and not args.export:
         parser.error("-o/--output and --force go with --export")
     try:
@@ -93,6 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        # the reader (e.g. `| head`) went away: stop quietly, and stop Python complaining at exit
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as err:  # noqa: BLE001 - the user gets one line, never a traceback
         print(f"argview: internal error: {type(err).__name__}: {err}", file=sys.stderr)
@@ -116,7 +139,7 @@ def _export(args: argparse.Namespace) -> int:
         _error(output, exists)
         return EXIT_SOURCE
     try:
-        analysis = analyse_source(name, max_bytes=_max_bytes(args))
+        analysis = analyse_source(name, **_source_options(args))
     except SourceError as err:
         _error(name, str(err))
         return EXIT_SOURCE
@@ -140,7 +163,7 @@ def _run_app(args: argparse.Namespace) -> int:
 
     name = args.sources[0] if args.sources else None
     try:
-        raw = read_source(name, max_bytes=_max_bytes(args))
+        raw = read_source(name, **_source_options(args))
         source, doc = ingest_bytes(raw)
     except SourceError as err:
         _error(name, str(err))

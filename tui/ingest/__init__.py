@@ -6,10 +6,10 @@ from tui.ingest.decode import decode
 from tui.ingest.detect import sniff
 from tui.ingest.document import Document
 from tui.ingest.errors import SourceError
-from tui.ingest.sources import DEFAULT_MAX_BYTES, RawSource, read_source, sample_path
+from tui.ingest.sources import DEFAULT_MAX_BYTES, URL_TIMEOUT, RawSource, read_source, sample_path
 from tui.model import Format, Source
 
-__all__ = ["Document", "SourceError", "ingest_bytes", "load", "read_source", "sample_path", "DEFAULT_MAX_BYTES"]
+__all__ = ["Document", "SourceError", "ingest_bytes", "load", "read_source", "sample_path", "DEFAULT_MAX_BYTES", "URL_TIMEOUT"]
 
 
 def _parse(text: str, fmt: Format) -> Document:
@@ -41,5 +41,5 @@ def ingest_bytes(raw: RawSource) -> tuple[Source, Document]:
     return source, doc
 
 
-def load(name: str | None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Source, Document]:
-    return ingest_bytes(read_source(name, max_bytes=max_bytes))
+def load(name: str | None, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = URL_TIMEOUT) -> tuple[Source, Document]:
+    return ingest_bytes(read_source(name, max_bytes=max_bytes, timeout=timeout))

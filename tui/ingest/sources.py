@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import http.client
 import os
 import sys
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -67,6 +69,8 @@ def _read_path(name: str, limit: int) -> bytes:
         raise SourceError("permission denied") from None
     except IsADirectoryError:
         raise SourceError("it is a directory, not a file") from None
+    except ValueError:  # e.g. a NUL byte in the name
+        raise SourceError("the file name is not valid") from None
     except OSError as err:
         if err.errno == errno.ENAMETOOLONG:
             raise SourceError("the file name is too long") from None
@@ -87,14 +91,30 @@ def _read_stdin(limit: int) -> bytes:
 
 
 def _read_url(url: str, limit: int, timeout: float) -> tuple[bytes, Format | None]:
+    """Fetch a URL within ``timeout`` seconds in all: a server that trickles bytes is cut off too."""
     request = urllib.request.Request(url, headers={"User-Agent": "argview (terminal reader)", "Accept": "text/html, text/plain, text/markdown;q=0.9, */*;q=0.1"})
+    deadline = time.monotonic() + timeout
+    late = SourceError(f"no answer within {timeout:g} s (the server is too slow or not answering)")
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             content_type = response.headers.get("Content-Type", "")
             main_type = content_type.split(";", 1)[0].strip().lower()
             if main_type and not (main_type.startswith("text/") or main_type in ("application/xhtml+xml", "application/xml")):
                 raise SourceError(f"the server sent {main_type}, not a text page")
-            data = response.read(limit + 1)
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > limit:
+                raise _too_big(int(declared), limit)
+            chunks: list[bytes] = []
+            size = 0
+            while size <= limit:
+                if time.monotonic() > deadline:
+                    raise late
+                chunk = response.read1(min(65536, limit + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            data = b"".join(chunks)
     except SourceError:
         raise
     except urllib.error.HTTPError as err:
@@ -102,12 +122,14 @@ def _read_url(url: str, limit: int, timeout: float) -> tuple[bytes, Format | Non
     except urllib.error.URLError as err:
         reason = err.reason
         if isinstance(reason, (TimeoutError, OSError)) and "timed out" in str(reason):
-            raise SourceError(f"no answer within {timeout:.0f} s") from None
+            raise late from None
+        if isinstance(reason, OSError) and reason.strerror:
+            reason = reason.strerror
         raise SourceError(f"cannot reach it ({reason})") from None
     except TimeoutError:
-        raise SourceError(f"no answer within {timeout:.0f} s") from None
-    except (OSError, ValueError) as err:
-        raise SourceError(f"cannot fetch it ({err})") from None
+        raise late from None
+    except (OSError, ValueError, http.client.HTTPException) as err:
+        raise SourceError(f"cannot fetch it ({err or type(err).__name__})") from None
     if len(data) > limit:
         raise _too_big(len(data), limit)
     return data, format_from_content_type(content_type) or format_from_name(url)
