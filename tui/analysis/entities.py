@@ -1,9 +1,547 @@
-"""Named entities: mentions, aliases merged, types assigned. (Filled in by the entities issue.)"""
+"""Named entities: mentions, aliases merged, types assigned — offline, rule-based, linear in the text.
+
+How it works, in one pass over the tokens and one over the candidate names:
+
+1. Tokens are words (with inner hyphens and apostrophes), dotted abbreviations ("U.S.") and initials;
+   a possessive "’s" is cut off so "Putin’s" yields "Putin".
+2. Candidate names are maximal runs of capitalised tokens separated by single spaces, allowing lower-
+   case joiners inside ("Bank of England"; "and"/"for" only inside organisation names).
+3. A capital that the position explains (sentence start, a title-case heading) is not evidence of a
+   name: such a word must be known from elsewhere in the text (capitalised mid-sentence), a gazetteer
+   place, an acronym, or — at a sentence start, opening a longer run — a word the text never writes
+   in lower case and that is no function word.
+4. Titles ("President", "Mr.") are cut from the span but kept as aliases and mark a PERSON;
+   nationality adjectives before a lower-case noun ("Russian forces") are not mentions.
+5. Mentions are clustered: same folded string or same country (US / U.S. / United States), acronyms
+   defined or spelled by a longer name (CSTO ↔ Collective Security Treaty Organization), and a
+   surname or first name that belongs to exactly one longer person name.
+6. Each cluster is typed from its mentions' cues (titles, head words, gazetteers, context words).
+"""
 
 from __future__ import annotations
 
-from tui.model import Block, Entity, Sentence
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from tui.analysis.entity_lexicon import (
+    COMMON_ACRONYMS,
+    EVENT_ONLY,
+    FUNCTION_WORDS,
+    JOINERS,
+    NOT_NAMES,
+    ORG_HEADS,
+    ORG_JOINERS,
+    PERSON_VERBS,
+    PLACE_HEADS,
+    PLACE_PREPOSITIONS,
+    TITLES,
+)
+from tui.analysis.gazetteer import fold, gazetteer, initials
+from tui.model import Block, Entity, EntityType, Mention, Sentence
+
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # dotted abbreviations: U.S., D.C., U.K.
+    r"|(?:St|Mt|Ft|Mr|Mrs|Ms|Dr|Prof|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev|Sgt|Hon|Pres)\.(?=\s)"
+    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: "George W. Bush"
+    r"|[^\W_](?:[\w]|[-'’&.](?=[^\W_]))*"  # words, with inner hyphens, apostrophes, dots
+)
+# Web addresses and e-mail addresses: their parts are not names.
+_MASK = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})$")
+_POSSESSIVE = ("’s", "'s")
+_DIRECTIONS = frozenset("western eastern northern southern central".split())
+
+# Token flags
+_CAP, _ACRO, _INITIAL_POS, _STRICT, _POSS, _MASKED, _CAPSLINE = 1, 2, 4, 8, 16, 32, 64
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    words: list[str]
+    titled: str | None = None  # the form with its title, e.g. "President Putin"
+    cues: Counter = field(default_factory=Counter)
 
 
 def extract_entities(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Entity]:
-    return []
+    if not text:
+        return []
+    gaz = gazetteer()
+    toks, flags = _tokenise(text, sentences)
+    _mark_headings(text, toks, flags)
+    lower_seen: set[str] = set()
+    cap_reliable: Counter = Counter()
+    for (s, e, w), f in zip(toks, flags):
+        if not f & _CAP:
+            if w[:1].isalpha():
+                lower_seen.add(w.casefold())
+        elif not f & (_INITIAL_POS | _STRICT | _CAPSLINE | _MASKED):
+            cap_reliable[w] += 1
+    cands: list[_Cand] = []
+    for run in _runs(text, toks, flags):
+        for piece in _trim(run, toks, flags, lower_seen, cap_reliable, gaz):
+            cands.extend(_shape(text, piece, toks, gaz))
+    return _cluster(text, cands, gaz, cap_reliable)
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def _tokenise(text: str, sentences: list[Sentence]) -> tuple[list[tuple[int, int, str]], list[int]]:
+    masked = [(m.start(), m.end()) for m in _MASK.finditer(text)]
+    starts = sorted({s.start for s in sentences})
+    toks: list[tuple[int, int, str]] = []
+    flags: list[int] = []
+    si = mi = 0
+    pending_initial = True  # the next alphabetic token opens a sentence
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        w = m.group()
+        while si < len(starts) and starts[si] <= s:
+            si += 1
+            pending_initial = True
+        f = 0
+        while mi < len(masked) and masked[mi][1] <= s:
+            mi += 1
+        if mi < len(masked) and masked[mi][0] <= s < masked[mi][1]:
+            f |= _MASKED
+        if w.endswith(_POSSESSIVE) and len(w) > 2:
+            w = w[:-2]
+            e -= 2
+            f |= _POSS
+        c = w[0]
+        if c.isalpha():
+            if pending_initial:
+                f |= _INITIAL_POS
+                pending_initial = False
+            if c.isupper():
+                f |= _CAP
+                letters = [ch for ch in w if ch.isalpha()]
+                if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+                    f |= _ACRO
+        toks.append((s, e, w))
+        flags.append(f)
+    # A token after a line break or a colon also opens a unit (lists, addresses, headings without
+    # stops, "the question was: Will ...").
+    prev_end = 0
+    for i, (s, e, w) in enumerate(toks):
+        gap = text[prev_end:s]
+        if ("\n" in gap or ":" in gap) and w[0].isalpha():
+            flags[i] |= _INITIAL_POS
+        prev_end = e
+    return toks, flags
+
+
+def _mark_headings(text: str, toks: list[tuple[int, int, str]], flags: list[int]) -> None:
+    """Flag tokens on title-case or all-capitals lines: there a capital says nothing about names."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        line_end = text.find("\n", toks[i][0])
+        if line_end < 0:
+            line_end = len(text)
+        j = i
+        while j < n and toks[j][0] < line_end:
+            j += 1
+        words = [toks[k][2] for k in range(i, j) if toks[k][2][0].isalpha() and not flags[k] & _MASKED]
+        content = [w for w in words if len(w) > 3 and w.casefold() not in FUNCTION_WORDS]
+        if len(words) >= 2:
+            upper = sum(1 for w in words if w.isupper() and len(w) > 1)
+            if upper >= 0.8 * len(words) and upper >= 2:
+                for k in range(i, j):
+                    flags[k] |= _CAPSLINE
+            elif content and len(words) <= 20 and text[line_end - 1 : line_end] not in ".!?":
+                caps = sum(1 for w in content if w[0].isupper())
+                if caps >= 2 and caps >= 0.75 * len(content):
+                    for k in range(i, j):
+                        flags[k] |= _STRICT
+        i = j
+
+
+def _name_like(w: str, f: int) -> bool:
+    if not f & _CAP or f & _MASKED or w in NOT_NAMES:
+        return False
+    return True
+
+
+def _runs(text: str, toks: list[tuple[int, int, str]], flags: list[int]):
+    """Maximal runs of capitalised tokens (token indices), joiners included."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not _name_like(toks[i][2], flags[i]):
+            i += 1
+            continue
+        run = [i]
+        j = i
+        while True:
+            if flags[j] & _POSS:
+                break
+            k = j + 1
+            if k >= n or not _space_only(text, toks[j][1], toks[k][0]):
+                break
+            if _name_like(toks[k][2], flags[k]):
+                run.append(k)
+                j = k
+                continue
+            # lower-case joiners: "of", "of the", "de la"; the name must go on after them
+            jn = k
+            while jn < n and jn - k < 2 and (toks[jn][2] in JOINERS or toks[jn][2] in ORG_JOINERS) \
+                    and _space_only(text, toks[jn][1], toks[jn + 1][0] if jn + 1 < n else len(text)):
+                jn += 1
+            if jn > k and jn < n and _name_like(toks[jn][2], flags[jn]) and not flags[jn] & _INITIAL_POS:
+                run.extend(range(k, jn + 1))
+                j = jn
+                continue
+            break
+        yield run
+        i = j + 1
+
+
+def _space_only(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return 0 < len(gap) <= 2 and gap.strip() == "" and "\n" not in gap
+
+
+def _is_joiner(w: str) -> bool:
+    return w in JOINERS or w in ORG_JOINERS
+
+
+# --------------------------------------------------------------------------- trimming runs
+
+
+def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):
+    """Cut a run where capitals are explained by position; split "and"-runs that are not one org."""
+    words = [toks[k][2] for k in run]
+
+    def known(k: int) -> bool:
+        w = toks[k][2]
+        return cap_reliable[w] > 0 or gaz.place_key(w) is not None or gaz.is_demonym(w)
+
+    if any(flags[k] & (_STRICT | _CAPSLINE) for k in run):
+        # Title-case or capitals line: keep only tokens with evidence from elsewhere.
+        pieces, cur = [], []
+        for k in run:
+            w = toks[k][2]
+            fw = w.casefold() in FUNCTION_WORDS
+            ok = not fw and (
+                (known(k) and (w.casefold() not in lower_seen or cap_reliable[w] > 0))
+                or (flags[k] & _ACRO and not flags[k] & _CAPSLINE and w not in COMMON_ACRONYMS)
+            )
+            if flags[k] & _CAPSLINE and not ok:
+                # "THE OLMEC": an all-capitals word counts when its title form is known
+                t = w[:1] + w[1:].lower()
+                ok = not fw and cap_reliable[t] > 0
+            if ok or (_is_joiner(w) and cur):
+                cur.append(k)
+            else:
+                if cur:
+                    pieces.append(cur)
+                cur = []
+        if cur:
+            pieces.append(cur)
+    else:
+        pieces = [list(run)]
+        first = run[0]
+        if flags[first] & _INITIAL_POS:
+            w = toks[first][2]
+            cf = w.casefold()
+            # a longer run: the next token is a name word or a name joiner ("Bank of ...")
+            multi = len(run) > 1 and toks[run[1]][2] not in ORG_JOINERS
+            trusted = False
+            if cf in FUNCTION_WORDS and not (multi and gaz.place_key(" ".join(words[:2])) is not None):
+                trusted = False
+            elif cap_reliable[w] > 0 or flags[first] & _ACRO or w.rstrip(".") in TITLES:
+                trusted = True
+            elif gaz.place_key(w) is not None or gaz.is_demonym(w):
+                trusted = cf not in lower_seen
+            elif multi and (cf in gaz.place_starts or _starts_place(words, gaz)):
+                trusted = True
+            elif _seen_lower(cf, lower_seen):
+                trusted = False
+            else:
+                trusted = multi
+            if not trusted:
+                rest = run[1:]
+                while rest and _is_joiner(toks[rest[0]][2]):
+                    rest = rest[1:]
+                pieces = [rest] if rest else []
+    out = []
+    for p in pieces:
+        # organisation joiners ("and", "for", "the") need an organisation head in the name
+        ws = [toks[k][2] for k in p]
+        if any(w in ORG_JOINERS and w not in JOINERS for w in ws) and not any(w in ORG_HEADS for w in ws):
+            cur = []
+            for k in p:
+                if toks[k][2] in ORG_JOINERS and toks[k][2] not in JOINERS:
+                    if cur:
+                        out.append(cur)
+                    cur = []
+                else:
+                    cur.append(k)
+            if cur:
+                out.append(cur)
+        else:
+            out.append(p)
+    result = []
+    for p in out:
+        while p and _is_joiner(toks[p[0]][2]):
+            p = p[1:]
+        while p and _is_joiner(toks[p[-1]][2]):
+            p = p[:-1]
+        if p:
+            result.append(p)
+    return result
+
+
+def _seen_lower(cf: str, lower_seen: set[str]) -> bool:
+    """The text writes this word (or its singular) in lower case somewhere."""
+    if cf in lower_seen:
+        return True
+    if cf.endswith("ies") and cf[:-3] + "y" in lower_seen:
+        return True
+    if cf.endswith("es") and cf[:-2] in lower_seen:
+        return True
+    return cf.endswith("s") and cf[:-1] in lower_seen
+
+
+def _starts_place(words: list[str], gaz) -> bool:
+    for n in (2, 3):
+        if len(words) >= n and gaz.place_key(" ".join(words[:n])) is not None:
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- shaping candidates
+
+
+def _shape(text: str, piece: list[int], toks, gaz) -> list[_Cand]:
+    """Cut titles and nationality adjectives off a run; attach the cues that type it."""
+    words = [toks[k][2] for k in piece]
+    bare = [w.rstrip(".") for w in words]
+    out: list[_Cand] = []
+    heads = _head_type(words, gaz)
+    # Titles: "President Putin", "Russian President Vladimir Putin", "U.S. Senator John Cornyn"
+    t = next((i for i, w in enumerate(bare) if w in TITLES), None)
+    if t is not None and heads is None:
+        e = t
+        while e < len(bare) and (bare[e] in TITLES or (e > t and _is_joiner(words[e]))):
+            e += 1
+        prefix = piece[:t]
+        rest = piece[e:]
+        prefix_ok = all(gaz.is_demonym(toks[k][2]) or gaz.place_key(toks[k][2]) is not None
+                        or toks[k][2].rstrip(".") in TITLES for k in prefix)
+        if prefix_ok:
+            for k in prefix:
+                if gaz.place_key(toks[k][2]) is not None and not gaz.is_demonym(toks[k][2]):
+                    out.append(_cand(text, [k], toks, gaz))
+            if not rest:
+                return out
+            c = _cand(text, rest, toks, gaz)
+            if not _head_type([toks[k][2] for k in rest], gaz):
+                c.cues["PERSON"] += 3
+                c.titled = text[toks[piece[0]][0] : c.end]
+            out.append(c)
+            return out
+    # Nationality adjective: "Russian forces", "Western countries" are no mentions
+    if len(piece) == 1:
+        k = piece[0]
+        w = toks[k][2]
+        nxt = k + 1 < len(toks) and toks[k + 1]
+        adjectival = bool(nxt) and _space_only(text, toks[k][1], nxt[0]) and nxt[2][:1].islower()
+        if w.casefold() in _DIRECTIONS:
+            return out
+        if gaz.is_demonym(w) and gaz.place_key(w) is None:
+            if adjectival and not w.endswith("s"):
+                return out
+            c = _cand(text, piece, toks, gaz)
+            c.cues["GROUP"] += 3
+            out.append(c)
+            return out
+        if w.isupper() and w in COMMON_ACRONYMS:
+            return out
+        if w.rstrip(".") in TITLES:
+            return out
+    out.append(_cand(text, piece, toks, gaz))
+    return out
+
+
+def _cand(text: str, piece: list[int], toks, gaz) -> _Cand:
+    start, end = toks[piece[0]][0], toks[piece[-1]][1]
+    words = [toks[k][2] for k in piece]
+    c = _Cand(start, end, words)
+    ht = _head_type(words, gaz)
+    if ht:
+        c.cues[ht] += 2
+    elif len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        c.cues["ORG"] += 1  # a bare acronym not in the gazetteer is most often an organisation
+    # context: "in Kazakhstan" leans PLACE, "Tokayev said" leans PERSON
+    before = text[max(0, start - 12) : start].split()
+    if before and before[-1] in PLACE_PREPOSITIONS:
+        c.cues["PLACE"] += 0.5
+    after = text[end : end + 16].split()
+    if after and after[0].strip(",") in PERSON_VERBS:
+        c.cues["PERSON"] += 1
+    return c
+
+
+def _head_type(words: list[str], gaz) -> str | None:
+    name = " ".join(words)
+    key = gaz.place_key(name)
+    if key is not None:
+        return "PLACE"
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    head = head.rstrip(".")
+    if len(words) > 1 or head in ("Congress", "Parliament", "Senate", "Kremlin", "Pentagon"):
+        if head in EVENT_ONLY:
+            return "EVENT"
+        if head in ORG_HEADS:
+            return "ORG"
+        if head in PLACE_HEADS or words[0].rstrip(".") in ("Mount", "Mt", "Lake", "Fort", "Ft", "Cape"):
+            return "PLACE"
+        if len(words) > 1 and any(w in ORG_HEADS for w in words):
+            return "ORG"
+    if len(words) > 1 and gaz.place_key(words[-1]) is not None and words[0] in ("North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "New", "Upper", "Lower", "Greater"):
+        return "PLACE"
+    return None
+
+
+# --------------------------------------------------------------------------- clustering and typing
+
+
+def _cluster(text: str, cands: list[_Cand], gaz, cap_reliable: Counter) -> list[Entity]:
+    if not cands:
+        return []
+    cands.sort(key=lambda c: (c.start, c.end))
+    # drop overlaps (keep the earlier, longer one)
+    kept: list[_Cand] = []
+    for c in cands:
+        if kept and c.start < kept[-1].end:
+            continue
+        kept.append(c)
+    cands = kept
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+
+    keys: list[str] = []
+    forms: dict[str, list[str]] = defaultdict(list)  # key → word lists seen
+    key_cues: dict[str, Counter] = defaultdict(Counter)
+    for c in cands:
+        name = " ".join(c.words)
+        pk = gaz.place_key(name)
+        k = pk if pk and pk.startswith("country:") else fold(name)
+        keys.append(k)
+        parent.setdefault(k, k)
+        if c.words not in forms[k]:
+            forms[k].append(c.words)
+        key_cues[k].update(c.cues)
+        if pk:
+            key_cues[k]["PLACE"] += 2
+
+    # Acronyms: defined in parentheses right after the long form, or spelled by a longer name.
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for k, ws_list in forms.items():
+        for ws in ws_list:
+            if len(ws) > 1:
+                by_initials[initials(ws)].add(k)
+                by_initials[initials(ws, with_joiners=True)].add(k)
+    for i, c in enumerate(cands):
+        if len(c.words) == 1 and c.words[0].replace(".", "").isupper() and len(c.words[0]) > 1:
+            acro = c.words[0].replace(".", "")
+            k = keys[i]
+            # "Long Form (ACR)" and "ACR (Long Form)"
+            if i > 0 and text[cands[i - 1].end : c.start] in (" (", " [") and acro in (
+                    initials(cands[i - 1].words), initials(cands[i - 1].words, with_joiners=True)):
+                union(keys[i - 1], k)
+                continue
+            if i + 1 < len(cands) and text[c.end : cands[i + 1].start] in (" (", " [") and acro in (
+                    initials(cands[i + 1].words), initials(cands[i + 1].words, with_joiners=True)):
+                union(k, keys[i + 1])
+                continue
+            longs = by_initials.get(acro, set()) - {k}
+            if len({find(x) for x in longs}) == 1:
+                union(next(iter(longs)), k)
+
+    # People: a surname or first name alone joins the one longer name it belongs to.
+    multi_person: dict[str, set[str]] = defaultdict(set)
+    for k, ws_list in forms.items():
+        cue = key_cues[k]
+        if cue["ORG"] or cue["PLACE"] >= 2 or cue["EVENT"] or cue["GROUP"]:
+            continue
+        for ws in ws_list:
+            if 2 <= len(ws) <= 4 and not any(_is_joiner(w) for w in ws):
+                multi_person[ws[-1]].add(k)
+                multi_person[ws[0]].add(k)
+    for k, ws_list in list(forms.items()):
+        if any(len(ws) == 1 for ws in ws_list):
+            w = ws_list[0][0] if len(ws_list[0]) == 1 else next(ws[0] for ws in ws_list if len(ws) == 1)
+            cue = key_cues[k]
+            if cue["ORG"] >= 2 or cue["GROUP"] or k.startswith("country:"):
+                continue
+            targets = {find(x) for x in multi_person.get(w, set()) if x != k}
+            if len(targets) == 1:
+                union(next(iter(targets)), k)
+
+    # Gather clusters in order of first mention.
+    clusters: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        clusters.setdefault(find(k), []).append(i)
+    entities: list[Entity] = []
+    for n, (root, idxs) in enumerate(clusters.items()):
+        members = [cands[i] for i in idxs]
+        etype = _decide_type(members, {keys[i] for i in idxs}, key_cues, gaz, cap_reliable)
+        surface: list[str] = []
+        for c in members:
+            s = text[c.start : c.end]
+            if s not in surface:
+                surface.append(s)
+        name = max(surface, key=lambda s: (len(s.split()) if not s.isupper() else 0, len(s)))
+        aliases = [s for s in surface if s != name]
+        for c in members:
+            if c.titled and c.titled not in aliases and c.titled != name:
+                aliases.append(c.titled)
+        entities.append(
+            Entity(
+                id=f"ent-{n}",
+                name=name,
+                type=etype,
+                aliases=aliases,
+                mentions=[Mention(start=c.start, end=c.end) for c in members],
+            )
+        )
+    return entities
+
+
+def _decide_type(members: list[_Cand], keys: set[str], key_cues, gaz, cap_reliable) -> EntityType:
+    votes: Counter = Counter()
+    for k in keys:
+        votes.update(key_cues[k])
+    if any(k.startswith("country:") for k in keys):
+        return "PLACE"
+    if votes:
+        best, score = votes.most_common(1)[0]
+        if score >= 1:
+            return best  # type: ignore[return-value]
+    longest = max(members, key=lambda c: len(c.words))
+    ws = longest.words
+    if any(w.isupper() and len(w) > 1 for w in ws):
+        return "ORG"
+    if votes.get("PLACE"):
+        return "PLACE"
+    if 2 <= len(ws) <= 4 and all(w[:1].isupper() for w in ws):
+        return "PERSON"
+    if len(ws) == 1:
+        return "PERSON"
+    return "OTHER"

@@ -1,0 +1,122 @@
+"""Closed word classes the entity finder reasons with: titles, joiners, head words, function words.
+
+These are properties of English, not of any article: honorifics that precede a person's name, the
+lower-case words that may sit inside a name ("Bank *of* England"), the head nouns that make a name an
+organisation, a place or an event, and the function words that start sentences and headings.
+"""
+
+from __future__ import annotations
+
+import calendar
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+# Honorifics and offices that precede a person's name; not part of the name span (the gold
+# convention: "President [Putin]"), but the titled form is kept as an alias. Compared without a
+# trailing full stop.
+TITLES = _words(
+    """
+    Mr Mrs Ms Mx Dr Prof Professor Sir Dame Lord Lady Madam Madame Mme Miss Messrs Monsieur Herr
+    President Vice Premier Chancellor Minister Secretary Senator Sen Congressman Congresswoman
+    Representative Rep Governor Gov Mayor Ambassador Commissioner Chairman Chairwoman Chair
+    King Queen Prince Princess Emperor Empress Tsar Czar Sultan Sheikh Emir Shah Pharaoh Duke Duchess
+    Pope Cardinal Archbishop Bishop Reverend Rev Father Pastor Rabbi Imam Ayatollah Brother Sister
+    General Gen Colonel Col Lieutenant Lt Captain Capt Major Maj Sergeant Sgt Admiral Adm Commander
+    Marshal Private Corporal Judge Justice Detective Inspector Officer Agent Coach Dean
+    Prime Deputy Foreign Defence Defense Finance Interior Supreme Chief Former Acting Crown
+    Mrs. Mr. Dr.
+    """
+)
+
+# Lower-case words allowed inside a multi-word name, between capitalised words.
+JOINERS = _words("of de da di del della der den van von la le du des dos das y al el bin ibn zu")
+# "and", "for", "the", "on", "&" join only inside organisation names ("Society for the Prevention of
+# ...", "Food Standards of Australia and New Zealand"), so they need an organisation head nearby.
+ORG_JOINERS = _words("and for the on & upon at")
+
+ORG_HEADS = _words(
+    """
+    Organization Organisation Organizations Ministry Department Dept University College School
+    Academy Institute Institution Bank Party Council Committee Commission Agency Authority Bureau
+    Office Board Association Society Foundation Federation Union League Alliance Coalition Club
+    Company Corporation Corp Inc Ltd LLC Co Group Holdings Industries Enterprises Partners Press
+    Times News Post Journal Magazine Gazette Herald Tribune Review Weekly Daily Network Broadcasting
+    Airlines Airways Motors Records Pictures Studios Labs Laboratory Laboratories Systems
+    Technologies Services Army Navy Corps Force Forces Guard Police Court Tribunal Parliament
+    Congress Senate Assembly Cabinet Government Administration Church Brotherhood Order Movement
+    Front Team Orchestra Band Choir Service Program Programme Fund Trust Initiative Consortium
+    Cooperative Federal Reserve Conservancy Institutes Nations Commons Library Hospital Clinic
+    """
+)
+
+PLACE_HEADS = _words(
+    """
+    River Lake Lakes Mountain Mountains Mount Mt Hill Hills Valley Canyon Desert Forest Island
+    Islands Isle Peninsula Bay Gulf Sea Ocean Strait Channel Coast Beach Falls Springs Cape Harbour
+    Harbor Port Street St Avenue Ave Road Rd Boulevard Blvd Lane Drive Way Highway Turnpike Square
+    Plaza Park Gardens Garden Bridge Tunnel Airport Station Terminal Castle Palace Cathedral Abbey
+    Mosque Temple Chapel Shrine Tower Hall Museum Gallery Center Centre Stadium Arena Hotel Market
+    County Province Region District Territory State Republic Kingdom Empire City Town Village
+    Borough Parish Municipality Prefecture Oblast Voivodship Governorate Heights Quarter Wharf
+    Pier Reservoir Dam Glacier Volcano Basin Delta Plain Plains Plateau Ridge Pass Reef Atoll
+    Continent Hemisphere Zone Camp Base Fort Prison Memorial Monument Cemetery Zoo Mall Building
+    """
+)
+
+EVENT_HEADS = _words(
+    """
+    War Wars Revolution Battle Siege Uprising Rebellion Revolt Massacre Crisis Summit Conference
+    Convention Congress Olympics Olympiad Games Cup Championship Championships Tournament League
+    Festival Fair Expo Exhibition Marathon Prix Election Elections Referendum Treaty Accords Accord
+    Agreement Crusade Holocaust Genocide Depression Renaissance Reformation Awards Award Prize
+    """
+)
+# Heads that type a name as EVENT only; the rest above may also be organisations.
+EVENT_ONLY = EVENT_HEADS - ORG_HEADS
+
+# Words that open sentences and headings but never start a name on their own. Pronouns,
+# determiners, conjunctions, prepositions, discourse adverbs, ordinals and question words.
+FUNCTION_WORDS = _words(
+    """
+    a an the this that these those there here it its it's he she they we you i me him her them us
+    our your their his my mine ours yours theirs who whom whose which what when where why how
+    and or but nor so yet for if then than though although while whereas because since unless
+    until after before once as at by in into on onto of off out over under up down to from with
+    without within about above across against along among around behind below beneath beside
+    between beyond during except inside near outside past through throughout toward towards upon
+    via per not no yes all any both each either every few many most much neither none some such
+    other another same own only just also even still already again always never often sometimes
+    perhaps maybe however therefore thus hence moreover furthermore nevertheless nonetheless
+    meanwhile instead otherwise indeed besides likewise similarly consequently accordingly finally
+    first second third fourth fifth last next firstly secondly thirdly lastly overall given let
+    is are was were be been being am do does did done have has had having will would shall should
+    can could may might must ought according despite regarding concerning following including
+    today tomorrow yesterday now later soon recently currently already ago further
+    one two three four five six seven eight nine ten hundred thousand million billion
+    mr mrs ms dr please thanks thank oh ok okay well yeah hey hello hi dear note see
+    like unlike what's that's there's here's let's we're they're you're i'm don't can't won't
+    chapter section figure table part step introduction conclusion summary abstract references
+    """
+)
+
+MONTHS = frozenset(m for m in calendar.month_name if m) | frozenset(m for m in calendar.month_abbr if m)
+WEEKDAYS = frozenset(calendar.day_name) | frozenset(calendar.day_abbr)
+# Capitalised words that are never names: calendar words and the pronoun I.
+NOT_NAMES = MONTHS | WEEKDAYS | frozenset({"I", "Sept", "Tues", "Thur", "Thurs"})
+
+# All-capital words that are abbreviations of ordinary words, not names.
+COMMON_ACRONYMS = _words(
+    "OK TV AM PM CEO CFO CTO ID PHD PhD DIY FAQ USB PDF URL HTML CD DVD GPS AI IT IQ BC AD BCE CE "
+    "DNA RNA HIV AIDS ATM SMS PS PPS NB FYI ASAP RSVP VIP ETA DJ MC OMG LOL UFO VS ET AL CV"
+)
+
+# Verbs after a bare name that mark it as a person ("Tokayev said").
+PERSON_VERBS = _words(
+    "said says told tells wrote writes argued argues added adds explained explains asked asks "
+    "replied believes believed thinks thought recalled recalls noted notes insisted stated "
+    "claimed claims admitted announced warned urged suggested died born married"
+)
+PLACE_PREPOSITIONS = _words("in at near from to into across throughout outside inside towards toward via")
