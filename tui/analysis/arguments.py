@@ -111,6 +111,10 @@ def build_outline(
 
 def _units(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Unit]:
     starts = [b.start for b in blocks]
+    prose = [i for i, b in enumerate(blocks) if b.kind not in ("title", "heading", "code", "table")]
+    # the closing paragraph of an article concludes: a plain "X, but Y" there weighs both sides
+    # inside the conclusion rather than conceding X
+    closing = prose[-1] if len(prose) > 2 else -1
     units: list[Unit] = []
     for sen in sentences:
         bi = bisect_right(starts, sen.start) - 1
@@ -119,7 +123,8 @@ def _units(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Un
         if kind in ("code", "table"):
             continue
         ukind = kind if kind in ("title", "heading") else "body"
-        for s, e, extra in _split(text, sen.start, sen.end) if ukind == "body" else [(sen.start, sen.end, {})]:
+        pieces = _split(text, sen.start, sen.end, plain_but=bi != closing) if ukind == "body" else [(sen.start, sen.end, {})]
+        for s, e, extra in pieces:
             u = Unit(s, e, bi, sen.section, ukind, text[s:e])
             for k, v in extra.items():
                 setattr(u, k, v)
@@ -129,7 +134,7 @@ def _units(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Un
     return units
 
 
-def _split(text: str, s: int, e: int) -> list[tuple[int, int, dict]]:
+def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int, int, dict]]:
     """Clauses of a sentence that carries two roles; else the sentence whole.
 
     The `partner` of a clause is given relative to its own position (+1 / -1) and resolved by the caller.
@@ -156,8 +161,9 @@ def _split(text: str, s: int, e: int) -> list[tuple[int, int, dict]]:
     if m and m.start() > 12 and len(t) - m.end() > 12:
         head = t[: m.start()]
         voice = lx.opposing_voice(head)
-        if _AFFIRMING.match(head) or voice or (lx.HEDGE.search(head) and not op):
-            cue = voice or (op.cue if op else lx.HEDGE.search(head).group())
+        if _AFFIRMING.match(head) or voice or (not op and len(head.split()) >= 4 and (plain_but or lx.HEDGE.search(head))):
+            hedge = lx.HEDGE.search(head)
+            cue = voice or (op.cue if op else hedge.group() if hedge else f"before “{m.group().strip(' ,;–—-')}”")
             b = m.start() + (len(m.group()) - len(m.group().lstrip(",;–—- ")))
             return [(s, s + m.start(), {"role": "counter", "cue": cue, "forced": True, "partner": +1,
                                         "link": "concedes", "body": op.end if op else 0}),
@@ -343,6 +349,15 @@ def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block])
 def _defaults(units: list[Unit], thesis: int) -> None:
     body_blocks = sorted({u.block for u in units if u.kind == "body"})
     last_block = body_blocks[-1]
+    # a paragraph's topic sentence claims; later stance-only sentences elaborate it
+    seen_blocks: set[int] = set()
+    for i, u in enumerate(units):
+        if u.kind != "body" or u.role is None:
+            continue
+        if (u.block in seen_blocks and u.role == "claim" and u.rel is None and u.announce is None
+                and not u.forced and i != thesis):
+            u.role, u.cue = "premise", None
+        seen_blocks.add(u.block)
     arguing_blocks = {u.block for u in units if u.role is not None and u.kind == "body"}
     for i, u in enumerate(units):
         if u.kind == "title" and i != thesis:
@@ -376,6 +391,7 @@ def _attach(units: list[Unit], thesis: int) -> None:
     slots: list[int] = []               # announcing claim, repeated once per open slot
     section = None
     prev: int | None = None             # previous unit in the outline
+    before: dict[int, int | None] = {}
     for i, u in enumerate(units):
         if u.section != section:
             section, section_claim, current, slots = u.section, None, None, []
@@ -384,8 +400,12 @@ def _attach(units: list[Unit], thesis: int) -> None:
                 prev = i
             continue
         top = section_claim if section_claim is not None else thesis
-        same_block = prev is not None and units[prev].block == u.block and units[prev].kind == "body"
         partner = u.partner if u.partner is not None and units[u.partner].role is not None else None
+        if u.link == "answers" and partner is not None and partner < i and units[partner].role == "counter" \
+                and u.role != "rebuttal":
+            prev = before.get(partner)  # "Although X, Y": Y continues what came before X
+        same_block = prev is not None and units[prev].block == u.block and units[prev].kind == "body"
+        before[i] = prev
         if u.kind == "heading":
             u.parent = thesis
             section_claim = current = i
@@ -409,7 +429,7 @@ def _attach(units: list[Unit], thesis: int) -> None:
             else:
                 u.parent = current if current is not None else top
         elif u.role == "counter":
-            if u.link == "concedes" and partner is not None and units[partner].role in ("thesis", "claim", "conclusion"):
+            if u.link == "concedes" and partner is not None and units[partner].role != "rebuttal":
                 u.parent = partner
             else:
                 u.parent = current if current is not None else top

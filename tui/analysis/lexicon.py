@@ -88,10 +88,12 @@ TEMPORAL_WHILE = re.compile(r"^while\s+(?:\w+ing\b|(?:i|we|he|she|they) (?:was|w
 
 # --- voices the author reports in order to answer them -----------------------------------------
 OPPOSING_VOICE = re.compile(
-    r"\b(?:(?:some|many|most|other|certain)\s+(?:people|critics|observers|experts|commentators|politicians|parents"
-    r"|students|economists|analysts|opponents|voices)\s+(?:may\s+|might\s+|would\s+|will\s+|do\s+)?"
-    r"(?:argue|believe|claim|say|think|feel|hold|insist|object|suggest|find|regard|consider|contend|maintain|fear)"
-    r"|(?:some|others)\s+(?:may\s+|might\s+|would\s+|will\s+)?(?:argue|believe|claim|say|think|object|find|regard|contend|insist)"
+    r"\b(?:(?:some|many|other|certain)\s+(?:[a-z]+\s+){0,2}?(?:people|critics|observers|experts|commentators|politicians"
+    r"|parents|students|economists|analysts|opponents|voices|owners|users|citizens|residents|voters|\w+ers)\s+"
+    r"(?:may\s+|might\s+|would\s+|will\s+|do\s+|still\s+)?(?:argue|believe|claim|say|think|feel|hold|insist|object|suggest"
+    r"|find|regard|consider|contend|maintain|fear|worry|assume|complain|doubt|point out)"
+    r"|(?:some|others)\s+(?:may\s+|might\s+|would\s+|will\s+)?(?:argue|believe|claim|say|think|object|find|regard|contend"
+    r"|insist|worry|fear|assume|complain|doubt|point out)"
     r"|(?:critics|opponents|sceptics|skeptics|detractors)\b(?:\s+of\s+\w+)?\s+(?:argue|say|claim|contend|point out|object|insist|warn|fear)"
     r"|it\s+is\s+(?:often|sometimes|frequently|commonly|widely)\s+(?:said|argued|claimed|believed|assumed|held)"
     r"|it\s+(?:can|could|may|might)\s+be\s+(?:argued|said|claimed|objected)"
