@@ -10,6 +10,7 @@ from tui.ingest.document import Document, DocumentBuilder
 _BLANK_SPLIT = re.compile(r"\n[ \t]*\n+")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,3}[.)])\s+")
 _CLOSING = tuple(".!?;:,…\"”’'»)]")
+_ENDS_SENTENCE = (".", "!", "?", "…", "\"", "”", "’", ")")
 _MAX_TITLE = 200
 _MAX_HEADING = 90
 
@@ -46,19 +47,23 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, str]]:
     if len(lines) <= 1:
         return [_item(l) for l in lines]
     width = max(len(l) for l in lines)
-    if width > 110:
+    if width > 110 or all(
+        l.endswith(_ENDS_SENTENCE) or (len(l) < 0.6 * width and _is_heading_line(l)) for l in lines
+    ):
+        # one paragraph per line: lines too long for a wrap width, or every line a whole sentence
         return [_item(l, heading_ok=True) for l in lines]
     out: list[list[str]] = [[]]
     items: list[tuple[str, str]] = []
     for i, line in enumerate(lines):
         if _LIST_ITEM.match(line) and out[-1]:
+            items.append(_item(" ".join(out[-1])))
             out.append([])
         starts_paragraph = not out[-1]
         if starts_paragraph and i + 1 < len(lines) and len(line) < 0.6 * width and _is_heading_line(line):
             items.append(("heading", line.strip()))
             continue
         out[-1].append(line.strip())
-        ends_sentence = line.endswith(_CLOSING[:3] + ("\"", "”", "’", ")"))
+        ends_sentence = line.endswith(_ENDS_SENTENCE)
         if i + 1 < len(lines) and ends_sentence and len(line) < 0.6 * width:
             items.append(_item(" ".join(out[-1])))
             out.append([])
@@ -99,7 +104,7 @@ def _strip_edge_boilerplate(lines: list[str], doc: DocumentBuilder) -> list[str]
     tail = n
     while tail > 1 and is_boilerplate(lines[tail - 1]):
         tail -= 1
-    if tail < n and lines[tail - 1].rstrip().endswith(_CLOSING[:3] + ("\"", "”", "’", ")")):
+    if tail < n and lines[tail - 1].rstrip().endswith(_ENDS_SENTENCE):
         for line in lines[tail:]:
             doc.drop(line, "web boilerplate")
         lines = lines[:tail]

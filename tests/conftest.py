@@ -1,0 +1,120 @@
+"""Shared fixtures: run the CLI as a user would, ingest bytes in-process, serve pages on 127.0.0.1."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pytest
+
+from tui.analysis import analyse
+from tui.ingest import ingest_bytes
+from tui.ingest.sources import RawSource
+from tui.model import Analysis, Format
+
+
+def analyse_bytes(data: bytes | str, *, name: str = "test", hint: Format | None = None) -> Analysis:
+    """Ingest and analyse bytes (or text, UTF-8 encoded) without touching the disk."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    source, doc = ingest_bytes(RawSource(name=name, data=data, format_hint=hint, sha256="0" * 64))
+    return analyse(source, doc)
+
+
+@pytest.fixture
+def run_argview() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run ``python -m tui ARGS`` in a subprocess; returns the completed process (text mode)."""
+
+    def run(*args: str, input: str | bytes | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+        env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
+        binary = isinstance(input, bytes)
+        proc = subprocess.run(
+            [sys.executable, "-m", "tui", *args],
+            input=input,
+            capture_output=True,
+            text=not binary,
+            timeout=timeout,
+            env=env,
+        )
+        if binary:  # keep callers simple: always hand back text
+            proc.stdout = proc.stdout.decode("utf-8", "replace")
+            proc.stderr = proc.stderr.decode("utf-8", "replace")
+        return proc
+
+    return run
+
+
+@dataclass
+class Page:
+    body: bytes
+    content_type: str = "text/html; charset=utf-8"
+    status: int = 200
+
+
+@dataclass
+class LocalServer:
+    """A threaded HTTP server on 127.0.0.1 with a random port, serving ``pages`` by path."""
+
+    pages: dict[str, Page] = field(default_factory=dict)
+    port: int = 0
+    hang: threading.Event = field(default_factory=threading.Event)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+
+@pytest.fixture
+def local_server():
+    server_state = LocalServer()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            if self.path.startswith("/hang"):
+                # never answer: the client must give up on its own timeout
+                server_state.hang.wait(30)
+                return
+            page = server_state.pages.get(self.path)
+            if page is None:
+                self.send_error(404, "Not Found")
+                return
+            self.send_response(page.status)
+            self.send_header("Content-Type", page.content_type)
+            self.send_header("Content-Length", str(len(page.body)))
+            self.end_headers()
+            self.wfile.write(page.body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    server_state.port = httpd.server_address[1]
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server_state
+    finally:
+        server_state.hang.set()
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def assert_offsets_valid(analysis: Analysis) -> None:
+    """Every span in the analysis lies inside ``text``; sentences are non-empty and stripped."""
+    n = len(analysis.text)
+    spans = [*analysis.blocks, *analysis.sections, *analysis.sentences, *analysis.arg_nodes()]
+    spans += [m for e in analysis.entities for m in e.mentions]
+    for span in spans:
+        assert 0 <= span.start <= span.end <= n, span
+    for block in analysis.blocks:
+        assert block.end > block.start, block
+    for sentence in analysis.sentences:
+        piece = analysis.span_text(sentence)
+        assert piece and piece == piece.strip(), sentence
+    section_ids = {s.id for s in analysis.sections}
+    assert all(s.section in section_ids for s in analysis.sentences)
