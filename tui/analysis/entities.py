@@ -29,6 +29,7 @@ from tui.analysis.entity_lexicon import (
     EVENT_ONLY,
     FUNCTION_WORDS,
     JOINERS,
+    NEVER_NAMES,
     NOT_NAMES,
     ORG_HEADS,
     ORG_JOINERS,
@@ -83,7 +84,7 @@ def extract_entities(text: str, sentences: list[Sentence], blocks: list[Block]) 
     for run in _runs(text, toks, flags):
         for piece in _trim(run, toks, flags, lower_seen, cap_reliable, gaz):
             cands.extend(_shape(text, piece, toks, gaz))
-    return _cluster(text, cands, gaz, cap_reliable)
+    return _cluster(text, cands, gaz, lower_seen)
 
 
 # --------------------------------------------------------------------------- tokens
@@ -128,7 +129,7 @@ def _tokenise(text: str, sentences: list[Sentence]) -> tuple[list[tuple[int, int
     prev_end = 0
     for i, (s, e, w) in enumerate(toks):
         gap = text[prev_end:s]
-        if ("\n" in gap or ":" in gap) and w[0].isalpha():
+        if ("\n" in gap or ":" in gap or gap[-1:] in "\"“‘") and w[0].isalpha() and gap:
             flags[i] |= _INITIAL_POS
         prev_end = e
     return toks, flags
@@ -163,7 +164,16 @@ def _mark_headings(text: str, toks: list[tuple[int, int, str]], flags: list[int]
 def _name_like(w: str, f: int) -> bool:
     if not f & _CAP or f & _MASKED or w in NOT_NAMES:
         return False
+    cf = w.casefold()
+    if cf in NEVER_NAMES:
+        return False
+    for apo in ("'", "’"):
+        if apo in cf and (cf.split(apo)[0] in NEVER_NAMES or cf.split(apo)[0] == "i"):
+            return False  # "I’m", "We'll", "Let's"
     return True
+
+
+_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*[a-z]?$")
 
 
 def _runs(text: str, toks: list[tuple[int, int, str]], flags: list[int]):
@@ -182,17 +192,31 @@ def _runs(text: str, toks: list[tuple[int, int, str]], flags: list[int]):
             k = j + 1
             if k >= n or not _space_only(text, toks[j][1], toks[k][0]):
                 break
-            if _name_like(toks[k][2], flags[k]):
+            w = toks[k][2]
+            if _name_like(w, flags[k]) and not (flags[k] & _INITIAL_POS and not flags[j] & _INITIAL_POS):
                 run.append(k)
                 j = k
                 continue
-            # lower-case joiners: "of", "of the", "de la"; the name must go on after them
+            # "Figure 1", "Internet Explorer 6", "Wave 3": a small number closes a name
+            if _NUMBER.match(w) and (k + 1 >= n or not _space_only(text, toks[k][1], toks[k + 1][0])
+                                     or not _name_like(toks[k + 1][2], flags[k + 1])):
+                run.append(k)
+                j = k
+                break
+            # lower-case joiners: "Bank of England", "University of the West Indies",
+            # "Society for the Protection of ..."
             jn = k
-            while jn < n and jn - k < 2 and (toks[jn][2] in JOINERS or toks[jn][2] in ORG_JOINERS) \
-                    and _space_only(text, toks[jn][1], toks[jn + 1][0] if jn + 1 < n else len(text)):
+            prev = toks[j][2]
+            while jn < n and jn - k < 2:
+                wj = toks[jn][2]
+                ok = wj in JOINERS or (wj == "for" and prev in ORG_HEADS) or (wj == "the" and prev in ("of", "for"))
+                if not ok or jn + 1 >= n or not _space_only(text, toks[jn][1], toks[jn + 1][0]):
+                    break
+                prev = wj
                 jn += 1
             if jn > k and jn < n and _name_like(toks[jn][2], flags[jn]) and not flags[jn] & _INITIAL_POS:
-                run.extend(range(k, jn + 1))
+                run.extend(range(k, jn))
+                run.append(jn)
                 j = jn
                 continue
             break
@@ -345,12 +369,21 @@ def _shape(text: str, piece: list[int], toks, gaz) -> list[_Cand]:
                 c.titled = text[toks[piece[0]][0] : c.end]
             out.append(c)
             return out
+    # "US Congress", "U.S. Air Force": a country code before a name is a mention of its own
+    first = toks[piece[0]][2]
+    if len(piece) > 1 and first.replace(".", "").isupper() and (gaz.place_key(first) or "").startswith("country:"):
+        return [_cand(text, piece[:1], toks, gaz)] + _shape(text, piece[1:], toks, gaz)
+    if len(piece) > 1 and all(gaz.is_demonym(w) for w in words):
+        c = _cand(text, piece, toks, gaz)  # "African American"
+        c.cues["GROUP"] += 3
+        return [c]
     # Nationality adjective: "Russian forces", "Western countries" are no mentions
     if len(piece) == 1:
         k = piece[0]
         w = toks[k][2]
         nxt = k + 1 < len(toks) and toks[k + 1]
-        adjectival = bool(nxt) and _space_only(text, toks[k][1], nxt[0]) and nxt[2][:1].islower()
+        adjectival = (bool(nxt) and _space_only(text, toks[k][1], nxt[0]) and nxt[2][:1].islower()
+                      and nxt[2] not in FUNCTION_WORDS)
         if w.casefold() in _DIRECTIONS:
             return out
         if gaz.is_demonym(w) and gaz.place_key(w) is None:
@@ -373,14 +406,23 @@ def _cand(text: str, piece: list[int], toks, gaz) -> _Cand:
     words = [toks[k][2] for k in piece]
     c = _Cand(start, end, words)
     ht = _head_type(words, gaz)
+    w0 = words[0]
     if ht:
         c.cues[ht] += 2
-    elif len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+    elif _NUMBER.match(words[-1]) or (len(words) == 1 and any(ch.isdigit() for ch in w0)):
+        c.cues["OTHER"] += 1  # "Figure 2", "Wave 3", "IE6"
+    elif len(words) == 1 and w0.isupper() and len(w0) > 1:
         c.cues["ORG"] += 1  # a bare acronym not in the gazetteer is most often an organisation
-    # context: "in Kazakhstan" leans PLACE, "Tokayev said" leans PERSON
+    elif len(words) == 1 and any(ch.isupper() for ch in w0[1:]) and not w0.isupper() and "-" not in w0:
+        c.cues["ORG"] += 1  # "YouTube", "LibriVox": inner capitals name products and companies
+    elif len(words) == 1 and w0 in ORG_HEADS:
+        c.cues["ORG"] += 1  # "the Church", "the Army"
+    elif len(words) == 1 and w0 in PLACE_HEADS:
+        c.cues["PLACE"] += 1
+    # context: "in Kazakhstan" leans PLACE (a tie-breaker only), "Tokayev said" leans PERSON
     before = text[max(0, start - 12) : start].split()
     if before and before[-1] in PLACE_PREPOSITIONS:
-        c.cues["PLACE"] += 0.5
+        c.cues["place?"] += 1
     after = text[end : end + 16].split()
     if after and after[0].strip(",") in PERSON_VERBS:
         c.cues["PERSON"] += 1
@@ -411,7 +453,7 @@ def _head_type(words: list[str], gaz) -> str | None:
 # --------------------------------------------------------------------------- clustering and typing
 
 
-def _cluster(text: str, cands: list[_Cand], gaz, cap_reliable: Counter) -> list[Entity]:
+def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[Entity]:
     if not cands:
         return []
     cands.sort(key=lambda c: (c.start, c.end))
@@ -501,7 +543,7 @@ def _cluster(text: str, cands: list[_Cand], gaz, cap_reliable: Counter) -> list[
     entities: list[Entity] = []
     for n, (root, idxs) in enumerate(clusters.items()):
         members = [cands[i] for i in idxs]
-        etype = _decide_type(members, {keys[i] for i in idxs}, key_cues, gaz, cap_reliable)
+        etype = _decide_type(members, {keys[i] for i in idxs}, key_cues, gaz, lower_seen)
         surface: list[str] = []
         for c in members:
             s = text[c.start : c.end]
@@ -524,10 +566,11 @@ def _cluster(text: str, cands: list[_Cand], gaz, cap_reliable: Counter) -> list[
     return entities
 
 
-def _decide_type(members: list[_Cand], keys: set[str], key_cues, gaz, cap_reliable) -> EntityType:
+def _decide_type(members: list[_Cand], keys: set[str], key_cues, gaz, lower_seen) -> EntityType:
     votes: Counter = Counter()
     for k in keys:
         votes.update(key_cues[k])
+    weak_place = votes.pop("place?", 0)
     if any(k.startswith("country:") for k in keys):
         return "PLACE"
     if votes:
@@ -538,9 +581,11 @@ def _decide_type(members: list[_Cand], keys: set[str], key_cues, gaz, cap_reliab
     ws = longest.words
     if any(w.isupper() and len(w) > 1 for w in ws):
         return "ORG"
-    if votes.get("PLACE"):
+    if weak_place * 2 >= len(members):
         return "PLACE"
-    if 2 <= len(ws) <= 4 and all(w[:1].isupper() for w in ws):
+    if any(_seen_lower(w.casefold(), lower_seen) for w in ws if not _is_joiner(w)):
+        return "OTHER"  # "the Internet", "Public Domain": capitalised common words
+    if 2 <= len(ws) <= 4:
         return "PERSON"
     if len(ws) == 1:
         return "PERSON"

@@ -33,9 +33,9 @@ TITLES = _words(
 
 # Lower-case words allowed inside a multi-word name, between capitalised words.
 JOINERS = _words("of de da di del della der den van von la le du des dos das y al el bin ibn zu")
-# "and", "for", "the", "on", "&" join only inside organisation names ("Society for the Prevention of
-# ...", "Food Standards of Australia and New Zealand"), so they need an organisation head nearby.
-ORG_JOINERS = _words("and for the on & upon at")
+# "for" joins only after an organisation head ("Society for the Prevention of ..."), "the" only
+# after "of" or "for" ("University of the West Indies").
+ORG_JOINERS = _words("for the")
 
 ORG_HEADS = _words(
     """
@@ -99,8 +99,21 @@ FUNCTION_WORDS = _words(
     mr mrs ms dr please thanks thank oh ok okay well yeah hey hello hi dear note see
     like unlike what's that's there's here's let's we're they're you're i'm don't can't won't
     chapter section figure table part step introduction conclusion summary abstract references
+    great
     """
 )
+
+# Function words that may still open a name or number a thing ("First Congress", "Figure 1"):
+# untrusted at a sentence start, but not breaking a run elsewhere.
+SOFT_FUNCTION_WORDS = _words(
+    """
+    first second third fourth fifth last next one two three four five six seven eight nine ten
+    hundred thousand million billion chapter section figure table part step introduction
+    conclusion summary abstract references given note see well dear great
+    """
+)
+# Capitalised, these are never (part of) a name: "The", "This", "In", "We", "If".
+NEVER_NAMES = FUNCTION_WORDS - SOFT_FUNCTION_WORDS
 
 MONTHS = frozenset(m for m in calendar.month_name if m) | frozenset(m for m in calendar.month_abbr if m)
 WEEKDAYS = frozenset(calendar.day_name) | frozenset(calendar.day_abbr)
