@@ -1,0 +1,86 @@
+"""Every app command in one table: each gives the key binding, the footer entry, the command
+palette entry and the help screen line at once, so the four never drift apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class Command:
+    action: str  # App action name, without the ``action_`` prefix
+    keys: str  # Textual key names, comma-separated (the first is shown)
+    title: str  # palette title and help screen text
+    help: str  # one line for the palette and the help screen
+    group: str  # heading on the help screen
+    footer: str | None = None  # short footer label; None keeps it out of the footer
+    key_display: str | None = None  # how the help screen and footer show the keys
+    priority: bool = False
+
+    @property
+    def display_keys(self) -> str:
+        return self.key_display or self.keys.split(",")[0]
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys,
+            self.action,
+            self.footer or self.title,
+            show=self.footer is not None,
+            key_display=self.key_display.split(" ")[0] if self.key_display else None,
+            priority=self.priority,
+            id=self.action,
+        )
+
+
+COMMANDS: tuple[Command, ...] = (
+    # Reading
+    Command("scroll_down", "j,down", "Scroll down", "Scroll the article one line down", "Read", key_display="j ↓"),
+    Command("scroll_up", "k,up", "Scroll up", "Scroll the article one line up", "Read", key_display="k ↑"),
+    Command("page_down", "space,pagedown", "Page down", "Scroll one screen down", "Read", key_display="space PgDn"),
+    Command("page_up", "b,pageup", "Page up", "Scroll one screen up", "Read", key_display="b PgUp"),
+    Command("half_down", "d", "Half page down", "Scroll half a screen down", "Read"),
+    Command("half_up", "u", "Half page up", "Scroll half a screen up", "Read"),
+    Command("top", "g,home", "Top", "Go to the start of the article", "Read", key_display="g Home"),
+    Command("bottom", "G,end", "Bottom", "Go to the end of the article", "Read", key_display="G End"),
+    Command("next_sentence", "right_parenthesis", "Next sentence", "Move the sentence cursor forward", "Read", key_display=")"),
+    Command("prev_sentence", "left_parenthesis", "Previous sentence", "Move the sentence cursor back", "Read", key_display="("),
+    Command("next_section", "right_square_bracket", "Next section", "Jump to the next section", "Read", key_display="]"),
+    Command("prev_section", "left_square_bracket", "Previous section", "Jump to the previous section", "Read", key_display="["),
+    Command("next_unit", "right_curly_bracket", "Next argument unit", "Jump to the next thesis, claim, reason…", "Read", key_display="}"),
+    Command("prev_unit", "left_curly_bracket", "Previous argument unit", "Jump to the previous argument unit", "Read", key_display="{"),
+    # Finding
+    Command("search", "slash,ctrl+k", "Search", "Fuzzy search sections (#), entities (@), arguments (!) and sentences", "Find", footer="Search", key_display="/ ctrl+k"),
+    Command("next_match", "n", "Next match", "Step to the next match of the last search or entity", "Find", footer="Next"),
+    Command("prev_match", "N", "Previous match", "Step to the previous match", "Find"),
+    Command("clear", "escape", "Back", "Close, clear the highlights, or return to the article", "Find", key_display="esc"),
+    # Panes and view
+    Command("switch_pane", "tab", "Switch pane", "Move between the article and the side pane", "View", footer="Pane", priority=True),
+    Command("toggle_side", "s", "Toggle side pane", "Show or hide the outline/entities/sections pane", "View", footer="Side"),
+    Command("show_outline", "1", "Show outline", "Open the Outline tab", "View"),
+    Command("show_entities", "2", "Show entities", "Open the Entities tab", "View"),
+    Command("show_sections", "3", "Show sections", "Open the Sections tab", "View"),
+    Command("toggle_roles", "r", "Toggle role tints", "Tint argument units by role, with a legend", "View", footer="Roles"),
+    Command("toggle_entities", "e", "Toggle entity colours", "Colour entity mentions by type", "View"),
+    Command("next_theme", "t", "Next theme", "Cycle through the colour themes", "View"),
+    # App
+    Command("export", "x", "Export outline", "Write the outline as Markdown, Argdown, AIF or JSON", "App", footer="Export"),
+    Command("help", "question_mark", "Help", "Show every key", "App", footer="Help", key_display="?"),
+    Command("quit", "q", "Quit", "Leave Argview", "App", footer="Quit"),
+)
+
+
+def bindings() -> list[Binding]:
+    return [command.binding() for command in COMMANDS]
+
+
+# Keys that belong to a pane or a dialog rather than the app; listed on the help screen only.
+LOCAL_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("Side pane", "↑ ↓ enter", "Move in the outline / entities / sections list; enter jumps to it"),
+    ("Side pane", "click", "Click a node or list item to jump; click the article to move the cursor"),
+    ("Search box", "↑ ↓ ctrl+n ctrl+p", "Move through the results"),
+    ("Search box", "enter / esc", "Jump to the result / close the box"),
+    ("Anywhere", "ctrl+p", "Command palette: every command by name, and themes"),
+)

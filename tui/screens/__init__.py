@@ -1,0 +1,1 @@
+"""Modal screens: search, help, export."""

@@ -1,0 +1,130 @@
+"""The fuzzy search box: one query over sections, entities, argument units and sentences.
+
+Searching runs in an exclusive thread worker per keystroke, so typing never waits on the index;
+a stale worker's results are dropped. Hit labels are untrusted text: built as `Text`, never markup.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+if TYPE_CHECKING:
+    from tui.search import SearchHit
+
+KIND_BADGES = {"section": "§ section ", "entity": "@ entity  ", "argument": "! argument", "sentence": "¶ sentence"}
+_FLAT = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
+
+
+def hit_prompt(hit: SearchHit, width: int = 100) -> Text:
+    """Kind badge and label with its matched characters highlighted; the detail on a second line."""
+    label = Text(hit.label.translate(_FLAT))
+    for i in hit.highlights:
+        if 0 <= i < len(hit.label):
+            label.stylize("bold underline", i, i + 1)
+    if len(label) > width:
+        label = label[: width - 1] + Text("…")
+    prompt = Text.assemble((KIND_BADGES.get(hit.kind, hit.kind), "dim"), "  ", label)
+    if hit.detail:
+        prompt.append("\n" + " " * 12)
+        prompt.append(hit.detail.translate(_FLAT)[:90], "dim italic")
+    return prompt
+
+
+class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
+    """Returns (query, chosen hit), or None when closed with esc."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        Binding("down,ctrl+n", "move(1)", "Next result", priority=True),
+        Binding("up,ctrl+p", "move(-1)", "Previous result", priority=True),
+    ]
+
+    def __init__(self, index: Any | None, query: str = "") -> None:
+        super().__init__()
+        self.index = index
+        self.initial = query
+        self.hits: list[SearchHit] = []
+        self.query_text = query
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(
+                value=self.initial,
+                placeholder="Search…   # sections  @ entities  ! arguments",
+                id="search-input",
+            )
+            yield OptionList(id="search-results")
+            yield Static(Text("↑↓ move · enter jump · esc close", style="dim"), id="search-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        if self.index is None:
+            self._show_message("Search is not ready yet: the article is still being analysed.")
+        elif self.initial:
+            self.run_search(self.initial)
+
+    def _show_message(self, message: str) -> None:
+        results = self.query_one(OptionList)
+        results.clear_options()
+        results.add_option(Option(Text(message, style="dim italic"), disabled=True))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        if self.index is None:
+            return
+        if not event.value.strip():
+            self.hits = []
+            self.query_one(OptionList).clear_options()
+            return
+        self.run_search(event.value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        hits = self.index.search(query, limit=50)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_hits, query, hits)
+
+    def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        if query != self.query_text or not self.is_attached:
+            return
+        self.hits = hits
+        results = self.query_one(OptionList)
+        results.clear_options()
+        if not hits:
+            self._show_message("No match")
+            return
+        results.add_options(Option(hit_prompt(hit), id=str(i)) for i, hit in enumerate(hits))
+        results.highlighted = 0
+
+    def action_move(self, delta: int) -> None:
+        results = self.query_one(OptionList)
+        if not self.hits:
+            return
+        current = results.highlighted if results.highlighted is not None else -1
+        results.highlighted = max(0, min(len(self.hits) - 1, current + delta))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._choose(self.query_one(OptionList).highlighted)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(event.option_index)
+
+    def _choose(self, index: int | None) -> None:
+        if index is None or not (0 <= index < len(self.hits)):
+            return
+        self.dismiss((self.query_text, self.hits[index]))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

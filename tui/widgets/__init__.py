@@ -1,0 +1,1 @@
+"""Widgets of the reader: article pane, outline/entity/section panes, title bar, legend."""

@@ -1,0 +1,336 @@
+"""The article pane: a line-API `ScrollView` that renders only the visible lines.
+
+Lines are pre-wrapped by `layout.layout_lines` (re-wrapped on resize) and rendered on demand into
+`Strip`s kept in an LRU cache, as Textualize/toolong does for huge log files. Article text is never
+parsed as markup: each line is a `rich.text.Text` built from the raw string and styled by offsets.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Sequence
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.model import Analysis, Block, Sentence
+from tui.widgets.layout import Line, LineIndex, layout_lines
+from tui.widgets.spans import SpanSet
+
+# Any control character that slipped past ingest is drawn as U+FFFD: same length, so offsets hold.
+_CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
+_CONTROLS[0x0A] = " "
+_CONTROLS[0x09] = " "
+
+_DEPTH_PRIORITY = 10  # a nested unit's tint wins over its parent's
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The article text with headings, entity mentions, role tints, a sentence cursor and matches."""
+
+    COMPONENT_CLASSES = {
+        "article--title",
+        "article--heading",
+        "article--quote",
+        "article--code",
+        "article--prefix",
+        "article--cursor",
+        "article--highlight",
+        "article--current",
+        "article--entity-person",
+        "article--entity-org",
+        "article--entity-place",
+        "article--entity-group",
+        "article--entity-event",
+        "article--entity-other",
+        "article--role-thesis",
+        "article--role-claim",
+        "article--role-premise",
+        "article--role-counter",
+        "article--role-rebuttal",
+        "article--role-conclusion",
+    }
+
+    class Moved(Message):
+        """The reading position (scroll or sentence cursor) changed."""
+
+    class Clicked(Message):
+        def __init__(self, offset: int) -> None:
+            super().__init__()
+            self.offset = offset
+
+    def __init__(self, text: str, blocks: Sequence[Block], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = text
+        self.blocks = list(blocks)
+        self.index = LineIndex([])
+        self._wrap_width = 0
+        self._sentences: list[Sentence] = []
+        self._sentence_starts: list[int] = []
+        self._mentions: SpanSet[str] = SpanSet()
+        self._roles: SpanSet[str] = SpanSet()
+        self._highlights: SpanSet[bool] = SpanSet()
+        self._current: tuple[int, int] | None = None
+        self.cursor: int | None = None  # index of the current sentence
+        self.show_roles = True
+        self.show_entities = True
+        self._generation = 0
+        self._strip_cache: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+
+    # ----------------------------------------------------------------- data in
+    def set_analysis(self, analysis: Analysis) -> None:
+        """Take sentences, mentions and argument units from the finished analysis."""
+        self._sentences = list(analysis.sentences)
+        self._sentence_starts = [s.start for s in self._sentences]
+        self._mentions = SpanSet(
+            (m.start, m.end, entity.type.lower()) for entity in analysis.entities for m in entity.mentions
+        )
+
+        def units(nodes, depth):
+            for node in nodes:
+                yield (node.start, node.end, depth * _DEPTH_PRIORITY, node.role)
+                yield from units(node.children, depth + 1)
+
+        self._roles = SpanSet.flatten(units(analysis.outline, 0))
+        if self.cursor is None and self._sentences:
+            self.cursor = self.sentence_at(self.offset_at_line(int(self.scroll_y)))
+        self._invalidate()
+
+    # ----------------------------------------------------------------- layout
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._wrap_width:
+            return
+        anchor = self.offset_at_line(int(self.scroll_y)) if self.index.lines else 0
+        self._wrap_width = width
+        self.index = LineIndex(layout_lines(self.text, self.blocks, width))
+        self.virtual_size = Size(width, len(self.index))
+        self._invalidate()
+        self.scroll_to(y=self.index.line_of(anchor), animate=False, immediate=True)
+
+    def offset_at_line(self, y: int) -> int:
+        lines = self.index.lines
+        if not lines:
+            return 0
+        return lines[max(0, min(y, len(lines) - 1))].start
+
+    def line_of(self, offset: int) -> int:
+        return self.index.line_of(offset)
+
+    @property
+    def visible_lines(self) -> tuple[int, int]:
+        top = int(self.scroll_y)
+        return top, top + max(1, self.scrollable_content_region.height)
+
+    @property
+    def position(self) -> float:
+        """Reading position in [0, 1]: how far down the article the view is."""
+        if self.max_scroll_y <= 0:
+            return 1.0
+        return min(1.0, self.scroll_y / self.max_scroll_y)
+
+    # ----------------------------------------------------------------- sentences
+    def sentence_at(self, offset: int) -> int | None:
+        if not self._sentences:
+            return None
+        return max(0, bisect_right(self._sentence_starts, offset) - 1)
+
+    @property
+    def cursor_offset(self) -> int:
+        if self.cursor is None or not self._sentences:
+            return self.offset_at_line(int(self.scroll_y))
+        return self._sentences[self.cursor].start
+
+    @property
+    def cursor_span(self) -> tuple[int, int] | None:
+        if self.cursor is None or not self._sentences:
+            return None
+        sentence = self._sentences[self.cursor]
+        return sentence.start, sentence.end
+
+    def set_cursor(self, sentence: int | None, *, scroll: bool = True) -> None:
+        if sentence is not None and self._sentences:
+            sentence = max(0, min(sentence, len(self._sentences) - 1))
+        if sentence != self.cursor:
+            self.cursor = sentence
+            self._invalidate()
+        if scroll and self.cursor is not None:
+            self.reveal(self._sentences[self.cursor].start)
+        self.post_message(self.Moved())
+
+    def move_cursor(self, delta: int) -> None:
+        if not self._sentences:
+            self.scroll_lines(delta)
+            return
+        self.set_cursor((self.cursor or 0) + delta if self.cursor is not None else 0)
+
+    def _clamp_cursor(self) -> None:
+        """Keep the sentence cursor on screen when the reader scrolls the view."""
+        if self.cursor is None or not self._sentences or not self.index.lines:
+            return
+        top, bottom = self.visible_lines
+        sentence = self._sentences[self.cursor]
+        first, last = self.line_of(sentence.start), self.line_of(max(sentence.start, sentence.end - 1))
+        if last >= top and first < bottom:
+            return
+        if first < top:
+            target = self.sentence_at(self.offset_at_line(top))
+            if target is not None and self._sentences[target].start < self.offset_at_line(top):
+                target = min(target + 1, len(self._sentences) - 1) if top > 0 else target
+        else:
+            target = self.sentence_at(self.offset_at_line(bottom - 1))
+        if target is not None and target != self.cursor:
+            self.cursor = target
+            self._invalidate()
+
+    # ----------------------------------------------------------------- scrolling
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._clamp_cursor()
+        self.post_message(self.Moved())
+
+    def scroll_lines(self, delta: int) -> None:
+        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True)
+
+    def scroll_pages(self, pages: float) -> None:
+        step = max(1, int(self.scrollable_content_region.height * abs(pages)))
+        self.scroll_lines(step if pages > 0 else -step)
+
+    def reveal(self, offset: int, end: int | None = None) -> None:
+        """Scroll so the line of `offset` is visible, a third down the view if it must move."""
+        line = self.line_of(offset)
+        last = self.line_of(max(offset, (end or offset + 1) - 1))
+        top, bottom = self.visible_lines
+        if line >= top and last < bottom:
+            return
+        height = bottom - top
+        y = line - height // 3 if last - line < height * 2 // 3 else line
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
+
+    # ----------------------------------------------------------------- highlights
+    def set_highlights(self, spans: Sequence[tuple[int, int]], current: tuple[int, int] | None = None) -> None:
+        self._highlights = SpanSet.flatten((s, e, 0, True) for s, e in spans)
+        self._current = current
+        self._invalidate()
+
+    def set_current(self, current: tuple[int, int] | None) -> None:
+        self._current = current
+        self._invalidate()
+
+    def clear_highlights(self) -> None:
+        self.set_highlights([], None)
+
+    @property
+    def has_highlights(self) -> bool:
+        return bool(self._highlights) or self._current is not None
+
+    def toggle_roles(self) -> bool:
+        self.show_roles = not self.show_roles
+        self._invalidate()
+        return self.show_roles
+
+    def toggle_entities(self) -> bool:
+        self.show_entities = not self.show_entities
+        self._invalidate()
+        return self.show_entities
+
+    # ----------------------------------------------------------------- mouse
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self.index.lines:
+            return
+        y = int(self.scroll_y) + offset.y
+        if y >= len(self.index):
+            return
+        line = self.index.lines[y]
+        column = offset.x - Text(line.prefix).cell_len
+        pos = line.start
+        cells = 0
+        for pos in range(line.start, line.end):
+            cells += Text(self.text[pos]).cell_len
+            if cells > column:
+                break
+        else:
+            pos = max(line.start, line.end - 1)
+        if self._sentences:
+            self.set_cursor(self.sentence_at(pos), scroll=False)
+        self.post_message(self.Clicked(pos))
+
+    # ----------------------------------------------------------------- rendering
+    def _invalidate(self) -> None:
+        self._generation += 1
+        self._strip_cache.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strip_cache.clear()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(f"article--{name}", partial=True)
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        index = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self.index):
+            return Strip.blank(width, base)
+        key = (index, width, self._generation)
+        strip = self._strip_cache.get(key)
+        if strip is None:
+            strip = self._render_strip(self.index.lines[index])
+            strip = strip.crop_extend(0, width, base)
+            self._strip_cache[key] = strip
+        return strip.apply_offsets(0, index)
+
+    def _block_style(self, block: Block) -> Style | None:
+        if block.kind == "title":
+            return self._style("title")
+        if block.kind == "heading":
+            return self._style("heading")
+        if block.kind == "quote":
+            return self._style("quote")
+        if block.kind in ("code", "table"):
+            return self._style("code")
+        return None
+
+    def _render_strip(self, line: Line) -> Strip:
+        start, end = line.start, line.end
+        base = self.rich_style
+        text = Text(self.text[start:end].translate(_CONTROLS), style=base, no_wrap=True, end="")
+        if line.block >= 0:
+            block_style = self._block_style(self.blocks[line.block])
+            if block_style:
+                text.stylize(block_style)
+        if self.show_roles:
+            for s, e, role in self._roles.overlapping(start, end):
+                text.stylize(self._style(f"role-{role}"), max(s, start) - start, min(e, end) - start)
+        if self.show_entities:
+            for s, e, kind in self._mentions.overlapping(start, end):
+                text.stylize(self._style(f"entity-{kind}"), max(s, start) - start, min(e, end) - start)
+        span = self.cursor_span
+        if span and span[0] < end and span[1] > start:
+            text.stylize(self._style("cursor"), max(span[0], start) - start, min(span[1], end) - start)
+        for s, e, _ in self._highlights.overlapping(start, end):
+            text.stylize(self._style("highlight"), max(s, start) - start, min(e, end) - start)
+        if self._current and self._current[0] < end and self._current[1] > start:
+            s, e = self._current
+            text.stylize(self._style("current"), max(s, start) - start, min(e, end) - start)
+        if line.prefix:
+            text = Text.assemble((line.prefix, base + self._style("prefix")), text, no_wrap=True, end="")
+        segments = list(text.render(self.app.console))
+        return Strip(segments, text.cell_len)

@@ -1,0 +1,130 @@
+"""Article layout: blocks of text → display lines of a given width (no Textual, no styling).
+
+The article pane renders only the lines on screen, so it needs an index of where each display
+line starts and ends in `Analysis.text`. Wrapping is by terminal cells (wide CJK, emoji), so
+lines stay aligned. Re-run on resize; it is linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Sequence
+
+from rich.cells import cell_len
+
+from tui.model import Block
+
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int  # offset in the text of the first character shown
+    end: int  # offset after the last character shown (== start for a blank line)
+    block: int  # index into the blocks, -1 for the blank line between blocks
+    prefix: str = ""  # bullet, quote bar or hanging indent drawn before the text
+
+
+def _cells(s: str) -> int:
+    return len(s) if s.isascii() else cell_len(s)
+
+
+def _split_by_cells(text: str, base: int, width: int) -> list[tuple[int, int]]:
+    """Hard-break one long word into pieces of at most `width` cells."""
+    out: list[tuple[int, int]] = []
+    start, cells = 0, 0
+    for i, ch in enumerate(text):
+        w = _cells(ch)
+        if cells + w > width and i > start:
+            out.append((base + start, base + i))
+            start, cells = i, 0
+        cells += w
+    out.append((base + start, base + len(text)))
+    return out
+
+
+def wrap_span(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of text[start:end] into (start, end) pieces of at most `width` cells."""
+    width = max(1, width)
+    segment = text[start:end]
+    if segment.isascii() and len(segment) <= width:
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    line_start = -1
+    line_end = 0
+    cells = 0
+    for match in _WORD.finditer(segment):
+        w_start, w_end = match.span()
+        word_cells = _cells(match.group())
+        gap = 0 if line_start < 0 else _cells(segment[line_end:w_start])
+        if line_start >= 0 and cells + gap + word_cells <= width:
+            line_end = w_end
+            cells += gap + word_cells
+            continue
+        if line_start >= 0:
+            pieces.append((start + line_start, start + line_end))
+        if word_cells > width:
+            parts = _split_by_cells(match.group(), start + w_start, width)
+            pieces.extend(parts[:-1])
+            last_start, last_end = parts[-1]
+            line_start, line_end = last_start - start, last_end - start
+            cells = _cells(text[last_start:last_end])
+        else:
+            line_start, line_end, cells = w_start, w_end, word_cells
+    if line_start >= 0:
+        pieces.append((start + line_start, start + line_end))
+    return pieces or [(start, start)]
+
+
+def _prefixes(block: Block) -> tuple[str, str]:
+    """What to draw before the first and the following lines of a block."""
+    if block.kind == "list_item":
+        indent = "  " * max(0, block.level - 1)
+        return indent + "• ", indent + "  "
+    if block.kind == "quote":
+        return "▌ ", "▌ "
+    if block.kind in ("code", "table"):
+        return "  ", "  "
+    return "", ""
+
+
+def layout_lines(text: str, blocks: Sequence[Block], width: int) -> list[Line]:
+    """Display lines for the blocks at `width` cells, with one blank line between blocks."""
+    width = max(8, width)
+    lines: list[Line] = []
+    if not blocks:
+        blocks = [Block(kind="paragraph", start=0, end=len(text))] if text else []
+    for index, block in enumerate(blocks):
+        if lines:
+            lines.append(Line(block.start, block.start, -1))
+        first, rest = _prefixes(block)
+        avail = max(4, width - _cells(first))
+        if block.kind in ("code", "table"):
+            pos = block.start
+            for raw in text[block.start : block.end].split("\n"):
+                for s, e in _split_by_cells(raw, pos, avail) if raw else [(pos, pos)]:
+                    lines.append(Line(s, e, index, first))
+                pos += len(raw) + 1
+            continue
+        for n, (s, e) in enumerate(wrap_span(text, block.start, block.end, avail)):
+            lines.append(Line(s, e, index, first if n == 0 else rest))
+    return lines
+
+
+class LineIndex:
+    """Display lines plus a bisectable list of their starts: offset ↔ line in O(log n)."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self._starts = [line.start for line in lines]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def line_of(self, offset: int) -> int:
+        """The display line showing `offset` (the last line starting at or before it)."""
+        if not self.lines:
+            return 0
+        return max(0, bisect_right(self._starts, offset) - 1)

@@ -1,0 +1,91 @@
+"""The Outline pane: the argument as a `Tree` with role badges and cues; follows the reader."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from rich.style import Style
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from tui.model import ArgNode
+from tui.widgets.roles import BADGES, one_line
+
+
+class OutlineTree(Tree[ArgNode]):
+    COMPONENT_CLASSES = {
+        "outline--thesis",
+        "outline--claim",
+        "outline--premise",
+        "outline--counter",
+        "outline--rebuttal",
+        "outline--conclusion",
+        "outline--cue",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("Argument", id=id)
+        self.show_root = False
+        self.guide_depth = 3
+        self.auto_expand = False
+        self._by_id: dict[str, TreeNode[ArgNode]] = {}
+        self._order: list[tuple[int, int, int, str]] = []  # (start, -depth, end, id)
+        self._starts: list[int] = []
+
+    def load(self, outline: list[ArgNode]) -> None:
+        self.clear()
+        self._by_id.clear()
+        self._order.clear()
+
+        def add(parent: TreeNode[ArgNode], nodes: list[ArgNode], depth: int) -> None:
+            for node in nodes:
+                label = Text(one_line(node.label or node.role))
+                tree_node = parent.add(label, data=node, expand=True, allow_expand=bool(node.children))
+                self._by_id[node.id] = tree_node
+                self._order.append((node.start, -depth, node.end, node.id))
+                add(tree_node, node.children, depth + 1)
+
+        add(self.root, outline, 0)
+        self._order.sort()
+        self._starts = [item[0] for item in self._order]
+        self.root.expand()
+
+    def render_label(self, node: TreeNode[ArgNode], base_style: Style, style: Style) -> Text:
+        data = node.data
+        if data is None:
+            return super().render_label(node, base_style, style)
+        badge_style = self.get_component_rich_style(f"outline--{data.role}", partial=True)
+        label = node._label.copy()
+        label.stylize(style)
+        parts: list[Text | tuple[str, Style]] = [(f" {BADGES[data.role]} ", badge_style), " ", label]
+        if data.cue:
+            cue_style = self.get_component_rich_style("outline--cue", partial=True)
+            parts.append((f"  «{one_line(data.cue, 40)}»", style + cue_style))
+        return Text.assemble(*parts)
+
+    def node_at(self, offset: int) -> TreeNode[ArgNode] | None:
+        """The deepest unit containing `offset`, else the last unit that starts before it."""
+        if not self._order:
+            return None
+        i = bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return None
+        best = None
+        j = i
+        # Walk back over units starting at or before offset; prefer the latest one containing it.
+        while j >= 0 and j > i - 64:
+            start, _depth, end, node_id = self._order[j]
+            if start <= offset < end:
+                best = node_id
+                break
+            j -= 1
+        return self._by_id[best or self._order[i][3]]
+
+    def follow(self, offset: int) -> None:
+        node = self.node_at(offset)
+        if node is not None and node is not self.cursor_node:
+            self.move_cursor(node)
+
+    def tree_node(self, node_id: str) -> TreeNode[ArgNode] | None:
+        return self._by_id.get(node_id)

@@ -1,0 +1,30 @@
+"""How argument roles and entity types are named and coloured in the views (no Textual)."""
+
+from __future__ import annotations
+
+from tui.model import EntityType, Role
+
+# The badge a reader sees; "premise"/"counter"/"rebuttal" read better as REASON/OBJECTION/REPLY.
+BADGES: dict[Role, str] = {
+    "thesis": "THESIS",
+    "claim": "CLAIM",
+    "premise": "REASON",
+    "counter": "OBJECTION",
+    "rebuttal": "REPLY",
+    "conclusion": "CONCLUSION",
+}
+
+TYPE_NAMES: dict[EntityType, str] = {
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "PLACE": "Places",
+    "GROUP": "Groups",
+    "EVENT": "Events",
+    "OTHER": "Other",
+}
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """Untrusted text squeezed onto one line (Tree keeps only a label's first line)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
