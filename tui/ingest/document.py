@@ -56,6 +56,10 @@ class DocumentBuilder:
         self.blocks.append(block)
         return block
 
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
     def drop(self, text: str, reason: str) -> None:
         # shown to the user too (the app lists what was dropped), so sanitised like article text
         text = strip_controls(text).strip()
@@ -65,7 +69,7 @@ class DocumentBuilder:
     def build(self) -> Document:
         return Document(
             title=self.title,
-            text="".join(self._parts),
+            text=self.text,
             blocks=self.blocks,
             format=self.format,
             dropped=self.dropped,

@@ -8,7 +8,9 @@ from lxml import html as lxml_html
 from tui.ingest.boilerplate import is_boilerplate
 from tui.ingest.document import Document, DocumentBuilder
 
-_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt", "div", "section", "article"}
+_BLOCK_TAGS = {"p", "figcaption", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt", "div", "section", "article"}
+_INVISIBLE_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "head"}
+_MAX_DROPPED = 500
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "button", "iframe"}
 
 
@@ -16,23 +18,32 @@ def _text(el: etree._Element) -> str:
     return "".join(el.itertext())
 
 
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 def _from_trafilatura_xml(xml: str, doc: DocumentBuilder) -> None:
     root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
     if root is None:
         return
-    title = root.get("title")
-    if title:
-        doc.add("title", title)
+    # The page's <title> often carries the site's name; an <h1> opening the article is the headline.
+    meta_title = root.get("title") or ""
     main = root.find("main")
     if main is None:
         main = root
     for el in main.iter("head", "p", "item", "quote", "code", "row"):
         content = _text(el)
+        if not content.strip():
+            continue
+        if not doc.blocks and not (el.tag == "head" and el.get("rend") == "h1") and meta_title:
+            doc.add("title", meta_title)
         if el.tag == "head":
             rend = el.get("rend") or "h2"
             level = int(rend[1]) if len(rend) == 2 and rend[1].isdigit() else 2
             if level == 1 and not doc.title:
                 doc.add("title", content)
+            elif level == 1 and _same(content, doc.title) and len(doc.blocks) == 1:
+                continue  # the headline repeats the page title
             else:
                 doc.add("heading", content, level=max(2, level))
         elif el.tag == "p" and el.getparent() is not None and el.getparent().tag in ("item", "quote", "cell"):
@@ -49,32 +60,59 @@ def _from_trafilatura_xml(xml: str, doc: DocumentBuilder) -> None:
             doc.add("table", " | ".join(_text(c).strip() for c in el))
         else:
             doc.add("paragraph", content)
+    if meta_title and not doc.title:
+        doc.add("title", meta_title)
 
 
-def _fallback(page: str, doc: DocumentBuilder) -> None:
-    """No article found: show every block of visible page text, so the reader still gets something."""
+def _visible_blocks(page: str, skip: set[str]) -> tuple[str, list[tuple[str, str]]]:
+    """The page's <title> and its leaf-most blocks of visible text as (tag, text), in order."""
     try:
         root = lxml_html.document_fromstring(page)
     except (etree.ParserError, ValueError):
-        return
-    for bad in list(root.iter(*_SKIP_TAGS)):
+        return "", []
+    for bad in list(root.iter(*skip)):
         if bad.getparent() is not None:
             bad.drop_tree()
-    title = root.findtext(".//title")
-    if title:
-        doc.add("title", title)
+    title = root.findtext(".//title") or ""
     body = root.find("body")
+    out = []
     for el in (body if body is not None else root).iter(*_BLOCK_TAGS):
         # only leaf-most blocks, so nested divs do not repeat their children's text
         if any(child.tag in _BLOCK_TAGS for child in el.iterdescendants()):
             continue
-        content = _text(el)
-        if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            doc.add("heading", content, level=max(2, int(el.tag[1])))
+        content = " ".join(_text(el).split())
+        if content:
+            out.append((el.tag, content))
+    return title, out
+
+
+def _fallback(page: str, doc: DocumentBuilder) -> None:
+    """No article found: show every block of visible page text, so the reader still gets something."""
+    title, blocks = _visible_blocks(page, _SKIP_TAGS)
+    if title:
+        doc.add("title", title)
+    for tag, content in blocks:
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            doc.add("heading", content, level=max(2, int(tag[1])))
         elif is_boilerplate(content):
             doc.drop(content, "web boilerplate")
         else:
-            doc.add("list_item" if el.tag == "li" else "paragraph", content)
+            doc.add("list_item" if tag == "li" else "paragraph", content)
+
+
+def _record_furniture(page: str, doc: DocumentBuilder) -> None:
+    """Record the page text the extractor left out (menus, share bars, comments), so it is not lost."""
+    text = doc.text
+    kept = {" ".join(text[b.start : b.end].split()).casefold() for b in doc.blocks}
+    seen: set[str] = set()
+    for _tag, content in _visible_blocks(page, _INVISIBLE_TAGS)[1]:
+        key = content.casefold()
+        if key in seen or key in kept:
+            continue
+        seen.add(key)
+        doc.drop(content, "page furniture" if not is_boilerplate(content) else "web boilerplate")
+        if len(doc.dropped) >= _MAX_DROPPED:
+            break
 
 
 def parse_html(page: str) -> Document:
@@ -98,6 +136,8 @@ def parse_html(page: str) -> Document:
         xml = None
     if xml:
         _from_trafilatura_xml(xml, doc)
+        if any(b.kind != "title" for b in doc.blocks):
+            _record_furniture(page, doc)
     if not any(b.kind != "title" for b in doc.blocks):
         doc = DocumentBuilder("html")
         _fallback(page, doc)
