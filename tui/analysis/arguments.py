@@ -25,6 +25,7 @@ from tui.analysis import lexicon as lx
 from tui.model import ArgNode, Block, Entity, Section, Sentence
 
 LABEL_MAX = 90
+MAX_DEPTH = 8
 
 # Weights of the thesis score (see `_thesis_score`). Position and stance dominate; centrality
 # breaks ties between committed sentences; markers of support push a unit away from the top.
@@ -208,7 +209,8 @@ def _local_signals(u: Unit) -> None:
     u.words = len(t.split())
     u.terms = lx.content_terms(t)
     u.question = t.rstrip(" \"'”’)").endswith("?")
-    u.stance, u.stance_cue = lx.stance(t[u.body:])
+    words = lx.words_of(t)
+    u.stance, u.stance_cue = lx.stance(t[u.body:], words)
     if u.kind != "body":
         return
     if not u.forced:
@@ -219,7 +221,7 @@ def _local_signals(u: Unit) -> None:
                 u.cue = op.cue
             if op.relation == "enumeration":
                 u.ordinal = lx.ORDINALS.get(op.cue.lower().rstrip(","))
-        u.voice = lx.opposing_voice(t)
+        u.voice = lx.opposing_voice(t, words)
         u.announce = lx.announced_count(t)
     elif u.role == "rebuttal":
         op = lx.opening_marker(t)
@@ -392,6 +394,7 @@ def _attach(units: list[Unit], thesis: int) -> None:
     section = None
     prev: int | None = None             # previous unit in the outline
     before: dict[int, int | None] = {}
+    depth: dict[int, int] = {thesis: 0}
     for i, u in enumerate(units):
         if u.section != section:
             section, section_claim, current, slots = u.section, None, None, []
@@ -425,7 +428,11 @@ def _attach(units: list[Unit], thesis: int) -> None:
                 sibling = prev if prev is not None and units[prev].role == "premise" else None
                 u.parent = units[sibling].parent if sibling is not None else (current if current is not None else top)
             elif same_block:
-                u.parent = prev
+                # a paragraph's unmarked sentences support its first arguing unit, side by side
+                pp = units[prev].parent
+                chained = (units[prev].role == "premise" and units[prev].rel is None and not units[prev].forced
+                           and pp is not None and units[pp].block == u.block)
+                u.parent = units[prev].parent if chained and units[prev].parent is not None else prev
             else:
                 u.parent = current if current is not None else top
         elif u.role == "counter":
@@ -440,6 +447,10 @@ def _attach(units: list[Unit], thesis: int) -> None:
             u.parent = thesis if closing else (top if current is None else current)
         if u.role in ("counter", "rebuttal") and u.parent == u.partner and units[u.partner].parent == i:
             u.parent = current if current is not None else top  # never a cycle
+        # keep the tree shallow enough to read (and to serialise): long chains hang from an ancestor
+        while u.parent is not None and u.parent < i and depth.get(u.parent, 0) >= MAX_DEPTH:
+            u.parent = units[u.parent].parent
+        depth[i] = depth.get(u.parent, 0) + 1 if u.parent is not None and u.parent < i else 1
         prev = i
 
 

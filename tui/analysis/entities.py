@@ -63,7 +63,8 @@ class _Cand:
     end: int
     words: list[str]
     titled: str | None = None  # the form with its title, e.g. "President Putin"
-    cues: Counter = field(default_factory=Counter)
+    cues: Counter = field(default_factory=Counter)  # evidence from the name itself
+    ctx: Counter = field(default_factory=Counter)  # evidence from the words around this mention
 
 
 def extract_entities(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Entity]:
@@ -407,7 +408,10 @@ def _cand(text: str, piece: list[int], toks, gaz) -> _Cand:
     c = _Cand(start, end, words)
     ht = _head_type(words, gaz)
     w0 = words[0]
-    if ht:
+    pk = gaz.place_key(" ".join(words))
+    if pk is not None:
+        c.cues["PLACE"] += 1 if pk.startswith("city:") and len(words) == 1 else 3
+    elif ht:
         c.cues[ht] += 2
     elif _NUMBER.match(words[-1]) or (len(words) == 1 and any(ch.isdigit() for ch in w0)):
         c.cues["OTHER"] += 1  # "Figure 2", "Wave 3", "IE6"
@@ -422,10 +426,14 @@ def _cand(text: str, piece: list[int], toks, gaz) -> _Cand:
     # context: "in Kazakhstan" leans PLACE (a tie-breaker only), "Tokayev said" leans PERSON
     before = text[max(0, start - 12) : start].split()
     if before and before[-1] in PLACE_PREPOSITIONS:
-        c.cues["place?"] += 1
+        c.ctx["in"] += 1
+    if before and before[-1] in ("the", "The"):
+        c.ctx["the"] += 1  # people are not "the Onion" or "the Confederacy"
     after = text[end : end + 16].split()
     if after and after[0].strip(",") in PERSON_VERBS:
-        c.cues["PERSON"] += 1
+        c.ctx["said"] += 1
+    if not ht and pk is None and 2 <= len(words) <= 3 and all(w.isalpha() and w[0].isupper() and not w.isupper() for w in words):
+        c.cues["PERSON"] += 1  # "Claire Warwick": two or three plain capitalised words
     return c
 
 
@@ -479,7 +487,8 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
 
     keys: list[str] = []
     forms: dict[str, list[str]] = defaultdict(list)  # key → word lists seen
-    key_cues: dict[str, Counter] = defaultdict(Counter)
+    key_cues: dict[str, Counter] = defaultdict(Counter)  # per name: the strongest cue of each type
+    key_ctx: dict[str, Counter] = defaultdict(Counter)
     for c in cands:
         name = " ".join(c.words)
         pk = gaz.place_key(name)
@@ -488,9 +497,10 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
         parent.setdefault(k, k)
         if c.words not in forms[k]:
             forms[k].append(c.words)
-        key_cues[k].update(c.cues)
-        if pk:
-            key_cues[k]["PLACE"] += 2
+        for t, v in c.cues.items():
+            key_cues[k][t] = max(key_cues[k][t], v)
+        key_ctx[k].update(c.ctx)
+        key_ctx[k]["n"] += 1
 
     # Acronyms: defined in parentheses right after the long form, or spelled by a longer name.
     by_initials: dict[str, set[str]] = defaultdict(set)
@@ -535,6 +545,7 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
             targets = {find(x) for x in multi_person.get(w, set()) if x != k}
             if len(targets) == 1:
                 union(next(iter(targets)), k)
+                key_cues[k]["PERSON"] = max(key_cues[k]["PERSON"], 2)  # used as a surname
 
     # Gather clusters in order of first mention.
     clusters: dict[str, list[int]] = {}
@@ -543,7 +554,7 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
     entities: list[Entity] = []
     for n, (root, idxs) in enumerate(clusters.items()):
         members = [cands[i] for i in idxs]
-        etype = _decide_type(members, {keys[i] for i in idxs}, key_cues, gaz, lower_seen)
+        etype = _decide_type(members, {keys[i] for i in idxs}, key_cues, key_ctx, lower_seen)
         surface: list[str] = []
         for c in members:
             s = text[c.start : c.end]
@@ -566,27 +577,47 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
     return entities
 
 
-def _decide_type(members: list[_Cand], keys: set[str], key_cues, gaz, lower_seen) -> EntityType:
+DEBUG_PATHS: list | None = None
+
+
+def _decide_type(members, keys, key_cues, key_ctx, lower_seen) -> EntityType:
+    t, path = _decide_type_path(members, keys, key_cues, key_ctx, lower_seen)
+    if DEBUG_PATHS is not None:
+        DEBUG_PATHS.append(path)
+    return t
+
+
+def _decide_type_path(members: list[_Cand], keys: set[str], key_cues, key_ctx, lower_seen):
     votes: Counter = Counter()
+    ctx: Counter = Counter()
     for k in keys:
         votes.update(key_cues[k])
-    weak_place = votes.pop("place?", 0)
+        ctx.update(key_ctx[k])
     if any(k.startswith("country:") for k in keys):
-        return "PLACE"
+        return "PLACE", "p1"
+    if votes:
+        best, score = votes.most_common(1)[0]
+        if score >= 1 and list(votes.values()).count(score) == 1:
+            return best, "p2"  # type: ignore[return-value]
+    n = max(1, ctx["n"])
+    longest = max(members, key=lambda c: len(c.words))
+    ws = longest.words
+    if ctx["said"] and not ctx["the"]:
+        return "PERSON", "p3"
+    if any(w.isupper() and len(w) > 1 for w in ws):
+        return "ORG", "p4"
+    if ctx["the"] * 2 >= n:
+        if len(ws) > 1:
+            return "ORG", "p5"
+        return "PLACE", "p6" if ctx["in"] * 3 >= n else "OTHER"
+    if ctx["in"] * 3 >= n and votes["PERSON"] < 2:
+        return "PLACE", "p7"
     if votes:
         best, score = votes.most_common(1)[0]
         if score >= 1:
-            return best  # type: ignore[return-value]
-    longest = max(members, key=lambda c: len(c.words))
-    ws = longest.words
-    if any(w.isupper() and len(w) > 1 for w in ws):
-        return "ORG"
-    if weak_place * 2 >= len(members):
-        return "PLACE"
+            return best, "p8"  # type: ignore[return-value]
     if any(_seen_lower(w.casefold(), lower_seen) for w in ws if not _is_joiner(w)):
-        return "OTHER"  # "the Internet", "Public Domain": capitalised common words
-    if 2 <= len(ws) <= 4:
-        return "PERSON"
-    if len(ws) == 1:
-        return "PERSON"
-    return "OTHER"
+        return "OTHER", "p9"  # "the Internet", "Public Domain": capitalised common words
+    if any(_is_joiner(w) for w in ws):
+        return "OTHER", "p10"  # "Game of Thrones": a titled work rather than a person
+    return "PERSON", "p11"

@@ -27,7 +27,9 @@ def initials(words: list[str], *, with_joiners: bool = False) -> str:
 
 @dataclass
 class Gazetteer:
-    # folded place name → canonical key (countries share one key across their names and codes)
+    # folded place name → canonical key (countries share one key across their names and codes);
+    # "country:" / "place:" keys are sure places, "city:" keys towns and subdivisions whose names
+    # are often surnames too ("Holt", "Norton")
     places: dict[str, str] = field(default_factory=dict)
     # folded first words of multi-word places ("new" for "New York"), to trust them at sentence start
     place_starts: set[str] = field(default_factory=set)
@@ -77,8 +79,8 @@ def gazetteer() -> Gazetteer:
 
     def add(name: str, key: str) -> None:
         f = fold(name)
-        if not f or f in g.places and g.places[f].startswith("country:"):
-            return
+        if not f or f in g.places and not g.places[f].startswith("city:"):
+            return  # countries, states and regions win over towns of the same name
         g.places[f] = key
         words = f.split()
         if len(words) > 1:
@@ -122,13 +124,13 @@ def gazetteer() -> Gazetteer:
     for city in gc.get_cities().values():
         name = city["name"]
         if name[:1].isupper():
-            add(name, f"place:{fold(name)}")
+            add(name, f"city:{fold(name)}")
     for sub in pycountry.subdivisions:
         # Only multi-word subdivisions or ones of some size in the text's own language are safe;
         # single words like "Central" or "Centre" would type ordinary capitalised words as places.
         if sub.type in ("State", "Province", "Region", "Country", "Nation", "Autonomous republic",
                         "Oblast", "Territory", "County", "Canton", "Prefecture"):
-            add(sub.name, f"place:{fold(sub.name)}")
+            add(sub.name, f"city:{fold(sub.name)}")
     # Demonyms and language names: the major (ISO 639-1) languages name most nationalities.
     for lang in pycountry.languages:
         if hasattr(lang, "alpha_2"):

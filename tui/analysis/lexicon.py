@@ -127,20 +127,31 @@ class Cue:
     pattern: re.Pattern[str]
     weight: float
     name: str
+    keys: frozenset[str]   # a unit without one of these words cannot match (a cheap prefilter)
 
 
-def _cue(words: str, weight: float, name: str) -> Cue:
-    return Cue(re.compile(r"\b(?:" + words + r")\b", re.I), weight, name)
+def _cue(words: str, weight: float, name: str, keys: str) -> Cue:
+    """``keys``: every match of ``words`` contains one of these whole words."""
+    return Cue(re.compile(r"\b(?:" + words + r")\b", re.I), weight, name, frozenset(keys.split()))
+
+
+def words_of(unit: str) -> frozenset[str]:
+    """The unit's lower-case word forms, for the cue prefilters."""
+    return frozenset(_TOKEN.findall(unit.lower()))
+
+
+_TOKEN = re.compile(r"[a-z']+")
 
 
 STANCE_CUES: tuple[Cue, ...] = (
     # deontic modality: what ought to be done
     _cue(r"should(?:n't| not)?|must(?:n't| not)?|ought (?:not )?to|need(?:s)? to|have to|has to|had better"
-         r"|it is (?:high )?time|is (?:essential|necessary|imperative|vital|crucial) (?:that|to)", 2.0, "deontic modal"),
+         r"|it is (?:high )?time|is (?:essential|necessary|imperative|vital|crucial) (?:that|to)", 2.0, "deontic modal",
+         "should shouldn't must mustn't ought need needs have has had better time essential necessary imperative vital crucial"),
     # the author's own voice
     _cue(r"i (?:strongly |firmly |really |personally |do |would )?(?:believe|think|argue|contend|maintain|am convinced|feel|find|consider|agree|disagree|support|oppose|am (?:for|against|in favou?r of))"
          r"|in my (?:opinion|view)|from my (?:point of view|perspective)|my (?:view|position|opinion) is"
-         r"|we (?:should|must|need|ought)", 2.0, "author's stance"),
+         r"|we (?:should|must|need|ought)", 2.0, "author's stance", "i my we"),
     # evaluation and judgement
     _cue(r"makes? (?:no )?sense|is (?:un)?(?:likely|fair|just|wise|reasonable|acceptable|justified|justifiable)"
          r"|(?:the )?(?:right|wrong|best|only) (?:way|measure|solution|choice|thing|answer|approach)"
@@ -148,12 +159,19 @@ STANCE_CUES: tuple[Cue, ...] = (
          r"|(?:better|worse) than|(?:un)?desirable|(?:un)?acceptable|(?:un)?fair|(?:un)?justified|(?:un)?reasonable"
          r"|mistake|absurd|nonsense|ridiculous|harmful|beneficial|worthwhile|pointless|outrageous"
          r"|(?:an?|the) (?:opportunity|threat|danger|risk|problem|solution|failure|success)"
-         r"|clearly|obviously|certainly|surely|undeniably|evidently", 1.0, "evaluation"),
+         r"|clearly|obviously|certainly|surely|undeniably|evidently", 1.0, "evaluation",
+         "sense likely unlikely fair unfair just unjust wise unwise reasonable unreasonable acceptable unacceptable "
+         "justified unjustified justifiable unjustifiable right wrong best only important risky dangerous useful "
+         "effective efficient sensible better worse desirable undesirable mistake absurd nonsense ridiculous harmful "
+         "beneficial worthwhile pointless outrageous opportunity threat danger risk problem solution failure success "
+         "clearly obviously certainly surely undeniably evidently"),
     # prediction and possibility: weaker commitment
-    _cue(r"will(?! be (?:held|published))|won't|would|could|may well|is bound to|is set to|is going to", 0.5, "prediction"),
+    _cue(r"will(?! be (?:held|published))|won't|would|could|may well|is bound to|is set to|is going to", 0.5, "prediction",
+         "will won't would could may bound set going"),
     # the author frames the issue
     _cue(r"the (?:real |key |central |main )?question (?:is|was|remains)|raises (?:a|the) question|the point is"
-         r"|the problem is|the fact is|the truth is", 1.0, "framing"),
+         r"|the problem is|the fact is|the truth is", 1.0, "framing",
+         "question point problem fact truth"),
 )
 
 # An announced list: "This makes sense for two reasons." — a claim whose premises follow.
@@ -196,6 +214,9 @@ def _opening_regex(relations: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
 
 
 _OPENING = {rel: _opening_regex({rel: phrases}) for rel, phrases in OPENING_MARKERS.items()}
+# Cheap prefilter: most sentences open with a word no marker starts with ("The", a name, …).
+_OPENING_FIRST_WORDS = frozenset(p.split()[0].rstrip(",").lower() for ps in OPENING_MARKERS.values() for p in ps)
+_FIRST_WORD = re.compile(r"[^\W\d_][\w’'.]*")
 _LEAD = re.compile(r"[\s\"'“‘«(\[*_–—-]*")
 _SOFT_LEAD = re.compile(r"(?:and|or|so|well|now|indeed|thus)\s*,?\s+(?=\S)", re.I)
 
@@ -213,6 +234,9 @@ def opening_marker(unit: str) -> Opening | None:
     best: Opening | None = None
     for offset in (lead, _soft_lead_end(unit, lead)):
         if offset is None:
+            continue
+        first = _FIRST_WORD.match(unit, offset)
+        if not first or first.group().lower() not in _OPENING_FIRST_WORDS:
             continue
         for relation, rx in _OPENING.items():
             m = rx.match(unit, offset)
@@ -250,14 +274,18 @@ def _soft_lead_end(unit: str, lead: int) -> int | None:
     return m.end() if m else None
 
 
-def stance(unit: str) -> tuple[float, str | None]:
-    """Weighted stance/modality of a unit and the name of its strongest cue."""
+def stance(unit: str, words: frozenset[str] | None = None) -> tuple[float, str | None]:
+    """Weighted stance/modality of a unit and the words of its strongest cue."""
+    words = words_of(unit) if words is None else words
     total, best, best_w = 0.0, None, 0.0
     for cue in STANCE_CUES:
-        if cue.pattern.search(unit):
+        if words.isdisjoint(cue.keys):
+            continue
+        m = cue.pattern.search(unit)
+        if m:
             total += cue.weight
             if cue.weight > best_w:
-                best, best_w = cue.pattern.search(unit).group(), cue.weight
+                best, best_w = m.group(), cue.weight
     return total, best
 
 
@@ -269,7 +297,17 @@ def announced_count(unit: str) -> int | None:
     return NUMBER_WORDS.get(m.group(1).lower(), 0)
 
 
-def opposing_voice(unit: str) -> str | None:
+_VOICE_KEYS = frozenset(
+    """argue believe claim say think feel hold insist object suggest find regard consider contend maintain fear
+    worry assume complain doubt point said argued claimed believed assumed held objected who belief view argument
+    objection""".split()
+)
+
+
+def opposing_voice(unit: str, words: frozenset[str] | None = None) -> str | None:
+    words = words_of(unit) if words is None else words
+    if words.isdisjoint(_VOICE_KEYS):
+        return None
     m = OPPOSING_VOICE.search(unit)
     return m.group() if m else None
 
