@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -23,7 +24,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from tui import cli
-from tui.export import FORMATS, export_to_file, render, write_atomic
+from tui.export import FORMATS, export_to_file, render, suggested_name, write_atomic
 from tui.export import argdown as argdown_export
 from tui.export.graph import one_line
 from tui.model import Analysis, ArgNode, Entity, Mention, Source
@@ -350,6 +351,30 @@ def test_argdown_export_parses_with_the_argdown_cli(analysis: Analysis, tmp_path
     assert [s["title"] for s in data["sections"]] == [one_line(analysis.title)]
 
 
+PIECES = list("ab .:-=+[]<>@#*_{}/\\()!,;'\"~^|&%$`09") + [
+    "(1)", "<!--", "-->", "//", "/*", "*/", "===", "---", "+>", "->", "<-", "><", "_>", ".A.", ":A:",
+    ".smile.", "[a](b)", "@[x]", "#(tag)", "{x: 1}", "[T]:", "<A>:", "\u2028", "\t", "\n", "é", "😀",
+]
+
+
+def test_argdown_cli_reads_random_punctuation_back_verbatim(tmp_path: Path) -> None:
+    """Hundreds of seeded random strings of Argdown punctuation, escaped, parse back unchanged."""
+    rng = random.Random(20261125)
+    texts = [one_line("".join(rng.choice(PIECES) for _ in range(rng.randint(1, 25)))) for _ in range(300)]
+    texts = [t for t in texts if t]
+    lines = ["[Root]: root"]
+    for i, text in enumerate(texts):
+        lines.append(f"  + <A{i}>: {argdown_export.escape(text)}" if i % 2 else f"  - [S{i}]: {argdown_export.escape(text)}")
+    proc = _run_argdown(tmp_path, "fuzz", "\n".join(lines) + "\n")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    data = json.loads((tmp_path / "out" / "fuzz.json").read_text(encoding="utf-8"))
+    parsed = {title: s["members"][0]["text"] for title, s in data["statements"].items()}
+    parsed |= {title: a["members"][0]["text"] for title, a in data["arguments"].items()}
+    expected = {(f"A{i}" if i % 2 else f"S{i}"): text for i, text in enumerate(texts)}
+    assert {t: parsed.get(t) for t in expected} == expected
+    assert len(data["relations"]) == len(texts)
+
+
 # --- AIF -----------------------------------------------------------------------------------
 
 def test_aif_nodes_edges_and_relations(analysis: Analysis) -> None:
@@ -422,6 +447,21 @@ def test_export_refuses_to_overwrite_unless_forced(hand_built: Analysis, tmp_pat
     export_to_file(hand_built, "md", target, force=True)
     assert target.read_text(encoding="utf-8") == render(hand_built, "md")
     assert _leftovers(tmp_path, {"out.md"}) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "expected"),
+    [
+        ("kazakhstan-opportunity.txt", "argdown", "kazakhstan-opportunity.argdown"),
+        ("/home/me/My essay (final).md", "md", "My-essay-final.md"),
+        ("https://example.org/op-ed/?utm=x#top", "aif", "op-ed.aif.json"),
+        ("-", "json", "argview.json"),
+        ("..", "md", "argview.md"),
+    ],
+)
+def test_suggested_name_comes_from_the_source(hand_built: Analysis, name: str, fmt: str, expected: str) -> None:
+    renamed = hand_built.model_copy(update={"source": hand_built.source.model_copy(update={"name": name})})
+    assert suggested_name(renamed, fmt) == expected
 
 
 def test_unknown_format_writes_nothing(hand_built: Analysis, tmp_path: Path) -> None:

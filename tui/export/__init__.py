@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -46,6 +47,17 @@ def render(analysis: Analysis, fmt: str) -> str:
     return writer(analysis)
 
 
+def suggested_name(analysis: Analysis, fmt: str) -> str:
+    """A file name for the export, from the source's name: "essay.txt" -> "essay.argdown"."""
+    name = analysis.source.name.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    base = name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+    stem = re.sub(r"\.(txt|text|md|markdown|html?|xhtml)$", "", base, flags=re.IGNORECASE)
+    stem = re.sub(r"[^\w.-]+", "-", stem).strip(".-")
+    if not stem or analysis.source.name == "-":
+        stem = "argview"
+    return stem + EXTENSIONS[fmt]
+
+
 def export_to_file(analysis: Analysis, fmt: str, path: str | os.PathLike[str], force: bool = False) -> Path:
     """Write the export to `path` atomically and return the path.
 
@@ -55,4 +67,4 @@ def export_to_file(analysis: Analysis, fmt: str, path: str | os.PathLike[str], f
     return write_atomic(path, render(analysis, fmt), force=force)
 
 
-__all__ = ["DESCRIPTIONS", "EXTENSIONS", "FORMATS", "WRITERS", "export_to_file", "render", "write_atomic"]
+__all__ = ["DESCRIPTIONS", "EXTENSIONS", "FORMATS", "WRITERS", "export_to_file", "render", "suggested_name", "write_atomic"]
