@@ -73,18 +73,22 @@ def extract_entities(text: str, sentences: list[Sentence], blocks: list[Block]) 
     gaz = gazetteer()
     toks, flags = _tokenise(text, sentences)
     _mark_headings(text, toks, flags)
-    lower_seen: set[str] = set()
+    lower_count: Counter = Counter()
     cap_reliable: Counter = Counter()
     for (s, e, w), f in zip(toks, flags):
         if not f & _CAP:
             if w[:1].isalpha():
-                lower_seen.add(w.casefold())
+                lower_count[w.casefold()] += 1
         elif not f & (_INITIAL_POS | _STRICT | _CAPSLINE | _MASKED):
             cap_reliable[w] += 1
+    lower_seen = lower_count.keys()
     cands: list[_Cand] = []
     for run in _runs(text, toks, flags):
         for piece in _trim(run, toks, flags, lower_seen, cap_reliable, gaz):
             cands.extend(_shape(text, piece, toks, gaz))
+    # A single capitalised word the text writes in lower case at least as often ("Basil" in a
+    # recipe, "Black" and "White" as adjectives) is emphasis or a heading word, not a name.
+    cands = [c for c in cands if not _common_word(c, lower_count, cap_reliable, gaz)]
     return _cluster(text, cands, gaz, lower_seen)
 
 
@@ -237,7 +241,7 @@ def _is_joiner(w: str) -> bool:
 # --------------------------------------------------------------------------- trimming runs
 
 
-def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):
+def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
     """Cut a run where capitals are explained by position; split "and"-runs that are not one org."""
     words = [toks[k][2] for k in run]
 
@@ -321,6 +325,19 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):
     return result
 
 
+def _common_word(c: _Cand, lower_count: Counter, cap_reliable: Counter, gaz) -> bool:
+    if len(c.words) != 1 or c.titled or c.cues:
+        return False
+    w = c.words[0]
+    if w.isupper() or gaz.place_key(w) is not None:
+        return False
+    cf = w.casefold()
+    low = lower_count.get(cf, 0) + lower_count.get(cf + "s", 0)
+    if cf.endswith("s"):
+        low += lower_count.get(cf[:-1], 0)
+    return low > 0 and low >= cap_reliable[w]
+
+
 def _seen_lower(cf: str, lower_seen: set[str]) -> bool:
     """The text writes this word (or its singular) in lower case somewhere."""
     if cf in lower_seen:
@@ -365,7 +382,8 @@ def _shape(text: str, piece: list[int], toks, gaz) -> list[_Cand]:
             if not rest:
                 return out
             c = _cand(text, rest, toks, gaz)
-            if not _head_type([toks[k][2] for k in rest], gaz):
+            # "Duke of York", "Professor of Linguistics": the office is not followed by a name
+            if e - t == sum(1 for w in bare[t:e] if w in TITLES) and not _head_type([toks[k][2] for k in rest], gaz):
                 c.cues["PERSON"] += 3
                 c.titled = text[toks[piece[0]][0] : c.end]
             out.append(c)
@@ -417,7 +435,7 @@ def _cand(text: str, piece: list[int], toks, gaz) -> _Cand:
         c.cues["OTHER"] += 1  # "Figure 2", "Wave 3", "IE6"
     elif len(words) == 1 and w0.isupper() and len(w0) > 1:
         c.cues["ORG"] += 1  # a bare acronym not in the gazetteer is most often an organisation
-    elif len(words) == 1 and any(ch.isupper() for ch in w0[1:]) and not w0.isupper() and "-" not in w0:
+    elif len(words) == 1 and _camel(w0):
         c.cues["ORG"] += 1  # "YouTube", "LibriVox": inner capitals name products and companies
     elif len(words) == 1 and w0 in ORG_HEADS:
         c.cues["ORG"] += 1  # "the Church", "the Army"
@@ -435,6 +453,13 @@ def _cand(text: str, piece: list[int], toks, gaz) -> _Cand:
     if not ht and pk is None and 2 <= len(words) <= 3 and all(w.isalpha() and w[0].isupper() and not w.isupper() for w in words):
         c.cues["PERSON"] += 1  # "Claire Warwick": two or three plain capitalised words
     return c
+
+
+def _camel(w: str) -> bool:
+    """Inner capitals of product and company names ("YouTube"), not of surnames ("McDonald", "L'Enfant")."""
+    if w.isupper() or "-" in w or "'" in w or "’" in w:
+        return False
+    return any(ch.isupper() for ch in w[3:]) or (w[1:2].isupper() and w[0].islower())
 
 
 def _head_type(words: list[str], gaz) -> str | None:
@@ -604,12 +629,10 @@ def _decide_type_path(members: list[_Cand], keys: set[str], key_cues, key_ctx, l
     ws = longest.words
     if ctx["said"] and not ctx["the"]:
         return "PERSON", "p3"
-    if any(w.isupper() and len(w) > 1 for w in ws):
-        return "ORG", "p4"
     if ctx["the"] * 2 >= n:
         if len(ws) > 1:
             return "ORG", "p5"
-        return "PLACE", "p6" if ctx["in"] * 3 >= n else "OTHER"
+        return ("PLACE", "p6") if ctx["in"] * 3 >= n else ("OTHER", "p6b")
     if ctx["in"] * 3 >= n and votes["PERSON"] < 2:
         return "PLACE", "p7"
     if votes:

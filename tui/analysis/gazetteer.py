@@ -98,10 +98,11 @@ def gazetteer() -> Gazetteer:
             if "," not in name:
                 add(name, key)
                 words = name.split()
-                if len(words) > 1:
-                    add(initials(words), key)  # US, UK, UAE
+                if len(words) > 1 and words[0] == "United":
+                    # US, UK, UAE, USA; other countries' initials are rarer than the words they spell
+                    add(initials(words), key)
                     if any(w in ("of", "and") for w in words):
-                        add(initials(words, with_joiners=True), key)  # USA
+                        add(initials(words, with_joiners=True), key)
         countries.append(c.name)
     # Everyday names the packages do not carry.
     for extra, iso in (("Britain", "GB"), ("Great Britain", "GB"), ("UK", "GB"), ("America", "US"),
