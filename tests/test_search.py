@@ -215,3 +215,18 @@ def test_empty_analysis_is_searchable():
     index = SearchIndex(a)
     assert index.search("@") == [] and index.search("!") == []
     assert index.search("line")[0].kind in ("sentence", "section")
+
+
+def test_short_name_inside_a_misspelt_query_does_not_win():
+    text = "Notes\n\nThe EU looked east to Eurasia. Part 12 of the plan followed.\n"
+    source, doc = ingest_bytes(RawSource("eu.txt", text.encode(), "text", "0" * 64))
+    a = analyse(source, doc)
+    at = a.text.index
+    ents = [
+        Entity(id="eu", name="EU", type="ORG", mentions=[Mention(start=at("EU"), end=at("EU") + 2)]),
+        Entity(id="eurasia", name="Eurasia", type="PLACE", mentions=[Mention(start=at("Eurasia"), end=at("Eurasia") + 7)]),
+    ]
+    index = SearchIndex(a.model_copy(update={"entities": ents}))
+    top = index.search("Euarsia")[0]
+    assert top.ref == "eurasia"
+    assert marked(top)  # the aligned letters are highlighted

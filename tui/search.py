@@ -98,11 +98,69 @@ def _tier(pos: int, length: int, size: int, before: str) -> float:
 
 
 @dataclass
-class _Short:
+class _Name:
     kind: SearchKind
-    owner: int      # index of the section / entity / node this text belongs to
-    text: str       # the name, alias or label as written
+    owner: int      # index of the section / entity this name belongs to
+    text: str       # the title, name or alias as written (one line)
     is_alias: bool
+
+
+class _Hay:
+    """Many texts in one folded string, each a [start, end) span of it, for one regex pass.
+
+    Sentences use the article itself (spans are sentence offsets); argument labels are joined
+    with NUL (which no query matches). Scans run in document order and stop after `cap` matches,
+    which bounds the work of a one-letter query on a book.
+    """
+
+    def __init__(self, folded: str, starts: list[int], ends: list[int], skip: set[int] = frozenset()) -> None:
+        self.folded, self.starts, self.ends, self.skip = folded, starts, ends, skip
+
+    def literal(self, pattern: re.Pattern[str], cap: int) -> dict[int, tuple[float, list[tuple[int, int]]]]:
+        found: dict[int, tuple[float, list[tuple[int, int]]]] = {}
+        starts, ends, folded, skip = self.starts, self.ends, self.folded, self.skip
+        for n, m in enumerate(pattern.finditer(folded)):
+            if n >= cap:
+                break
+            pos = m.start()
+            i = bisect_right(starts, pos) - 1
+            if i < 0 or pos >= ends[i] or i in skip:
+                continue
+            local = pos - starts[i]
+            score = _tier(local, m.end() - pos, ends[i] - starts[i], folded[pos - 1] if local else " ")
+            if i not in found or score > found[i][0]:
+                found[i] = (score, [(pos, m.end())])
+        return found
+
+    def loose(self, alts: list[re.Pattern[str]], exact: bool, have: dict, limit: int, cap: int
+              ) -> dict[int, tuple[float, list[tuple[int, int]]]]:
+        """Texts holding every word pattern at a word start, in any order. The first pattern
+        (the longest word, likely the rarest) drives the scan; the others are checked per text."""
+        lead, rest = alts[0], alts[1:]
+        starts, ends, folded, skip = self.starts, self.ends, self.folded, self.skip
+        out: dict[int, tuple[float, list[tuple[int, int]]]] = {}
+        for n, m in enumerate(lead.finditer(folded)):
+            if n >= cap or len(out) >= limit:
+                break
+            pos = m.start()
+            if pos and folded[pos - 1].isalnum():
+                continue
+            i = bisect_right(starts, pos) - 1
+            if i < 0 or i in have or i in out or i in skip or pos >= ends[i]:
+                continue
+            a, b = starts[i], ends[i]
+            spans = [(pos, m.end())]
+            for alt in rest:
+                for mm in alt.finditer(folded, a, b):
+                    if mm.start() == 0 or not folded[mm.start() - 1].isalnum():
+                        spans.append((mm.start(), mm.end()))
+                        break
+                else:
+                    break
+            else:
+                cover = min(1.0, sum(e - s for s, e in spans) / max(b - a, 1))
+                out[i] = ((62.0 if exact else 48.0) + 7.0 * cover, sorted(spans))
+        return out
 
 
 class SearchIndex:
@@ -110,48 +168,53 @@ class SearchIndex:
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        text = analysis.text
-        self._folded = fold(text)
+        self._folded = fold(analysis.text)
         self._sections = list(analysis.sections)
         self._section_titles = {s.id: s.title for s in self._sections}
         self._entities = list(analysis.entities)
         self._nodes = list(analysis.arg_nodes())
         self._sentences = list(analysis.sentences)
-        self._sent_starts = [s.start for s in self._sentences]
-        self._sent_ends = [s.end for s in self._sentences]
 
-        shorts: list[_Short] = []
+        # Names (section titles, entity names and aliases): few, short, matched exhaustively.
+        names: list[_Name] = []
         for i, sec in enumerate(self._sections):
-            shorts.append(_Short("section", i, one_line(sec.title), False))
+            names.append(_Name("section", i, one_line(sec.title), False))
         for i, ent in enumerate(self._entities):
-            shorts.append(_Short("entity", i, one_line(ent.name), False))
+            names.append(_Name("entity", i, one_line(ent.name), False))
             seen = {fold(ent.name)}
             for alias in ent.aliases:
                 if fold(alias) not in seen:
                     seen.add(fold(alias))
-                    shorts.append(_Short("entity", i, one_line(alias), True))
-        for i, node in enumerate(self._nodes):
-            shorts.append(_Short("argument", i, one_line(node.label), False))
-        self._shorts = shorts
-        # One NUL-joined haystack for every short text, so one regex pass finds all literal hits.
-        starts, pos, parts = [], 0, []
-        for s in shorts:
+                    names.append(_Name("entity", i, one_line(alias), True))
+        self._names = names
+        starts, pos = [], 0
+        for n in names:
             starts.append(pos)
-            parts.append(fold(s.text.replace("\x00", " ")))
-            pos += len(s.text) + 1
-        self._short_starts = starts
-        self._short_hay = "\x00".join(parts)
-        self._short_proc = [default_process(s.text) for s in shorts]
-        self._short_all = dict(enumerate(self._short_proc))
-        self._short_by_kind: dict[str, dict[int, str]] = {}
-        for i, s in enumerate(shorts):
-            self._short_by_kind.setdefault(s.kind, {})[i] = self._short_proc[i]
-        # A sentence that is just a heading is found as its section, not twice.
+            pos += len(n.text) + 1
+        self._name_starts = starts
+        self._name_hay = "\x00".join(fold(n.text.replace("\x00", " ")) for n in names)
+        self._name_proc: dict[str | None, dict[int, str]] = {None: {}}
+        for i, n in enumerate(names):
+            proc = default_process(n.text)
+            self._name_proc[None][i] = proc
+            self._name_proc.setdefault(n.kind, {})[i] = proc
+
+        # Argument labels: as many as sentences on a long text, so scanned like them.
+        self._labels = [one_line(node.label) for node in self._nodes]
+        lstarts, lends, pos = [], [], 0
+        for lab in self._labels:
+            lstarts.append(pos)
+            lends.append(pos + len(lab))
+            pos += len(lab) + 1
+        self._arg_hay = _Hay("\x00".join(fold(l.replace("\x00", " ")) for l in self._labels), lstarts, lends)
+
+        # Sentences: spans of the article itself. One that is just a heading is found as its section.
         heads = {(sec.start, fold(sec.title).strip()) for sec in self._sections}
-        self._heading_sentences = {
-            i for i, sen in enumerate(self._sentences)
-            if (sen.start, self._folded[sen.start:sen.end].strip()) in heads
-        }
+        sstarts = [s.start for s in self._sentences]
+        sends = [s.end for s in self._sentences]
+        skip = {i for i, (a, b) in enumerate(zip(sstarts, sends)) if (a, self._folded[a:b].strip()) in heads}
+        self._sent_hay = _Hay(self._folded, sstarts, sends, skip)
+
         # The article's words, for correcting a misspelt query word.
         self._vocab_set: frozenset[str] = frozenset(_WORD.findall(self._folded))
         self._vocab: list[str] = sorted(self._vocab_set)
@@ -193,16 +256,19 @@ class SearchIndex:
 
     # ---------------------------------------------------------------- listing
     def _listing(self, kind: SearchKind, limit: int) -> list[SearchHit]:
-        """What a bare prefix shows: every section / entity / argument, in reading order."""
-        hits: list[SearchHit] = []
+        """What a bare prefix shows: sections and arguments in reading order, entities by mentions."""
         if kind == "section":
-            hits = [self._section_hit(i, 100.0, ()) for i in range(len(self._sections))]
-        elif kind == "entity":
+            return [self._section_hit(i, 100.0, ()) for i in range(min(limit, len(self._sections)))]
+        if kind == "entity":
             order = sorted(range(len(self._entities)), key=lambda i: -len(self._entities[i].mentions))
-            hits = [self._entity_hit(i, 100.0, None, None) for i in order]
-        elif kind == "argument":
-            hits = [self._node_hit(i, 100.0, ()) for i in range(len(self._nodes))]
-        return hits[:limit]
+            return [self._entity_hit(i, 100.0, None, None) for i in order[:limit]]
+        if kind == "argument":
+            return [self._node_hit(i, 100.0, ()) for i in range(min(limit, len(self._nodes)))]
+        return []
+
+    def clear_cache(self) -> None:
+        """Forget remembered results (benchmarks use it so that no keystroke is answered from memory)."""
+        self._cache.clear()
 
     # ----------------------------------------------------------------- search
     def _search(self, kind: SearchKind | None, body: str, limit: int) -> list[SearchHit]:
@@ -212,93 +278,97 @@ class SearchIndex:
         words = _WORD.findall(fold(body[:MAX_QUERY]))
         processed = " ".join(words)
 
-        # Short texts, literal: the best-scoring text per owner (an entity has several).
+        # Names, literal: the best-scoring name per owner (an entity has several).
         best: dict[tuple[str, int], tuple[float, int, tuple[int, int] | None]] = {}
-        for m in pattern.finditer(self._short_hay):
-            i = bisect_right(self._short_starts, m.start()) - 1
-            s = self._shorts[i]
-            if kind is not None and s.kind != kind:
-                continue
-            local = m.start() - self._short_starts[i]
-            before = self._short_hay[m.start() - 1] if local else " "
-            score = _tier(local, m.end() - m.start(), len(s.text), before)
-            key = (s.kind, s.owner)
-            if key not in best or score > best[key][0]:
-                best[key] = (score, i, (local, m.end() - self._short_starts[i]))
-        found: dict[int, tuple[float, list[tuple[int, int]]]] = {}
-        if kind is None:
-            found = self._sentence_matches(pattern)
+        if kind in (None, "section", "entity"):
+            for m in pattern.finditer(self._name_hay):
+                i = bisect_right(self._name_starts, m.start()) - 1
+                n = self._names[i]
+                if kind is not None and n.kind != kind:
+                    continue
+                local = m.start() - self._name_starts[i]
+                before = self._name_hay[m.start() - 1] if local else " "
+                score = _tier(local, m.end() - m.start(), len(n.text), before)
+                key = (n.kind, n.owner)
+                if key not in best or score > best[key][0]:
+                    best[key] = (score, i, (local, m.end() - self._name_starts[i]))
+        args = self._arg_hay.literal(pattern, MAX_SENTENCE_MATCHES) if kind in (None, "argument") else {}
+        sents = self._sent_hay.literal(pattern, MAX_SENTENCE_MATCHES) if kind is None else {}
+
         # Fuzzy matches score below every literal one, so they are only worth computing when the
         # literal ones leave places free in the top `limit`.
-        if len(best) + len(found) < limit and len(processed) >= FUZZY_MIN:
-            pool = self._short_by_kind.get(kind, []) if kind else self._short_all
-            for _c, raw, i in process.extract(
-                processed, pool, scorer=fuzz.WRatio, processor=None, score_cutoff=SHORT_CUTOFF, limit=limit
-            ):
-                s = self._shorts[i]
-                # Map WRatio's cutoff..100 into 40..69: always below any literal match.
-                score = 40.0 + 29.0 * (raw - SHORT_CUTOFF) / (100 - SHORT_CUTOFF)
-                key = (s.kind, s.owner)
-                if key not in best or score > best[key][0]:
-                    best[key] = (score, i, None)
-            if kind is None and len(best) + len(found) < limit:
-                found.update(self._loose_sentence_matches(words, found, limit - len(best) - len(found)))
+        if len(best) + len(args) + len(sents) < limit and len(processed) >= FUZZY_MIN:
+            if kind in (None, "section", "entity"):
+                for _c, raw, i in process.extract(
+                    processed, self._name_proc.get(kind, {}), scorer=fuzz.WRatio, processor=None,
+                    score_cutoff=SHORT_CUTOFF, limit=limit,
+                ):
+                    n = self._names[i]
+                    if len(self._name_proc[None][i]) < len(processed):
+                        # WRatio scores a name found inside the query ("eu" in "eurasai") as highly
+                        # as the query found inside a name; only the latter is what a reader types.
+                        raw = max(fuzz.ratio(processed, self._name_proc[None][i]),
+                                  fuzz.token_sort_ratio(processed, self._name_proc[None][i]))
+                        if raw < SHORT_CUTOFF:
+                            continue
+                    # Map WRatio's cutoff..100 into 40..69: always below any literal match.
+                    score = 40.0 + 29.0 * (raw - SHORT_CUTOFF) / (100 - SHORT_CUTOFF)
+                    key = (n.kind, n.owner)
+                    if key not in best or score > best[key][0]:
+                        best[key] = (score, i, None)
+            loose = self._word_patterns(words)
+            if loose is not None:
+                alts, exact = loose
+                room = limit - len(best) - len(args) - len(sents)
+                if kind in (None, "argument") and room > 0:
+                    more = self._arg_hay.loose(alts, exact, args, room, MAX_SENTENCE_MATCHES)
+                    args.update(more)
+                    room -= len(more)
+                if kind is None and room > 0:
+                    sents.update(self._sent_hay.loose(alts, exact, sents, room, MAX_SENTENCE_MATCHES))
 
         # Rank cheap tuples; build hits (labels, highlights) for the top `limit` only.
         ranked: list[tuple[float, int, int, str, int]] = []
         for (k, owner), (score, _i, _span) in best.items():
             ranked.append((-score, KIND_ORDER[k], self._owner_start(k, owner), k, owner))
-        for si, (score, _spans) in found.items():
-            ranked.append((-score, 3, self._sent_starts[si], "sentence", si))
+        for i, (score, _spans) in args.items():
+            ranked.append((-score, 2, self._nodes[i].start, "argument", i))
+        for i, (score, _spans) in sents.items():
+            ranked.append((-score, 3, self._sentences[i].start, "sentence", i))
         ranked.sort()
         hits: list[SearchHit] = []
         for neg, _o, _s, k, owner in ranked[:limit]:
             score = -neg
             if k == "sentence":
-                hits.append(self._sentence_hit(owner, score, found[owner][1]))
-                continue
-            _score, i, span = best[(k, owner)]
-            s = self._shorts[i]
-            if k == "entity":
-                hits.append(self._entity_hit(owner, score, s if s.is_alias else None, span, processed))
+                hits.append(self._sentence_hit(owner, score, sents[owner][1]))
+            elif k == "argument":
+                base = self._arg_hay.starts[owner]
+                spans = [(a - base, b - base) for a, b in args[owner][1]]
+                marks = tuple(sorted({m for sp in spans for m in _span_marks(self._labels[owner], sp)}))
+                hits.append(self._node_hit(owner, score, marks))
             else:
-                marks = _span_marks(s.text, span) if span else _fuzzy_marks(processed, s.text)
-                hits.append(self._section_hit(owner, score, marks) if k == "section" else self._node_hit(owner, score, marks))
+                _score, i, span = best[(k, owner)]
+                n = self._names[i]
+                if k == "entity":
+                    hits.append(self._entity_hit(owner, score, n if n.is_alias else None, span, processed))
+                else:
+                    marks = _span_marks(n.text, span) if span else _fuzzy_marks(processed, n.text)
+                    hits.append(self._section_hit(owner, score, marks))
         return hits
 
     def _owner_start(self, kind: str, owner: int) -> int:
         if kind == "section":
             return self._sections[owner].start
-        if kind == "argument":
-            return self._nodes[owner].start
         ment = self._entities[owner].mentions
         return ment[0].start if ment else 0
 
-    def _sentence_matches(self, pattern: re.Pattern[str]) -> dict[int, tuple[float, list[tuple[int, int]]]]:
-        """Literal matches in the article, mapped to sentences; document order, capped."""
-        found: dict[int, tuple[float, list[tuple[int, int]]]] = {}
-        starts, ends, folded, skip = self._sent_starts, self._sent_ends, self._folded, self._heading_sentences
-        for n, m in enumerate(pattern.finditer(folded)):
-            if n >= MAX_SENTENCE_MATCHES:
-                break
-            pos = m.start()
-            si = bisect_right(starts, pos) - 1
-            if si < 0 or pos >= ends[si] or si in skip:
-                continue
-            local = pos - starts[si]
-            score = _tier(local, m.end() - pos, ends[si] - starts[si], folded[pos - 1] if local else " ")
-            if si not in found or score > found[si][0]:
-                found[si] = (score, [(pos, m.end())])
-        return found
-
-    def _loose_sentence_matches(
-        self, words: list[str], skip: dict, limit: int
-    ) -> dict[int, tuple[float, list[tuple[int, int]]]]:
-        """Sentences holding every query word at a word start, in any order, each word as typed or
-        corrected to a close word of the article's vocabulary (typos)."""
-        uniq = [w for w in dict.fromkeys(words) if w]
+    def _word_patterns(self, words: list[str]) -> tuple[list[re.Pattern[str]], bool] | None:
+        """One pattern per query word (longest word first): the word as typed, or if the article
+        never uses it, also the article's words closest to it (typos). None when the literal pass
+        already found everything there is (a single word spelt as in the article)."""
+        uniq = sorted(dict.fromkeys(w for w in words if w), key=len, reverse=True)
         if not uniq:
-            return {}
+            return None
         alts: list[re.Pattern[str]] = []
         exact = True
         for w in uniq:
@@ -311,34 +381,8 @@ class SearchIndex:
                     forms.add(cand)
             alts.append(re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))))
         if len(alts) < 2 and exact:
-            return {}  # one word as typed: the literal pass already found everything there is
-        # Drive the scan with the longest (likely rarest) word; check the others per sentence.
-        order = sorted(range(len(alts)), key=lambda i: -len(uniq[i]))
-        lead, rest = alts[order[0]], [alts[i] for i in order[1:]]
-        starts, ends, folded, headings = self._sent_starts, self._sent_ends, self._folded, self._heading_sentences
-        out: dict[int, tuple[float, list[tuple[int, int]]]] = {}
-        for n, m in enumerate(lead.finditer(folded)):
-            if n >= MAX_SENTENCE_MATCHES or len(out) >= limit:
-                break
-            pos = m.start()
-            if pos and folded[pos - 1].isalnum():
-                continue
-            si = bisect_right(starts, pos) - 1
-            if si < 0 or si in skip or si in out or si in headings or pos >= ends[si]:
-                continue
-            a, b = starts[si], ends[si]
-            spans = [(pos, m.end())]
-            for alt in rest:
-                for mm in alt.finditer(folded, a, b):
-                    if mm.start() == 0 or not folded[mm.start() - 1].isalnum():
-                        spans.append((mm.start(), mm.end()))
-                        break
-                else:
-                    break
-            else:
-                score = (62.0 if exact else 48.0) + 7.0 * min(1.0, sum(e - s for s, e in spans) / max(b - a, 1))
-                out[si] = (score, sorted(spans))
-        return out
+            return None
+        return alts, exact
 
     # ------------------------------------------------------------- hit makers
     def _section_hit(self, i: int, score: float, marks: tuple[int, ...]) -> SearchHit:
@@ -352,7 +396,7 @@ class SearchIndex:
         return SearchHit("argument", one_line(node.label), detail, node.start, node.end, round(score, 2), marks, node.id)
 
     def _entity_hit(
-        self, i: int, score: float, alias: _Short | None, span: tuple[int, int] | None, processed: str = ""
+        self, i: int, score: float, alias: _Name | None, span: tuple[int, int] | None, processed: str = ""
     ) -> SearchHit:
         ent = self._entities[i]
         label = one_line(ent.name)
@@ -372,6 +416,7 @@ class SearchIndex:
         return SearchHit("entity", label, detail, start, end, round(score, 2), marks, ent.id)
 
     def _sentence_hit(self, si: int, score: float, spans: list[tuple[int, int]]) -> SearchHit:
+        spans = sorted(spans)
         sen = self._sentences[si]
         a, b = sen.start, sen.end
         lo, hi = a, b
@@ -382,12 +427,12 @@ class SearchIndex:
             hi = min(b, lo + LABEL_WIDTH)
         lead = "…" if lo > a else ""
         label = lead + one_line(self.analysis.text[lo:hi]) + ("…" if hi < b else "")
-        marks = tuple(
+        marks = tuple(sorted({
             i - lo + len(lead)
             for s, e in spans
             for i in range(max(s, lo), min(e, hi))
             if not self.analysis.text[i].isspace()
-        )
+        }))
         detail = self._section_titles.get(sen.section or "", "")
         return SearchHit("sentence", label, one_line(detail), a, b, round(score, 2), marks, sen.id,
                          spans[0] if spans else None)
