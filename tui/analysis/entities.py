@@ -85,7 +85,7 @@ def extract_entities(text: str, sentences: list[Sentence], blocks: list[Block]) 
     cands: list[_Cand] = []
     for run in _runs(text, toks, flags):
         for piece in _trim(run, toks, flags, lower_seen, cap_reliable, gaz):
-            cands.extend(_shape(text, piece, toks, gaz))
+            cands.extend(_shape(text, piece, toks, gaz, lower_seen))
     # A single capitalised word the text writes in lower case at least as often ("Basil" in a
     # recipe, "Black" and "White" as adjectives) is emphasis or a heading word, not a name.
     cands = [c for c in cands if not _common_word(c, lower_count, cap_reliable, gaz)]
@@ -290,6 +290,8 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
                 trusted = True
             elif _seen_lower(cf, lower_seen):
                 trusted = False
+            elif multi and cf.endswith(("ing", "ly", "ed")) and known(run[1]):
+                trusted = False  # "Considering Socotra", "Visiting York": a verb before a known name
             else:
                 trusted = multi
             if not trusted:
@@ -359,7 +361,7 @@ def _starts_place(words: list[str], gaz) -> bool:
 # --------------------------------------------------------------------------- shaping candidates
 
 
-def _shape(text: str, piece: list[int], toks, gaz) -> list[_Cand]:
+def _shape(text: str, piece: list[int], toks, gaz, low) -> list[_Cand]:
     """Cut titles and nationality adjectives off a run; attach the cues that type it."""
     words = [toks[k][2] for k in piece]
     bare = [w.rstrip(".") for w in words]
@@ -378,10 +380,10 @@ def _shape(text: str, piece: list[int], toks, gaz) -> list[_Cand]:
         if prefix_ok:
             for k in prefix:
                 if gaz.place_key(toks[k][2]) is not None and not gaz.is_demonym(toks[k][2]):
-                    out.append(_cand(text, [k], toks, gaz))
+                    out.append(_cand(text, [k], toks, gaz, low))
             if not rest:
                 return out
-            c = _cand(text, rest, toks, gaz)
+            c = _cand(text, rest, toks, gaz, low)
             # "Duke of York", "Professor of Linguistics": the office is not followed by a name
             if e - t == sum(1 for w in bare[t:e] if w in TITLES) and not _head_type([toks[k][2] for k in rest], gaz):
                 c.cues["PERSON"] += 3
@@ -391,9 +393,9 @@ def _shape(text: str, piece: list[int], toks, gaz) -> list[_Cand]:
     # "US Congress", "U.S. Air Force": a country code before a name is a mention of its own
     first = toks[piece[0]][2]
     if len(piece) > 1 and first.replace(".", "").isupper() and (gaz.place_key(first) or "").startswith("country:"):
-        return [_cand(text, piece[:1], toks, gaz)] + _shape(text, piece[1:], toks, gaz)
+        return [_cand(text, piece[:1], toks, gaz, low)] + _shape(text, piece[1:], toks, gaz, low)
     if len(piece) > 1 and all(gaz.is_demonym(w) for w in words):
-        c = _cand(text, piece, toks, gaz)  # "African American"
+        c = _cand(text, piece, toks, gaz, low)  # "African American"
         c.cues["GROUP"] += 3
         return [c]
     # Nationality adjective: "Russian forces", "Western countries" are no mentions
@@ -408,7 +410,7 @@ def _shape(text: str, piece: list[int], toks, gaz) -> list[_Cand]:
         if gaz.is_demonym(w) and gaz.place_key(w) is None:
             if adjectival and not w.endswith("s"):
                 return out
-            c = _cand(text, piece, toks, gaz)
+            c = _cand(text, piece, toks, gaz, low)
             c.cues["GROUP"] += 3
             out.append(c)
             return out
@@ -416,11 +418,11 @@ def _shape(text: str, piece: list[int], toks, gaz) -> list[_Cand]:
             return out
         if w.rstrip(".") in TITLES:
             return out
-    out.append(_cand(text, piece, toks, gaz))
+    out.append(_cand(text, piece, toks, gaz, low))
     return out
 
 
-def _cand(text: str, piece: list[int], toks, gaz) -> _Cand:
+def _cand(text: str, piece: list[int], toks, gaz, low) -> _Cand:
     start, end = toks[piece[0]][0], toks[piece[-1]][1]
     words = [toks[k][2] for k in piece]
     c = _Cand(start, end, words)
@@ -450,7 +452,9 @@ def _cand(text: str, piece: list[int], toks, gaz) -> _Cand:
     after = text[end : end + 16].split()
     if after and after[0].strip(",") in PERSON_VERBS:
         c.ctx["said"] += 1
-    if not ht and pk is None and 2 <= len(words) <= 3 and all(w.isalpha() and w[0].isupper() and not w.isupper() for w in words):
+    if (not ht and pk is None and 2 <= len(words) <= 3
+            and all(w.replace("-", "").replace("'", "").isalpha() and w[0].isupper() and not w.isupper() for w in words)
+            and gaz.place_key(w0) is None and not _seen_lower(w0.casefold(), low)):
         c.cues["PERSON"] += 1  # "Claire Warwick": two or three plain capitalised words
     return c
 
@@ -551,26 +555,29 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
             if len({find(x) for x in longs}) == 1:
                 union(next(iter(longs)), k)
 
-    # People: a surname or first name alone joins the one longer name it belongs to.
-    multi_person: dict[str, set[str]] = defaultdict(set)
+    # People: a surname (or, failing that, a first name) alone joins the one longer person name it
+    # belongs to; a town name alone only as a surname ("Montalvo" ↔ "Daniel Montalvo").
+    by_last: dict[str, set[str]] = defaultdict(set)
+    by_first: dict[str, set[str]] = defaultdict(set)
     for k, ws_list in forms.items():
         cue = key_cues[k]
-        if cue["ORG"] or cue["PLACE"] >= 2 or cue["EVENT"] or cue["GROUP"]:
+        if cue["PERSON"] < 1 or cue["ORG"] or cue["EVENT"] or cue["GROUP"] or cue["PLACE"] > cue["PERSON"]:
             continue
         for ws in ws_list:
             if 2 <= len(ws) <= 4 and not any(_is_joiner(w) for w in ws):
-                multi_person[ws[-1]].add(k)
-                multi_person[ws[0]].add(k)
+                by_last[ws[-1]].add(k)
+                by_first[ws[0]].add(k)
     for k, ws_list in list(forms.items()):
-        if any(len(ws) == 1 for ws in ws_list):
-            w = ws_list[0][0] if len(ws_list[0]) == 1 else next(ws[0] for ws in ws_list if len(ws) == 1)
-            cue = key_cues[k]
-            if cue["ORG"] >= 2 or cue["GROUP"] or k.startswith("country:"):
-                continue
-            targets = {find(x) for x in multi_person.get(w, set()) if x != k}
-            if len(targets) == 1:
-                union(next(iter(targets)), k)
-                key_cues[k]["PERSON"] = max(key_cues[k]["PERSON"], 2)  # used as a surname
+        single = next((ws[0] for ws in ws_list if len(ws) == 1), None)
+        cue = key_cues[k]
+        if single is None or single.isupper() or cue["ORG"] >= 2 or cue["GROUP"] or cue["PLACE"] >= 2:
+            continue
+        targets = {find(x) for x in by_last.get(single, ()) if x != k}
+        if not targets and not cue["PLACE"]:
+            targets = {find(x) for x in by_first.get(single, ()) if x != k}
+        if len(targets) == 1:
+            union(next(iter(targets)), k)
+            key_cues[k]["PERSON"] = max(key_cues[k]["PERSON"], 2)  # used as a surname
 
     # Gather clusters in order of first mention.
     clusters: dict[str, list[int]] = {}

@@ -126,11 +126,12 @@ def gazetteer() -> Gazetteer:
         name = city["name"]
         if name[:1].isupper():
             add(name, f"city:{fold(name)}")
+    generic = {"central", "centre", "capital", "north", "south", "east", "west", "northern", "southern",
+               "eastern", "western", "middle", "upper", "lower", "interior", "coast", "islands", "lakes",
+               "river", "mountain", "valley", "plateau", "federal", "national", "metropolitan", "special"}
     for sub in pycountry.subdivisions:
-        # Only multi-word subdivisions or ones of some size in the text's own language are safe;
-        # single words like "Central" or "Centre" would type ordinary capitalised words as places.
-        if sub.type in ("State", "Province", "Region", "Country", "Nation", "Autonomous republic",
-                        "Oblast", "Territory", "County", "Canton", "Prefecture"):
+        # single generic words ("Central", "Centre") would type ordinary capitalised words as places
+        if "," not in sub.name and fold(sub.name) not in generic:
             add(sub.name, f"city:{fold(sub.name)}")
     # Demonyms and language names: the major (ISO 639-1) languages name most nationalities.
     for lang in pycountry.languages:
