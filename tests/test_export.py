@@ -412,7 +412,7 @@ def test_aif_nodes_edges_and_relations(analysis: Analysis) -> None:
 
 # --- JSON ----------------------------------------------------------------------------------
 
-def test_json_export_is_the_analysis_document(analysis: Analysis, capsys) -> None:
+def test_json_export_is_the_analysis_document(analysis: Analysis) -> None:
     out = render(analysis, "json")
     assert json.loads(out)["schema"] == "argview.analysis/1"
     assert Analysis.model_validate_json(out) == analysis
