@@ -361,6 +361,8 @@ def _defaults(units: list[Unit], thesis: int) -> None:
             u.role, u.cue = "premise", None
         seen_blocks.add(u.block)
     arguing_blocks = {u.block for u in units if u.role is not None and u.kind == "body"}
+    led_blocks: set[int] = set()        # paragraphs whose own point has been made
+    multi_para = len(body_blocks) > 1
     for i, u in enumerate(units):
         if u.kind == "title" and i != thesis:
             continue
@@ -369,14 +371,22 @@ def _defaults(units: list[Unit], thesis: int) -> None:
                 u.role, u.cue = "claim", "heading"
             continue
         if u.role is not None:
+            if u.role != "counter":
+                led_blocks.add(u.block)
             continue
         if u.words < 3:
             continue
         elif u.block in arguing_blocks:
-            u.role = "premise"
+            if multi_para and u.block not in led_blocks:
+                # the paragraph's first point, after at most a concession: its topic sentence
+                u.role, u.cue = "claim", "topic sentence"
+            else:
+                u.role = "premise"
+            led_blocks.add(u.block)
         elif u.stance > 0:
             u.role, u.cue = "claim", u.stance_cue
             arguing_blocks.add(u.block)
+            led_blocks.add(u.block)
     # the closing paragraph of an article closes its reasoning
     if len(body_blocks) > 2:
         for i, u in enumerate(units):

@@ -158,12 +158,13 @@ STANCE_CUES: tuple[Cue, ...] = (
          r"|(?:more|less) (?:important|risky|dangerous|useful|effective|efficient|sensible)"
          r"|(?:better|worse) than|(?:un)?desirable|(?:un)?acceptable|(?:un)?fair|(?:un)?justified|(?:un)?reasonable"
          r"|mistake|absurd|nonsense|ridiculous|harmful|beneficial|worthwhile|pointless|outrageous"
+         r"|(?:is|are|was|were|be|not) worth|deserves?|matters"
          r"|(?:an?|the) (?:opportunity|threat|danger|risk|problem|solution|failure|success)"
          r"|clearly|obviously|certainly|surely|undeniably|evidently", 1.0, "evaluation",
          "sense likely unlikely fair unfair just unjust wise unwise reasonable unreasonable acceptable unacceptable "
          "justified unjustified justifiable unjustifiable right wrong best only important risky dangerous useful "
          "effective efficient sensible better worse desirable undesirable mistake absurd nonsense ridiculous harmful "
-         "beneficial worthwhile pointless outrageous opportunity threat danger risk problem solution failure success "
+         "beneficial worthwhile pointless outrageous worth deserve deserves matters opportunity threat danger risk problem solution failure success "
          "clearly obviously certainly surely undeniably evidently"),
     # prediction and possibility: weaker commitment
     _cue(r"will(?! be (?:held|published))|won't|would|could|may well|is bound to|is set to|is going to", 0.5, "prediction",

@@ -1,0 +1,251 @@
+"""The argument outline: roles, cues, labels and the tree, on the sample and on texts written here."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import analyse_bytes, assert_offsets_valid
+from tui.analysis.lexicon import announced_count, opening_marker, opposing_voice, stance
+from tui.model import Analysis, ArgNode
+from tui.pipeline import analyse_source
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def parents(analysis: Analysis) -> dict[str, ArgNode | None]:
+    out: dict[str, ArgNode | None] = {}
+
+    def visit(node: ArgNode, parent: ArgNode | None) -> None:
+        out[node.id] = parent
+        for child in node.children:
+            visit(child, node)
+
+    for root in analysis.outline:
+        visit(root, None)
+    return out
+
+
+def node_starting(analysis: Analysis, prefix: str) -> ArgNode:
+    hits = [n for n in analysis.arg_nodes() if analysis.span_text(n).startswith(prefix)]
+    assert len(hits) == 1, (prefix, [analysis.span_text(n) for n in hits])
+    return hits[0]
+
+
+def tree(analysis: Analysis) -> str:
+    lines = []
+
+    def visit(node: ArgNode, depth: int) -> None:
+        lines.append("  " * depth + f"[{node.role}] {node.label}")
+        for child in node.children:
+            visit(child, depth + 1)
+
+    for root in analysis.outline:
+        visit(root, 0)
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def sample() -> Analysis:
+    return analyse_source(None)
+
+
+# --- the sample article ----------------------------------------------------------------------------
+
+def test_sample_thesis_is_the_headline_claim_at_the_root(sample: Analysis) -> None:
+    assert len(sample.outline) == 1
+    root = sample.outline[0]
+    assert root.role == "thesis"
+    assert [n.role for n in sample.arg_nodes()].count("thesis") == 1
+    text = sample.span_text(root)
+    title = next(b for b in sample.blocks if b.kind == "title")
+    lede = next(b for b in sample.blocks if b.kind == "paragraph")
+    assert (root.start, root.end) == (title.start, title.end) or lede.start <= root.start < lede.end
+    assert "Kazakhstan" in text and "opportunity" in text and "Russia" in text
+
+
+def test_announced_reasons_give_a_claim_with_the_first_and_second_premises(sample: Analysis) -> None:
+    claim = node_starting(sample, "This makes sense for two reasons.")
+    assert claim.role == "claim"
+    assert sample.span_text(claim) == "This makes sense for two reasons."
+    assert parents(sample)[claim.id].role == "thesis"
+    premises = [c for c in claim.children if c.role == "premise"]
+    assert [sample.span_text(p).split()[0] for p in premises] == ["First,", "Second,"]
+    assert [p.cue for p in premises] == ["First,", "Second,"]
+    # the connective is the cue, not part of the label
+    assert premises[0].label.startswith("Russian President Vladimir Putin")
+
+
+def test_given_that_this_means_that_yields_a_conclusion_with_its_reason(sample: Analysis) -> None:
+    sentence = next(s for s in sample.sentences if sample.span_text(s).startswith("Given that"))
+    inside = [n for n in sample.arg_nodes() if sentence.start <= n.start and n.end <= sentence.end]
+    conclusion = next(n for n in inside if n.role == "conclusion")
+    assert conclusion.cue == "this means that"
+    assert conclusion.label.startswith("The Russian leader considers")
+    reason = [c for c in conclusion.children if c.role == "premise"]
+    assert len(reason) == 1 and reason[0].cue == "Given that"
+
+
+def test_concessions_are_counters(sample: Analysis) -> None:
+    of_course = [s for s in sample.sentences if sample.span_text(s).startswith("Of course")]
+    assert len(of_course) == 2
+    for sentence in of_course + [next(s for s in sample.sentences if sample.span_text(s).startswith("While"))]:
+        node = next(n for n in sample.arg_nodes() if n.start == sentence.start)
+        assert node.role == "counter", sample.span_text(sentence)
+        assert node.cue and node.cue.rstrip(",") in ("Of course", "While")
+        assert parents(sample)[node.id].role != "counter"  # a counter hangs under what it opposes
+
+
+def test_but_putin_answers_a_counter(sample: Analysis) -> None:
+    node = node_starting(sample, "But President Putin’s current focus")
+    assert node.role == "rebuttal" and node.cue == "But"
+    assert parents(sample)[node.id].role == "counter"
+    assert node.label.startswith("President Putin’s current focus")
+
+
+def test_closing_paragraph_is_a_conclusion_of_the_thesis(sample: Analysis) -> None:
+    last = [b for b in sample.blocks if b.kind == "paragraph"][-1]
+    node = next(n for n in sample.arg_nodes() if n.start == last.start)
+    assert node.role == "conclusion"
+    assert (node.start, node.end) == (last.start, last.end)
+    assert parents(sample)[node.id].role == "thesis"
+
+
+def test_section_claims_group_under_their_heading(sample: Analysis) -> None:
+    heading = next(b for b in sample.blocks if b.kind == "heading")
+    head_node = next(n for n in sample.arg_nodes() if n.start == heading.start)
+    assert head_node.role == "claim" and head_node.cue == "heading"
+    below = [n for n in sample.arg_nodes() if n.start > heading.end]
+    up = parents(sample)
+    for n in below:
+        chain = n
+        while up[chain.id] is not None and up[chain.id].role != "thesis":
+            chain = up[chain.id]
+        assert chain is head_node or n.role == "conclusion", sample.span_text(n)
+
+
+def test_boilerplate_and_non_arguments_stay_out(sample: Analysis) -> None:
+    outline_text = " ".join(sample.span_text(n) for n in sample.arg_nodes())
+    assert "Leave a comment" not in outline_text and "email address" not in outline_text
+    assert "Leave a comment" not in sample.text
+    # a stray fragment argues nothing
+    assert all(len(sample.span_text(n).split()) >= 3 for n in sample.arg_nodes())
+
+
+def test_nodes_are_well_formed(sample: Analysis) -> None:
+    assert_offsets_valid(sample)
+    nodes = list(sample.arg_nodes())
+    assert len(nodes) >= 15
+    ids = [n.id for n in nodes]
+    assert len(set(ids)) == len(ids) and all(re.fullmatch(r"arg-\d+", i) for i in ids)
+    for n in nodes:
+        piece = sample.span_text(n)
+        assert piece and piece == piece.strip()
+        assert 0 < len(n.label) <= 90 and "\n" not in n.label
+        if n.cue and not n.cue.startswith(("before", "heading", "headline", "closing")):
+            assert not n.label.lower().startswith(n.cue.lower().rstrip(",") + " ")
+        if n.role == "rebuttal":
+            assert parents(sample)[n.id].role == "counter"
+    # nodes never overlap: clause splits tile their sentence
+    spans = sorted((n.start, n.end) for n in nodes)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+# --- texts written for these tests ---------------------------------------------------------------
+
+SHORT = (
+    "Our town has lost three bakeries in five years. Rents in the old centre have doubled. "
+    "Of course, landlords may charge what the market pays, but a town without shops loses its visitors too. "
+    "The council should therefore cap rents for small shops in the centre."
+)
+
+
+def test_short_paragraph_gets_a_thesis_premises_and_a_split_concession() -> None:
+    a = analyse_bytes(SHORT)
+    root = a.outline[0]
+    assert a.span_text(root).startswith("The council should therefore cap rents")
+    roles = {a.span_text(n): n.role for n in a.arg_nodes()}
+    assert roles["Our town has lost three bakeries in five years."] == "premise"
+    assert roles["Rents in the old centre have doubled."] == "premise"
+    assert roles["Of course, landlords may charge what the market pays"] == "counter"
+    assert roles["but a town without shops loses its visitors too."] == "rebuttal"
+    rebuttal = node_starting(a, "but a town")
+    assert rebuttal.label == "A town without shops loses its visitors too."
+
+
+def test_narrative_without_argument_has_no_outline() -> None:
+    a = analyse_bytes(
+        "The ferry left the harbour at nine. It reached the island before noon. "
+        "The passengers walked up to the lighthouse and had lunch there.\n\n"
+        "In the evening the ferry returned to the mainland."
+    )
+    assert a.outline == []
+
+
+def test_three_announced_reasons_and_an_opposing_voice() -> None:
+    a = analyse_bytes(
+        "Night trains deserve a comeback\n\n"
+        "Europe should bring back its night trains. There are three reasons for this.\n\n"
+        "First, a sleeper saves a night in a hotel. Second, it leaves from the city centre. "
+        "Third, it emits far less than a short flight.\n\n"
+        "Critics argue that night trains never paid their way. Yet the old services ran on worn-out "
+        "carriages that nobody had renewed for decades.\n\n"
+        "Night trains are worth the investment."
+    )
+    claim = node_starting(a, "There are three reasons for this.")
+    assert claim.role == "claim" and claim.cue.lower().startswith("there are three reasons")
+    assert [a.span_text(c).split()[0] for c in claim.children if c.role == "premise"] == ["First,", "Second,", "Third,"]
+    critics = node_starting(a, "Critics argue")
+    assert critics.role == "counter" and "Critics argue" in critics.cue
+    answer = node_starting(a, "Yet the old services")
+    assert answer.role == "rebuttal" and parents(a)[answer.id] is critics
+    closing = node_starting(a, "Night trains are worth the investment.")
+    assert closing.role == "conclusion" and parents(a)[closing.id].role == "thesis"
+    thesis = a.outline[0]
+    assert thesis.role == "thesis"
+    assert a.span_text(thesis) in ("Night trains deserve a comeback", "Europe should bring back its night trains.")
+
+
+def test_since_marks_a_reason_only_when_it_is_not_about_time() -> None:
+    assert opening_marker("Since 1990 the town has grown.") is None
+    assert opening_marker("Since the end of the war, trade has grown.") is None
+    reason = opening_marker("Since prices keep rising, wages must follow.")
+    assert reason is not None and reason.relation == "reason" and reason.cue == "Since"
+
+
+def test_lexicon_matchers() -> None:
+    first = opening_marker("First of all, the bridge is old.")
+    assert first is not None and first.relation == "enumeration" and first.cue == "First of all,"
+    assert opening_marker("True friends are rare.") is None
+    assert opening_marker("And yet it moves.").relation == "contrast"
+    assert announced_count("This matters for two reasons.") == 2
+    assert announced_count("He gave no reason.") is None
+    assert opposing_voice("Some parents worry that homework is too long.")
+    assert opposing_voice("The parents of some pupils met.") is None
+    assert stance("Cities must act now.")[0] >= 2
+    assert stance("The river is wide.")[0] == 0
+
+
+def test_long_labels_are_cut_at_a_clause_boundary() -> None:
+    sentence = (
+        "The city should open its libraries on Sundays, when families have time to read together, "
+        "students need quiet rooms and older people look for company."
+    )
+    a = analyse_bytes(sentence + " Many already ask for it.")
+    node = node_starting(a, "The city should open")
+    assert len(node.label) <= 90 and node.label.endswith("…")
+    assert sentence.startswith(node.label[:-1])
+    assert node.label[:-1].endswith("together")
+
+
+def test_a_huge_paragraph_keeps_the_tree_shallow() -> None:
+    body = " ".join(f"Village {i} should repair its road {i} before winter." for i in range(1500))
+    a = analyse_bytes(body)
+
+    def depth(node: ArgNode) -> int:
+        return 1 + max((depth(c) for c in node.children), default=0)
+
+    assert depth(a.outline[0]) <= 10
+    assert sum(1 for _ in a.arg_nodes()) == 1500
+    assert a.to_json()  # serialises without hitting the recursion limit
