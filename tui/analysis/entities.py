@@ -89,6 +89,9 @@ def extract_entities(text: str, sentences: list[Sentence], blocks: list[Block]) 
     # A single capitalised word the text writes in lower case at least as often ("Basil" in a
     # recipe, "Black" and "White" as adjectives) is emphasis or a heading word, not a name.
     cands = [c for c in cands if not _common_word(c, lower_count, cap_reliable, gaz)]
+    # Acronyms a text defines for ordinary terms ("sea surface salinity (SSS)") name no entity.
+    terms = _term_acronyms(text)
+    cands = [c for c in cands if not (len(c.words) == 1 and (c.words[0] in terms or len(c.words[0]) == 1))]
     return _cluster(text, cands, gaz, lower_seen)
 
 
@@ -327,6 +330,29 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
     return result
 
 
+_DEFINED = re.compile(r"((?:[a-z][\w’'-]*\s+){1,8})\(([A-Z][A-Za-z]{1,7})s?\)")
+
+
+def _term_acronyms(text: str) -> set[str]:
+    """Acronyms introduced after a lower-case phrase whose initials spell them."""
+    out = set()
+    for m in _DEFINED.finditer(text):
+        acro = m.group(2)
+        letters = acro.lower()
+        words = m.group(1).split()
+        parts = [p for w in words for p in re.split(r"[-’']", w) if p]
+        for seq in (words, parts):
+            if len(seq) >= len(letters) and "".join(w[0] for w in seq[-len(letters):]) == letters:
+                out.add(acro)
+                break
+        else:
+            # small words may be skipped: "second language (L2)" is left alone, "quality of life (QOL)"
+            content = [w for w in words if w not in JOINERS and w not in ("and", "the", "a", "an", "for", "to", "in")]
+            if len(content) >= len(letters) and "".join(w[0] for w in content[-len(letters):]) == letters:
+                out.add(acro)
+    return out
+
+
 def _common_word(c: _Cand, lower_count: Counter, cap_reliable: Counter, gaz) -> bool:
     if len(c.words) != 1 or c.titled or c.cues:
         return False
@@ -436,7 +462,7 @@ def _cand(text: str, piece: list[int], toks, gaz, low) -> _Cand:
     elif _NUMBER.match(words[-1]) or (len(words) == 1 and any(ch.isdigit() for ch in w0)):
         c.cues["OTHER"] += 1  # "Figure 2", "Wave 3", "IE6"
     elif len(words) == 1 and w0.isupper() and len(w0) > 1:
-        c.cues["ORG"] += 1  # a bare acronym not in the gazetteer is most often an organisation
+        c.cues["ACRO"] += 1  # a bare acronym not in the gazetteer is most often an organisation
     elif len(words) == 1 and _camel(w0):
         c.cues["ORG"] += 1  # "YouTube", "LibriVox": inner capitals name products and companies
     elif len(words) == 1 and w0 in ORG_HEADS:
@@ -466,8 +492,13 @@ def _camel(w: str) -> bool:
     return any(ch.isupper() for ch in w[3:]) or (w[1:2].isupper() and w[0].islower())
 
 
+_COMPASS = frozenset("North South East West Northeast Northwest Southeast Southwest Midwest".split())
+
+
 def _head_type(words: list[str], gaz) -> str | None:
     name = " ".join(words)
+    if len(words) == 1 and words[0] in _COMPASS:
+        return "PLACE"  # "the West", "the South"
     key = gaz.place_key(name)
     if key is not None:
         return "PLACE"
@@ -531,6 +562,12 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
         key_ctx[k].update(c.ctx)
         key_ctx[k]["n"] += 1
 
+    # An acronym is evidence of an organisation unless it is only a capitals heading's spelling of
+    # a name written normally elsewhere ("EEGIMAA" beside "Eegimaa").
+    for k, cue in key_cues.items():
+        if cue.pop("ACRO", 0) and all(w.isupper() for ws in forms[k] for w in ws):
+            cue["ORG"] = max(cue["ORG"], 1)
+
     # Acronyms: defined in parentheses right after the long form, or spelled by a longer name.
     by_initials: dict[str, set[str]] = defaultdict(set)
     for k, ws_list in forms.items():
@@ -567,12 +604,18 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
             if 2 <= len(ws) <= 4 and not any(_is_joiner(w) for w in ws):
                 by_last[ws[-1]].add(k)
                 by_first[ws[0]].add(k)
+    first_seen: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        first_seen.setdefault(k, i)
     for k, ws_list in list(forms.items()):
         single = next((ws[0] for ws in ws_list if len(ws) == 1), None)
         cue = key_cues[k]
         if single is None or single.isupper() or cue["ORG"] >= 2 or cue["GROUP"] or cue["PLACE"] >= 2:
             continue
         targets = {find(x) for x in by_last.get(single, ()) if x != k}
+        if cue["PLACE"]:
+            # a town's name is a surname only once the full name has introduced the person
+            targets = {find(x) for x in by_last.get(single, ()) if x != k and first_seen[x] < first_seen[k]}
         if not targets and not cue["PLACE"]:
             targets = {find(x) for x in by_first.get(single, ()) if x != k}
         if len(targets) == 1:

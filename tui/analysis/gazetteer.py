@@ -137,15 +137,17 @@ def gazetteer() -> Gazetteer:
     for lang in pycountry.languages:
         if hasattr(lang, "alpha_2"):
             for part in lang.name.split(";"):
-                part = part.strip()
-                if part and " " not in part and "(" not in part:
-                    g.demonyms.add(fold(part))
+                # "Modern Greek (1453-)" → "Greek"
+                words = part.split("(")[0].split()
+                if words and words[-1][:1].isupper():
+                    g.demonyms.add(fold(words[-1]))
     g.demonyms.update(fold(w) for w in ("Soviet", "British", "French", "Dutch", "Swiss", "Welsh", "Irish",
                                         "Scottish", "English", "Spanish", "Danish", "Swedish", "Finnish",
                                         "Polish", "Turkish", "Kurdish", "Jewish", "Arab", "Arabs", "Muslim",
                                         "Muslims", "Christian", "Christians", "Catholic", "Catholics",
                                         "Protestant", "Hindu", "Buddhist", "Kazakh", "Uzbek", "Tajik",
                                         "Kyrgyz", "Turkmen", "Filipino", "Maori", "Inuit", "Latino",
-                                        "Hispanic", "Aboriginal", "Native", "Western", "Eastern"))
+                                        "Hispanic", "Aboriginal"))
+    g.demonyms = {d for d in g.demonyms if len(d) > 3 or d == "lao"}
     g._stems = tuple(sorted({fold(n).replace(" ", "") for n in countries}))
     return g
