@@ -425,6 +425,22 @@ def test_json_export_equals_argview_json(capsys) -> None:
     assert capsys.readouterr().out == as_json
 
 
+@pytest.mark.parametrize("fmt", ["md", "argdown", "aif"])
+def test_exports_carry_no_control_characters(hand_built: Analysis, fmt: str) -> None:
+    """Printed to a terminal, an export must not let article text emit control sequences."""
+    evil = "\x1b[2J\x1b]0;owned\x07\x9b31m\r"
+    node = hand_built.outline[0]
+    tainted = hand_built.model_copy(update={
+        "title": "Title" + evil,
+        "outline": [node.model_copy(update={"label": "label" + evil, "cue": "cue" + evil}), *hand_built.outline[1:]],
+        "entities": [hand_built.entities[0].model_copy(update={"name": "Elm" + evil, "aliases": [evil]})],
+        "text": hand_built.text.replace("Cities should", "Cities\x1b[1m should"),
+    })
+    out = render(tainted, fmt)
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", out), repr(out[:200])
+    assert "owned" in out or fmt == "aif"  # the text itself survives, only the controls go
+
+
 # --- Writing files -------------------------------------------------------------------------
 
 def _leftovers(directory: Path, keep: set[str]) -> list[str]:
