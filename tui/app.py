@@ -238,7 +238,8 @@ class ArgviewApp(App[None]):
             if i is not None:
                 section = self.analysis.sections[i].title
                 sections.follow(offset)
-            self.query_one(OutlineTree).follow(offset)
+            span = article.cursor_span or (offset, offset + 1)
+            self.query_one(OutlineTree).follow(*span)
         self.titlebar.set_position(section, round(article.position * 100))
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
 
 from rich.style import Style
 from rich.text import Text
@@ -64,26 +64,23 @@ class OutlineTree(Tree[ArgNode]):
             parts.append((f"  «{one_line(data.cue, 40)}»", style + cue_style))
         return Text.assemble(*parts)
 
-    def node_at(self, offset: int) -> TreeNode[ArgNode] | None:
-        """The deepest unit containing `offset`, else the last unit that starts before it."""
+    def node_at(self, start: int, end: int | None = None) -> TreeNode[ArgNode] | None:
+        """The latest-starting unit overlapping [start, end), else the last one before `start`."""
         if not self._order:
             return None
-        i = bisect_right(self._starts, offset) - 1
-        if i < 0:
-            return None
-        best = None
-        j = i
-        # Walk back over units starting at or before offset; prefer the latest one containing it.
-        while j >= 0 and j > i - 64:
-            start, _depth, end, node_id = self._order[j]
-            if start <= offset < end:
-                best = node_id
-                break
-            j -= 1
-        return self._by_id[best or self._order[i][3]]
+        end = max(start + 1, end or start + 1)
+        i = bisect_left(self._starts, end) - 1
+        if i < 0:  # before the first unit: the outline rests on its top
+            return self._by_id[self._order[0][3]]
+        # Units rarely nest deeply; a short walk back finds one that still covers the span.
+        for j in range(i, max(-1, i - 64), -1):
+            u_start, _depth, u_end, node_id = self._order[j]
+            if u_end > start:
+                return self._by_id[node_id]
+        return self._by_id[self._order[i][3]]
 
-    def follow(self, offset: int) -> None:
-        node = self.node_at(offset)
+    def follow(self, start: int, end: int | None = None) -> None:
+        node = self.node_at(start, end)
         if node is not None and node is not self.cursor_node:
             self.move_cursor(node)
 

@@ -1,0 +1,503 @@
+"""Pilot tests of the explorer: what a reader sees and where each key or click takes them."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+
+import pytest
+from textual.widgets import Input, OptionList, Static
+
+from tui.analysis import analyse
+from tui.app import ArgviewApp
+from tui.commands import COMMANDS
+from tui.ingest import ingest_bytes
+from tui.ingest.sources import RawSource
+from tui.model import Analysis, ArgNode, Entity, Mention
+from tui.screens.help import HelpScreen
+from tui.screens.search import SearchScreen
+from tui.widgets.article import ArticleView
+from tui.widgets.entities import EntityTree
+from tui.widgets.outline import OutlineTree
+
+FILLER = [
+    f"Paragraph {n} is about timetables, couchettes and luggage racks on the {w} line, as travellers like."
+    for n, w in enumerate(
+        "alder birch cedar dogwood elm fir ginkgo hazel ilex juniper kapok larch maple nutmeg oak pine".split()
+    )
+]
+
+ARTICLE = "\n\n".join(
+    [
+        "# The Case for Night Trains",
+        "Europe should bring back its night trains. They are greener than planes and kinder than cars.",
+        *FILLER[:6],
+        "## Why rail beats flying",
+        "Marguerite Okonkwo-Dahl has argued this for years. Because sleeper cabins halve the carbon cost "
+        "of a trip, rail wins on emissions.",
+        *FILLER[6:11],
+        "## Objections and answers",
+        "Of course, night trains are slow. But a night spent asleep is not a night lost, says Okonkwo.",
+        *FILLER[11:],
+        "The zebra crossing near the depot was repainted in ochre.",
+        "So the case for night trains stands.",
+    ]
+)
+
+
+def sync(test):
+    """Run an async Pilot test without an async pytest plugin."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def _analyse(text: str, name: str = "night-trains.md") -> Analysis:
+    source, doc = ingest_bytes(RawSource(name=name, data=text.encode(), format_hint="markdown", sha256="0" * 64))
+    return analyse(source, doc)
+
+
+def _span(text: str, needle: str, after: int = 0) -> tuple[int, int]:
+    start = text.index(needle, after)
+    return start, start + len(needle)
+
+
+def hand_built() -> Analysis:
+    """The article with entities and an outline written by hand, so tests do not depend on the analysers."""
+    analysis = _analyse(ARTICLE)
+    text = analysis.text
+    ok = [Mention(start=s, end=e) for s, e in (_span(text, "Marguerite Okonkwo-Dahl"), _span(text, "Okonkwo."))]
+    ok[1] = Mention(start=ok[1].start, end=ok[1].start + len("Okonkwo"))
+    europe = _span(text, "Europe")
+    entities = [
+        Entity(id="ent-0", name="Marguerite Okonkwo-Dahl", type="PERSON", aliases=["Okonkwo"], mentions=ok),
+        Entity(id="ent-1", name="Europe", type="PLACE", mentions=[Mention(start=europe[0], end=europe[1])]),
+    ]
+
+    def node(id: str, role, needle: str, label: str, cue=None, children=()) -> ArgNode:
+        s, e = _span(text, needle)
+        return ArgNode(id=id, role=role, start=s, end=e, label=label, cue=cue, children=list(children))
+
+    outline = [
+        node(
+            "arg-0", "thesis", "Europe should bring back its night trains.", "Europe should bring back night trains",
+            children=[
+                node("arg-1", "premise", "sleeper cabins halve the carbon cost", "sleeper cabins halve the carbon cost",
+                     cue="Because"),
+                node("arg-2", "counter", "night trains are slow.", "night trains are slow", cue="Of course",
+                     children=[node("arg-3", "rebuttal", "a night spent asleep is not a night lost",
+                                    "a night asleep is not lost", cue="But")]),
+                node("arg-4", "conclusion", "the case for night trains stands", "the case stands", cue="So"),
+            ],
+        )
+    ]
+    return analysis.model_copy(update={"entities": entities, "outline": outline})
+
+
+async def settle(app: ArgviewApp, pilot) -> None:
+    app.animation_level = "none"
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def screen_lines(article: ArticleView) -> list[str]:
+    return [article.render_line(y).text for y in range(article.scrollable_content_region.height)]
+
+
+def assert_on_screen(app: ArgviewApp, offset: int) -> None:
+    """The line holding `offset` is visible and the sentence cursor is on the sentence holding it."""
+    article = app.article
+    top, bottom = article.visible_lines
+    assert top <= article.line_of(offset) < bottom
+    assert article.cursor == article.sentence_at(offset)
+
+
+# ---------------------------------------------------------------------------- launch
+
+
+@sync
+async def test_sample_opens_with_text_then_fills_the_panes():
+    app = ArgviewApp.from_path(None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        article = app.article
+        assert any("Kazakhstan" in line for line in screen_lines(article))  # text before analysis ends
+        await settle(app, pilot)
+        assert app.analysis is not None and app.search_index is not None
+        assert app.query_one(OutlineTree).root.children, "outline pane is filled"
+        assert app.query_one(EntityTree).root.children, "entities pane is filled"
+        assert app.query_one("#side").display  # wide terminal: side pane shown
+        assert "Kazakhstan" in app.titlebar.render().plain
+
+
+@sync
+async def test_empty_outline_and_entities_say_so():
+    analysis = _analyse("# Plain\n\nA list of groceries. Eggs and milk.").model_copy(
+        update={"entities": [], "outline": []}
+    )
+    app = ArgviewApp.from_analysis(analysis)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        assert not app.query_one(OutlineTree).display
+        empty = app.query_one("#outline-empty", Static)
+        assert empty.display and "No argument found" in str(empty.render())
+        assert "No named entities" in str(app.query_one("#entities-empty", Static).render())
+        await pilot.press("right_curly_bracket")  # no units: a note, no crash
+        await pilot.press("slash", *"eggs", "enter")
+        await settle(app, pilot)
+        assert app.matches
+
+
+# ---------------------------------------------------------------------------- outline and entities
+
+
+@sync
+async def test_outline_selection_scrolls_to_the_unit_and_highlights_it():
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        tree = app.query_one(OutlineTree)
+        target = tree.tree_node("arg-3")
+        assert target is not None
+        await pilot.press("1")  # the Outline tab, focused
+        await pilot.pause()
+        assert tree.has_focus
+        tree.move_cursor(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        unit = target.data
+        assert_on_screen(app, unit.start)
+        assert app.article._current == (unit.start, unit.end)
+        assert app.article.scroll_y > 0  # it had to scroll down
+        label = tree.render_label(target, tree.rich_style, tree.rich_style).plain
+        assert "REPLY" in label and "But" in label  # role badge and cue
+
+
+@sync
+async def test_outline_follows_the_reading_position():
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        tree = app.query_one(OutlineTree)
+        await pilot.press("G")
+        await pilot.pause()
+        assert tree.cursor_node is tree.tree_node("arg-4")
+        await pilot.press("g")
+        await pilot.pause()
+        assert tree.cursor_node is tree.tree_node("arg-0")
+
+
+@sync
+async def test_entity_selection_jumps_and_n_steps_through_mentions():
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        tree = app.query_one(EntityTree)
+        assert tree.has_focus
+        tree.move_cursor(tree.tree_node("ent-0"))
+        await pilot.press("enter")
+        await pilot.pause()
+        mentions = [(m.start, m.end) for m in app.analysis.entities[0].mentions]
+        assert app.matches == mentions
+        assert_on_screen(app, mentions[0][0])
+        assert app.article._current == mentions[0]
+        await pilot.press("escape")  # back to the article
+        assert app.article.has_focus
+        await pilot.press("n")
+        assert_on_screen(app, mentions[1][0])
+        assert app.article._current == mentions[1]
+        assert "2/2" in app.titlebar.render().plain
+        await pilot.press("N")
+        assert app.article._current == mentions[0]
+        await pilot.press("escape")  # clears the highlights
+        assert not app.matches and not app.article.has_highlights
+
+
+@sync
+async def test_clicking_a_mention_selects_its_entity():
+    analysis = hand_built()
+    app = ArgviewApp.from_analysis(analysis)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        article = app.article
+        start = analysis.entities[1].mentions[0].start  # "Europe", in the first paragraph
+        y = article.line_of(start)
+        line = article.index.lines[y]
+        region = article.content_region
+        x = region.x - article.region.x + (start - line.start)
+        await pilot.click(ArticleView, offset=(x + 1, y - int(article.scroll_y)))
+        await pilot.pause()
+        assert app.matches == [(start, start + len("Europe"))]
+
+
+# ---------------------------------------------------------------------------- search
+
+
+async def _search(app: ArgviewApp, pilot, query: str) -> SearchScreen:
+    await pilot.press("slash")
+    assert isinstance(app.screen, SearchScreen)
+    await pilot.press(*query)
+    await settle(app, pilot)
+    return app.screen
+
+
+@pytest.mark.parametrize(
+    "query, kind, needle",
+    [
+        ("#objections", "section", "Objections and answers"),
+        ("@okonkwo", "entity", "Marguerite Okonkwo-Dahl"),
+        ("!halve the carbon", "argument", "sleeper cabins halve the carbon cost"),
+        ("repainted in ochre", "sentence", "The zebra crossing"),
+    ],
+)
+@sync
+async def test_search_lands_on_the_right_line(query, kind, needle):
+    analysis = hand_built()
+    app = ArgviewApp.from_analysis(analysis)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        screen = await _search(app, pilot, query)
+        assert screen.hits and screen.hits[0].kind == kind
+        options = screen.query_one(OptionList)
+        assert options.option_count == len(screen.hits)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+        assert_on_screen(app, analysis.text.index(needle))
+        assert app.last_query == query
+
+
+@sync
+async def test_search_prefixes_narrow_the_kind_and_keys_move():
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        for prefix, kind in (("#", "section"), ("@", "entity"), ("!", "argument")):
+            screen = await _search(app, pilot, prefix)
+            assert screen.hits and {h.kind for h in screen.hits} == {kind}
+            results = screen.query_one(OptionList)
+            assert results.highlighted == 0
+            await pilot.press("down")
+            assert results.highlighted == 1
+            await pilot.press("ctrl+p")  # moves up inside the box, not the command palette
+            assert results.highlighted == 0 and isinstance(app.screen, SearchScreen)
+            await pilot.press("ctrl+n")
+            assert results.highlighted == 1
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, SearchScreen)
+        screen = await _search(app, pilot, "night")
+        assert len({h.kind for h in screen.hits}) > 1  # no prefix: every kind
+
+
+@sync
+async def test_n_steps_through_occurrences_of_the_last_query():
+    analysis = hand_built()
+    app = ArgviewApp.from_analysis(analysis)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        await _search(app, pilot, "couchettes")
+        await pilot.press("enter")
+        await pilot.pause()
+        expected = app.search_index.occurrences("couchettes")
+        assert len(expected) == len(FILLER) and app.matches == expected
+        first = app.match_index
+        await pilot.press("n", "n")
+        assert app.match_index == first + 2
+        assert_on_screen(app, expected[first + 2][0])
+        await pilot.press("N")
+        assert app.article._current == expected[first + 1]
+        await pilot.press("ctrl+k")  # reopens with the last query
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one(Input).value == "couchettes"
+
+
+# ---------------------------------------------------------------------------- keys, panes, help
+
+
+@sync
+async def test_reading_keys_move_the_view_and_cursor():
+    analysis = hand_built()
+    app = ArgviewApp.from_analysis(analysis)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        article = app.article
+        await pilot.press("j", "j")
+        assert article.scroll_y == 2
+        await pilot.press("k")
+        assert article.scroll_y == 1
+        await pilot.press("space")
+        page = article.scrollable_content_region.height
+        assert article.scroll_y == 1 + page
+        await pilot.press("b", "d")
+        assert article.scroll_y == 1 + page // 2
+        await pilot.press("u", "g")
+        assert article.scroll_y == 0 and article.cursor == 0
+        await pilot.press("right_parenthesis")
+        assert article.cursor == 1
+        await pilot.press("right_square_bracket")  # next section: its heading at the top
+        heading = analysis.text.index("Why rail beats flying")
+        assert article.line_of(heading) == article.scroll_y
+        await pilot.press("right_square_bracket", "left_square_bracket")
+        assert article.line_of(heading) == article.scroll_y
+        await pilot.press("g", "right_curly_bracket", "right_curly_bracket")
+        assert_on_screen(app, analysis.text.index("sleeper cabins"))
+        await pilot.press("left_curly_bracket")
+        assert_on_screen(app, analysis.text.index("Europe should"))
+        await pilot.press("G")
+        assert article.scroll_y == article.max_scroll_y
+        assert "100%" in app.titlebar.render().plain
+
+
+@sync
+async def test_narrow_terminal_hides_the_side_pane_and_s_toggles_it():
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        side = app.query_one("#side")
+        assert not side.display
+        await pilot.press("s")
+        assert side.display
+        await pilot.press("tab")  # into the side pane
+        assert side.has_focus_within
+        await pilot.press("escape", "escape")  # back to the article, then close the pane
+        assert app.article.has_focus and not side.display
+        await pilot.press("tab")  # tab opens the pane again when it is hidden
+        assert side.display and side.has_focus_within
+        await pilot.resize_terminal(120, 30)
+        await pilot.resize_terminal(80, 24)
+        assert not side.display
+
+
+@sync
+async def test_help_lists_every_binding_and_esc_closes_it():
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = app.screen.query_one("#help-text", Static)
+        from rich.console import Console
+
+        console = Console(width=100, record=True)
+        console.print(shown.content)
+        text = console.export_text()
+        for command in COMMANDS:
+            assert command.title in text and command.display_keys in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+@sync
+async def test_palette_offers_every_command():
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        for command in COMMANDS:
+            if command.action not in ("quit", "clear"):
+                assert command.title in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "CommandPalette"
+
+
+@sync
+async def test_role_tint_toggle_and_theme():
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        legend = app.query_one("#legend")
+        assert legend.display and "OBJECTION" in legend.render().plain
+        await pilot.press("r")
+        assert not legend.display and not app.article.show_roles
+        theme = app.theme
+        await pilot.press("t")
+        assert app.theme != theme
+
+
+@sync
+async def test_export_writes_a_new_file_each_time(tmp_path):
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        first = app.export("md", tmp_path)
+        second = app.export("md", tmp_path)
+        assert first != second and first.exists() and second.exists()
+        assert "night trains" in first.read_text().lower()
+        await pilot.press("x")
+        assert app.screen.__class__.__name__ == "ExportScreen"
+        await pilot.press("escape")
+
+
+# ---------------------------------------------------------------------------- untrusted text
+
+HOSTILE = (
+    "# Title [bold]not bold[/bold]\n\n"
+    "Click [@click=app.quit]x[/] to quit. A stray [/x] closer. A link [link=file:///etc/passwd]here[/link].\n\n"
+    "Emoji 🙂 and wide 漢字テキスト stay aligned; bidi \u202eoverride is removed."
+)
+
+
+@sync
+async def test_markup_in_the_article_shows_literally_and_does_nothing():
+    analysis = _analyse(HOSTILE, name="[bold]evil[/].md")
+    text = analysis.text
+    click = _span(text, "[@click=app.quit]x[/]")
+    analysis = analysis.model_copy(
+        update={
+            "entities": [Entity(id="e", name="[@click=app.quit]x[/]", type="ORG", aliases=["[/x]"],
+                                mentions=[Mention(start=click[0], end=click[1])])],
+            "outline": [ArgNode(id="a", role="thesis", start=click[0], end=click[1], label="[/x] [bold]boom",
+                                cue="[red]")],
+        }
+    )
+    app = ArgviewApp.from_analysis(analysis)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        shown = "\n".join(screen_lines(app.article))
+        for literal in ("[bold]not bold[/bold]", "[@click=app.quit]x[/]", "[/x]", "[link=file:///etc/passwd]"):
+            assert literal in shown
+        assert "\u202e" not in shown
+        assert "[bold]not bold[/bold]" in app.titlebar.render().plain
+        outline = app.query_one(OutlineTree)
+        node = outline.tree_node("a")
+        assert "[/x] [bold]boom" in outline.render_label(node, outline.rich_style, outline.rich_style).plain
+        entities = app.query_one(EntityTree)
+        assert "[@click=app.quit]x[/]" in entities.tree_node("e").label.plain
+        # Clicking the would-be link selects the entity; it never runs app.quit.
+        article = app.article
+        y = article.line_of(click[0])
+        x = article.content_region.x - article.region.x + (click[0] - article.index.lines[y].start)
+        await pilot.click(ArticleView, offset=(x + 2, y))
+        await pilot.pause()
+        assert app.is_running and app.matches == [click]
+        screen = await _search(app, pilot, "@click")
+        assert screen.hits
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+        app.notify(analysis.text, markup=False)  # the app's own notifications use markup=False
+        await pilot.pause()
+        assert app.is_running
+
+
+@sync
+async def test_wide_characters_wrap_within_the_pane():
+    text = "# 漢字\n\n" + "漢字テキスト🙂" * 40
+    app = ArgviewApp.from_analysis(_analyse(text, name="cjk.md"))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app, pilot)
+        article = app.article
+        width = article.scrollable_content_region.width
+        for line in screen_lines(article):
+            assert len(line) <= width  # str length ≤ cells here, and no crash on wide glyphs
+        for y in range(len(article.index)):
+            line = article.index.lines[y]
+            from rich.cells import cell_len
+
+            assert cell_len(line.prefix + article.text[line.start : line.end]) <= width
