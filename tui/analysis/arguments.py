@@ -31,6 +31,7 @@ MAX_DEPTH = 8
 # breaks ties between committed sentences; markers of support push a unit away from the top.
 W_STANCE = 1.0
 W_CENTRAL = 2.0
+CENTRAL_FULL_AT = 20    # units of text from which centrality gets its full weight
 W_HEADLINE = 2.5
 W_LEDE = 1.0
 W_CLOSING = 0.6
@@ -271,20 +272,36 @@ def _contrast_and_lists(units: list[Unit]) -> None:
 # --- 4. thesis -----------------------------------------------------------------------------------
 
 def _centrality(units: list[Unit]) -> list[float]:
-    """How strongly each unit's content words recur across the text (document frequencies, once)."""
+    """Cosine of each unit's tf-idf vector with the centroid of all the others, scaled to [0, 1].
+
+    Linear: document frequencies and the centroid are computed once; |C - v|² = |C|² - 2 v·C + |v|².
+    """
     df: dict[str, int] = {}
     for u in units:
         for t in set(u.terms):
             df[t] = df.get(t, 0) + 1
     n = len(units)
-    raw = []
+    idf = {t: math.log((n + 1) / c) + 1.0 for t, c in df.items()}
+    vectors: list[dict[str, float]] = []
+    centroid: dict[str, float] = {}
     for u in units:
-        terms = set(u.terms)
-        if not terms:
+        v: dict[str, float] = {}
+        for t in u.terms:
+            v[t] = v.get(t, 0.0) + idf[t]
+        vectors.append(v)
+        for t, w in v.items():
+            centroid[t] = centroid.get(t, 0.0) + w
+    c_norm2 = sum(w * w for w in centroid.values())
+    raw = []
+    for v in vectors:
+        if not v:
             raw.append(0.0)
             continue
-        score = sum(math.log1p(df[t] - 1) * math.log1p(n / df[t]) for t in terms)
-        raw.append(score / math.sqrt(len(terms) + 2))
+        v_norm2 = sum(w * w for w in v.values())
+        dot = sum(w * centroid[t] for t, w in v.items())
+        rest_dot = dot - v_norm2
+        rest_norm2 = max(c_norm2 - 2 * dot + v_norm2, 1e-12)
+        raw.append(max(0.0, rest_dot) / math.sqrt(v_norm2 * rest_norm2))
     top = max(raw) or 1.0
     return [r / top for r in raw]
 
@@ -300,6 +317,8 @@ def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block])
     first_body = next(i for i, u in enumerate(units) if u.kind == "body")
     last_body = max(i for i, u in enumerate(units) if u.kind == "body")
     multi_para = len(body_blocks) > 2
+    # word recurrence says little in a text of a few sentences: trust centrality as the text grows
+    w_central = W_CENTRAL * min(1.0, sum(1 for u in units if u.kind == "body") / CENTRAL_FULL_AT)
     best, best_score = -1, -math.inf
     for i, u in enumerate(units):
         if u.kind == "heading" or (u.kind == "title" and not _propositional(u)):
@@ -308,7 +327,7 @@ def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block])
             continue
         if u.role == "counter" or u.words < 3:
             continue
-        score = W_STANCE * min(u.stance, 3.0) + W_CENTRAL * central[i]
+        score = W_STANCE * min(u.stance, 3.0) + w_central * central[i]
         if u.kind == "title":
             score += W_HEADLINE
         elif i == first_body or (u.block == first_block and multi_para):
