@@ -380,7 +380,7 @@ def _defaults(units: list[Unit], thesis: int) -> None:
             u.role, u.cue = "premise", None
         seen_blocks.add(u.block)
     arguing_blocks = {u.block for u in units if u.role is not None and u.kind == "body"}
-    led_blocks: set[int] = set()        # paragraphs whose own point has been made
+    led_blocks: set[int] = {u.block for u in units if u.role in ("claim", "thesis") and u.kind == "body"}
     multi_para = len(body_blocks) > 1
     for i, u in enumerate(units):
         if u.kind == "title" and i != thesis:
@@ -424,9 +424,15 @@ def _attach(units: list[Unit], thesis: int) -> None:
     prev: int | None = None             # previous unit in the outline
     before: dict[int, int | None] = {}
     depth: dict[int, int] = {thesis: 0}
+    last_enum: int | None = None        # latest "First/Second/Finally" item: the next one is its sibling
+    block_lead: dict[int, int] = {}     # first unit of each paragraph that is not a counter
+    block_claim: dict[int, int] = {}    # first claim (or the thesis) of each paragraph
+    for i, u in enumerate(units):
+        if u.role in ("claim", "thesis") and u.kind == "body":
+            block_claim.setdefault(u.block, i)
     for i, u in enumerate(units):
         if u.section != section:
-            section, section_claim, current, slots = u.section, None, None, []
+            section, section_claim, current, slots, last_enum = u.section, None, None, [], None
         if u.role is None or i == thesis:
             if i == thesis:
                 prev = i
@@ -438,6 +444,9 @@ def _attach(units: list[Unit], thesis: int) -> None:
             prev = before.get(partner)  # "Although X, Y": Y continues what came before X
         same_block = prev is not None and units[prev].block == u.block and units[prev].kind == "body"
         before[i] = prev
+        lead = block_lead.get(u.block)
+        if u.role != "counter" and u.kind == "body":
+            block_lead.setdefault(u.block, i)
         if u.kind == "heading":
             u.parent = thesis
             section_claim = current = i
@@ -454,8 +463,12 @@ def _attach(units: list[Unit], thesis: int) -> None:
             elif u.rel in ("example", "reason") and prev is not None and same_block:
                 u.parent = prev
             elif u.rel in ("addition", "enumeration", "evidence"):
-                sibling = prev if prev is not None and units[prev].role == "premise" else None
+                # another item of a list: beside the previous item, else beside the previous premise
+                sibling = last_enum if last_enum is not None else (
+                    prev if prev is not None and units[prev].role == "premise" else None)
                 u.parent = units[sibling].parent if sibling is not None else (current if current is not None else top)
+            elif not same_block and block_claim.get(u.block, -1) > i:
+                u.parent = block_claim[u.block]  # context given before the paragraph's claim
             elif same_block:
                 # a paragraph's unmarked sentences support its first arguing unit, side by side
                 pp = units[prev].parent
@@ -472,14 +485,20 @@ def _attach(units: list[Unit], thesis: int) -> None:
         elif u.role == "rebuttal":
             u.parent = partner if partner is not None else (current if current is not None else top)
         elif u.role == "conclusion":
-            closing = u.cue == "closing paragraph"
-            u.parent = thesis if closing else (top if current is None else current)
+            if u.cue == "closing paragraph":
+                u.parent = thesis
+            elif lead is not None and lead != i:
+                u.parent = lead  # closes the paragraph's line of reasoning
+            else:
+                u.parent = top if current is None else current
         if u.role in ("counter", "rebuttal") and u.parent == u.partner and units[u.partner].parent == i:
             u.parent = current if current is not None else top  # never a cycle
         # keep the tree shallow enough to read (and to serialise): long chains hang from an ancestor
         while u.parent is not None and u.parent < i and depth.get(u.parent, 0) >= MAX_DEPTH:
             u.parent = units[u.parent].parent
         depth[i] = depth.get(u.parent, 0) + 1 if u.parent is not None and u.parent < i else 1
+        if u.rel == "enumeration" and u.role == "premise":
+            last_enum = i
         prev = i
 
 

@@ -28,6 +28,7 @@ from tui.analysis.entity_lexicon import (
     COMMON_ACRONYMS,
     EVENT_ONLY,
     FUNCTION_WORDS,
+    CLASSIFIER_NOUNS,
     JOINERS,
     NEVER_NAMES,
     NOT_NAMES,
@@ -253,8 +254,9 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
         return cap_reliable[w] > 0 or gaz.place_key(w) is not None or gaz.is_demonym(w)
 
     if any(flags[k] & (_STRICT | _CAPSLINE) for k in run):
-        # Title-case or capitals line: keep only tokens with evidence from elsewhere.
-        pieces, cur = [], []
+        # Title-case or capitals line: a piece needs a word with evidence from elsewhere; words
+        # beside it that the text never writes in lower case may complete it ("Brock Holt").
+        status = []
         for k in run:
             w = toks[k][2]
             fw = w.casefold() in FUNCTION_WORDS
@@ -266,14 +268,18 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
                 # "THE OLMEC": an all-capitals word counts when its title form is known
                 t = w[:1] + w[1:].lower()
                 ok = not fw and cap_reliable[t] > 0
-            if ok or (_is_joiner(w) and cur):
-                cur.append(k)
-            else:
-                if cur:
+            maybe = not ok and not fw and not flags[k] & _CAPSLINE and (
+                not _seen_lower(w.casefold(), lower_seen) or w.rstrip(".") in TITLES)
+            status.append("ok" if ok else "maybe" if maybe or _is_joiner(w) else "no")
+        pieces, cur, has_ok = [], [], False
+        for k, st in zip(run + [None], status + ["no"]):
+            if st == "no":
+                if cur and has_ok:
                     pieces.append(cur)
-                cur = []
-        if cur:
-            pieces.append(cur)
+                cur, has_ok = [], False
+            else:
+                cur.append(k)
+                has_ok = has_ok or st == "ok"
     else:
         pieces = [list(run)]
         first = run[0]
@@ -411,7 +417,10 @@ def _shape(text: str, piece: list[int], toks, gaz, low) -> list[_Cand]:
                 return out
             c = _cand(text, rest, toks, gaz, low)
             # "Duke of York", "Professor of Linguistics": the office is not followed by a name
-            if e - t == sum(1 for w in bare[t:e] if w in TITLES) and not _head_type([toks[k][2] for k in rest], gaz):
+            rest_words = [toks[k][2] for k in rest]
+            rest_key = gaz.place_key(" ".join(rest_words)) or ""
+            rest_head = None if rest_key.startswith("city:") else _head_type(rest_words, gaz)
+            if e - t == sum(1 for w in bare[t:e] if w in TITLES) and not rest_head:
                 c.cues["PERSON"] += 3
                 c.titled = text[toks[piece[0]][0] : c.end]
             out.append(c)
@@ -478,11 +487,22 @@ def _cand(text: str, piece: list[int], toks, gaz, low) -> _Cand:
     after = text[end : end + 16].split()
     if after and after[0].strip(",") in PERSON_VERBS:
         c.ctx["said"] += 1
+    noun = after[0].rstrip(".,;:!?)") if after else ""
+    if noun in CLASSIFIER_NOUNS and text[end : end + 1] == " ":
+        c.cues[CLASSIFIER_NOUNS[noun]] = max(c.cues[CLASSIFIER_NOUNS[noun]], 1.5)
     if (not ht and pk is None and 2 <= len(words) <= 3
-            and all(w.replace("-", "").replace("'", "").isalpha() and w[0].isupper() and not w.isupper() for w in words)
+            and all(_plain_name_word(w) for w in words)
             and gaz.place_key(w0) is None and not _seen_lower(w0.casefold(), low)):
         c.cues["PERSON"] += 1  # "Claire Warwick": two or three plain capitalised words
     return c
+
+
+def _plain_name_word(w: str) -> bool:
+    """A word that can be part of a person's name: "Kassym-Jomart", "O'Brien", "J."."""
+    if len(w) == 2 and w[1] == "." and w[0].isupper():
+        return True
+    core = w.replace("-", "").replace("'", "").replace("’", "")
+    return core.isalpha() and w[0].isupper() and not w.isupper()
 
 
 def _camel(w: str) -> bool:
@@ -604,6 +624,16 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
             if 2 <= len(ws) <= 4 and not any(_is_joiner(w) for w in ws):
                 by_last[ws[-1]].add(k)
                 by_first[ws[0]].add(k)
+    # Longer person names that contain a shorter one with the same surname are one person
+    # ("Joshua Abraham Norton" ⊇ "Joshua Norton", "Charles J. Fillmore" ⊇ "J. Fillmore").
+    person_forms = sorted(((ws, k) for last in by_last.values() for k in last for ws in forms[k]
+                           if 2 <= len(ws) <= 4), key=lambda p: -len(p[0]))
+    for i, (ws, k) in enumerate(person_forms):
+        wanted = set(ws)
+        supers = {find(k2) for ws2, k2 in person_forms[:i] if len(ws2) > len(ws) and ws2[-1] == ws[-1]
+                  and wanted <= set(ws2)}
+        if len(supers) == 1:
+            union(next(iter(supers)), k)
     first_seen: dict[str, int] = {}
     for i, k in enumerate(keys):
         first_seen.setdefault(k, i)
@@ -613,7 +643,7 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
         if single is None or single.isupper() or cue["ORG"] >= 2 or cue["GROUP"] or cue["PLACE"] >= 2:
             continue
         targets = {find(x) for x in by_last.get(single, ()) if x != k}
-        if cue["PLACE"]:
+        if cue["PLACE"] > cue["PERSON"]:
             # a town's name is a surname only once the full name has introduced the person
             targets = {find(x) for x in by_last.get(single, ()) if x != k and first_seen[x] < first_seen[k]}
         if not targets and not cue["PLACE"]:

@@ -133,3 +133,17 @@ PERSON_VERBS = _words(
     "claimed claims admitted announced warned urged suggested died born married"
 )
 PLACE_PREPOSITIONS = _words("in at near from to into across throughout outside inside towards toward via")
+
+# A lower-case noun right after a name that says what kind of thing it names ("the Eegimaa
+# language", "Socotra island", "the Onion newspaper"). Nouns that follow people and places alike
+# ("government", "administration") are left out.
+CLASSIFIER_NOUNS = {
+    **dict.fromkeys("language languages dialect dialects tongue script alphabet".split(), "OTHER"),
+    **dict.fromkeys("film movie show series novel book album song poem play opera game app software "
+                    "browser website magazine newspaper".split(), "OTHER"),
+    **dict.fromkeys("river island islands city town village county province region valley lake "
+                    "mountain mountains peninsula archipelago district neighborhood neighbourhood "
+                    "suburb airport station beach bay coast desert area".split(), "PLACE"),
+    **dict.fromkeys("company corporation firm brand network band team club university college "
+                    "school organization organisation group movement church agency".split(), "ORG"),
+}
