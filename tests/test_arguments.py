@@ -85,6 +85,8 @@ def test_given_that_this_means_that_yields_a_conclusion_with_its_reason(sample: 
     assert conclusion.label.startswith("The Russian leader considers")
     reason = [c for c in conclusion.children if c.role == "premise"]
     assert len(reason) == 1 and reason[0].cue == "Given that"
+    # it closes the line of reasoning the two reasons opened
+    assert sample.span_text(parents(sample)[conclusion.id]) == "This makes sense for two reasons."
 
 
 def test_concessions_are_counters(sample: Analysis) -> None:
@@ -249,3 +251,40 @@ def test_a_huge_paragraph_keeps_the_tree_shallow() -> None:
     assert depth(a.outline[0]) <= 10
     assert sum(1 for _ in a.arg_nodes()) == 1500
     assert a.to_json()  # serialises without hitting the recursion limit
+
+
+ESSAY = """Should homework be banned in primary schools?
+
+Homework has been part of school life for generations. In my view, primary schools should stop setting \
+homework altogether, because it does more harm than good for young children.
+
+First of all, children need time to play. Play builds the social skills that no worksheet can teach. \
+For example, a game of football in the park teaches children to share, to lose and to negotiate rules.
+
+Secondly, homework widens the gap between families. Parents who work long hours cannot help with \
+assignments, while others hire tutors. As a result, homework rewards the home rather than the child.
+
+Some people argue that homework teaches discipline. It is true that habits formed early can last. \
+However, discipline can be learned at school, where every child has the same support.
+
+In conclusion, homework in primary schools should be replaced by reading for pleasure and free play.
+"""
+
+
+def test_essay_reasons_are_siblings_and_a_question_title_is_no_thesis() -> None:
+    a = analyse_bytes(ESSAY)
+    up = parents(a)
+    thesis = a.outline[0]
+    assert "Should homework be banned" not in a.span_text(thesis)
+    assert "should" in a.span_text(thesis)
+    first, second = node_starting(a, "First of all"), node_starting(a, "Secondly")
+    assert first.role == second.role == "premise"
+    assert up[first.id] is up[second.id]  # items of one list, side by side
+    example = node_starting(a, "For example")
+    assert example.role == "premise" and up[example.id].role == "premise"
+    result = node_starting(a, "As a result")
+    assert result.role == "conclusion" and up[result.id] is second
+    voice = node_starting(a, "Some people argue")
+    assert voice.role == "counter"
+    answer = node_starting(a, "However, discipline")
+    assert answer.role == "rebuttal" and up[answer.id].role == "counter"

@@ -445,7 +445,7 @@ def _attach(units: list[Unit], thesis: int) -> None:
         same_block = prev is not None and units[prev].block == u.block and units[prev].kind == "body"
         before[i] = prev
         lead = block_lead.get(u.block)
-        if u.role != "counter" and u.kind == "body":
+        if u.role != "counter" and u.kind == "body" and u.link != "supports":
             block_lead.setdefault(u.block, i)
         if u.kind == "heading":
             u.parent = thesis
