@@ -1,0 +1,77 @@
+"""Run the benchmarks: ``python -m benchmarks [names...] [--quick] [--profile]``.
+
+Figures, never pass/fail. Each benchmark measures its own baseline in the same run:
+
+  throughput  (1) analysis MB/s at 0.1, 1 and 5 MB, per stage, 5 MB / 1 MB time ratio
+  paint       (2) launch to first paint and to interactive (sample, 1 MB) vs an empty Textual app
+  search      (3) search latency per keystroke on 1 MB vs rapidfuzz WRatio, and ranking
+  jump        (4) jump to a section / mention and page scrolling on 1 MB vs Textual's Log
+  memory      (5) peak RSS at 1 and 5 MB, each in a fresh interpreter
+
+``--profile`` runs the chosen benchmarks under pyinstrument (``pip install -e '.[bench]'``) or,
+without it, cProfile, and prints where the time went (benchmarks that launch subprocesses —
+paint, memory — profile only the parent; profile the analysis with ``throughput``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+import time
+
+NAMES = ("throughput", "paint", "search", "jump", "memory")
+
+
+def _module(name: str):
+    import importlib
+
+    return importlib.import_module({"search": "benchmarks.search_latency"}.get(name, f"benchmarks.{name}"))
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("names", nargs="*", choices=[[], *NAMES], metavar="NAME",
+                   help=f"benchmarks to run (default: all): {', '.join(NAMES)}")
+    p.add_argument("--quick", action="store_true", help="fewer repetitions, for a first look (about a minute)")
+    p.add_argument("--profile", action="store_true", help="profile the run and print where the time went")
+    a = p.parse_args(argv)
+    names = a.names or list(NAMES)
+
+    import os
+
+    print(f"argview benchmarks: python {platform.python_version()}, {platform.machine()}, "
+          f"{os.cpu_count()} CPUs, {'quick' if a.quick else 'full'} run, {time.strftime('%Y-%m-%d %H:%M:%S')}\n",
+          flush=True)
+
+    def body() -> None:
+        for name in names:
+            t = time.perf_counter()
+            _module(name).run(a.quick)
+            print(f"[{name}: {time.perf_counter() - t:.1f} s]\n", flush=True)
+
+    if not a.profile:
+        body()
+        return
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        Profiler = None
+    if Profiler is not None:
+        profiler = Profiler(interval=0.0005)
+        profiler.start()
+        body()
+        profiler.stop()
+        print(profiler.output_text(unicode=True, color=sys.stdout.isatty(), show_all=False))
+    else:
+        import cProfile
+        import pstats
+
+        prof = cProfile.Profile()
+        prof.runcall(body)
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+
+
+if __name__ == "__main__":
+    main()

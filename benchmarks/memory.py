@@ -1,0 +1,99 @@
+"""(5) Peak memory (RSS) to hold a 1 MB and a 5 MB text analysed and indexed for search.
+
+Each figure comes from a fresh interpreter (peak RSS only ever grows, so one process per
+measurement), reading ``ru_maxrss`` at its end. Baselines, same run: a bare interpreter, and one
+that has imported everything the app imports but analysed nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.common import MB, Table, corpus, human
+
+SIZES = (1 * MB, 5 * MB)
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def child(mode: str, path: str | None) -> None:
+    """Run inside the fresh interpreter: do the work, then print peak RSS in KiB."""
+    keep: list[object] = []
+    if mode in ("imports", "analysis", "index"):
+        import textual.app  # noqa: F401  (the app's import cost belongs in the baseline)
+
+        import tui.pipeline  # noqa: F401
+        import tui.search  # noqa: F401
+    if mode in ("analysis", "index"):
+        from tui.pipeline import analyse_source
+
+        analysis = analyse_source(path, max_bytes=64 * MB)
+        keep.append(analysis)
+        if mode == "index":
+            from tui.search import SearchIndex
+
+            keep.append(SearchIndex(analysis))
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def measure(mode: str, path: str | None = None) -> float:
+    """Peak RSS in MB of a fresh interpreter running ``child(mode, path)``."""
+    code = f"from benchmarks.memory import child; child({mode!r}, {path!r})"
+    if mode == "bare":
+        code = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr.strip().splitlines()[-1] if out.stderr.strip() else f"exit {out.returncode}")
+    return int(out.stdout.strip().splitlines()[-1]) / 1024  # Linux reports KiB
+
+
+def run(quick: bool = False, sizes: tuple[int, ...] = SIZES) -> dict:
+    table = Table("(5) Peak RSS, each in a fresh interpreter",
+                  ["process", "peak RSS MB", "over imports MB", "over sample MB", "per MB of text"])
+    bare = measure("bare")
+    imports = measure("imports")
+    table.add("bare python (baseline)", bare, "-", "-", "-")
+    table.add("imports only: textual + tui (baseline)", imports, 0.0, "-", "-")
+    fixed = imports
+    try:
+        fixed = measure("index", None)  # the bundled sample: what any text costs (gazetteers, lexicons)
+        table.add("sample article analysed + index (baseline)", fixed, fixed - imports, 0.0, "-")
+    except RuntimeError as exc:
+        table.notes.append(f"sample article: failed: {exc}")
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="argview-bench-") as tmp:
+        for size in sizes:
+            path = Path(tmp) / f"text-{size}.txt"
+            path.write_bytes(corpus(size, seed=3))
+            for mode, what in (("analysis", "analysed"), ("index", "analysed + search index")):
+                if quick and mode == "analysis":
+                    continue
+                try:
+                    peak = measure(mode, str(path))
+                except RuntimeError as exc:
+                    table.add(f"{human(size)} {what}", "-", "-", "-", "-")
+                    table.notes.append(f"{human(size)} {what}: failed: {exc}")
+                    continue
+                results[f"{mode}-{size}"] = peak
+                table.add(f"{human(size)} {what}", peak, peak - imports, peak - fixed, (peak - fixed) / (size / MB))
+    table.notes.append("the app's own widgets come on top; measure them here once the explorer lands (see paint.py)")
+    table.print()
+    return results
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(prog="python -m benchmarks memory", description=__doc__)
+    p.add_argument("--quick", action="store_true", help="only the analysed + indexed figure per size")
+    p.add_argument("--sizes", type=float, nargs="+", help="sizes in MB (default 1 5)")
+    a = p.parse_args(argv)
+    run(a.quick, tuple(int(s * MB) for s in a.sizes) if a.sizes else SIZES)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""(2) Time to first paint and to interactive, headless, for the sample and a 1 MB text.
+
+Each launch runs in a fresh interpreter and its clock starts before Textual or Argview is
+imported, so import time counts (as it does for a reader). Interpreter start-up itself is the same
+for every row and is left out.
+
+* first paint: `App.run_test()` has handed over the pilot (the screen is composed, mounted and
+  refreshed once) and the article pane has laid out its lines;
+* interactive: the analysis worker has finished and the outline, entities and search index are in
+  place (`app.analysis` set, workers idle, messages handled).
+
+Baseline, same run: an empty `textual.app.App` launched the same way. Peers (`frogmouth`,
+`toolong`) are timed opening the same 1 MB text when they are installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.common import MB, Table, corpus, median
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = (120, 36)
+
+
+def child(mode: str, path: str | None) -> None:
+    """Run inside a fresh interpreter: launch headless, print the figures as JSON."""
+    import time
+
+    t0 = time.perf_counter()
+    import asyncio
+
+    result: dict[str, float] = {}
+
+    async def empty() -> None:
+        from textual.app import App
+
+        app = App()
+        async with app.run_test(size=SIZE) as pilot:
+            result["paint"] = time.perf_counter() - t0
+            await pilot.pause()
+            result["ready"] = time.perf_counter() - t0
+
+    async def argview() -> None:
+        from tui.app import ArgviewApp
+
+        app = ArgviewApp.from_path(path)
+        async with app.run_test(size=SIZE) as pilot:
+            app.animation_level = "none"
+            while not app.article.virtual_size.height:
+                await pilot.pause()
+            result["paint"] = time.perf_counter() - t0
+            while app.analysis is None:
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            await pilot.pause()
+            result["ready"] = time.perf_counter() - t0
+            result["outline_nodes"] = sum(1 for _ in app.analysis.arg_nodes())
+
+    async def peer(module: str) -> None:
+        # Peers expose no common API; start their app class the same way if we can find it.
+        if module == "toolong":
+            from toolong.ui import UI
+
+            app = UI([path], merge=False)
+        else:
+            from frogmouth.app import MarkdownViewer
+
+            app = MarkdownViewer(path)
+        async with app.run_test(size=SIZE) as pilot:
+            result["paint"] = time.perf_counter() - t0
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            result["ready"] = time.perf_counter() - t0
+
+    runner = {"empty": empty, "argview": argview}.get(mode) or (lambda: peer(mode))
+    asyncio.run(runner())
+    print(json.dumps(result))
+
+
+def launch(mode: str, path: str | None) -> dict[str, float]:
+    code = f"from benchmarks.paint import child; child({mode!r}, {path!r})"
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    if out.returncode != 0:
+        lines = out.stderr.strip().splitlines()
+        raise RuntimeError(lines[-1] if lines else f"exit {out.returncode}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def installed(module: str) -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(module) is not None
+
+
+def run(quick: bool = False) -> dict:
+    reps = 1 if quick else 3
+    table = Table(f"(2) Launch to first paint and to interactive, headless {SIZE[0]}x{SIZE[1]} "
+                  f"(median of {reps}, fresh interpreter each)",
+                  ["app", "text", "first paint s", "interactive s", "paint vs empty app"])
+    results: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="argview-bench-") as tmp:
+        big = Path(tmp) / "book-1mb.txt"
+        big.write_bytes(corpus(1 * MB, seed=11))
+        rows = [("empty textual App (baseline)", "-", "empty", None),
+                ("argview", "sample", "argview", None),
+                ("argview", "1 MB", "argview", str(big))]
+        rows += [(peer, "1 MB", peer, str(big)) for peer in ("toolong", "frogmouth") if installed(peer)]
+        for name, text, mode, path in rows:
+            runs = []
+            for _ in range(reps):
+                try:
+                    runs.append(launch(mode, path))
+                except (RuntimeError, subprocess.TimeoutExpired) as exc:
+                    table.notes.append(f"{name} ({text}): failed: {exc}")
+                    break
+            if not runs:
+                table.add(name, text, "-", "-", "-")
+                continue
+            fig = {k: median([r[k] for r in runs]) for k in ("paint", "ready")}
+            results[f"{name}:{text}"] = fig
+            base = results.get("empty textual App (baseline):-", {}).get("paint")
+            table.add(name, text, fig["paint"], fig["ready"], f"{fig['paint'] / base:.1f}x" if base else "-")
+    missing = [p for p in ("toolong", "frogmouth") if not installed(p)]
+    if missing:
+        table.notes.append(f"peers not installed, not timed: {', '.join(missing)}")
+    table.notes.append("interactive = analysis done: outline, entities and search ready")
+    table.print()
+    return results
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(prog="python -m benchmarks paint", description=__doc__)
+    p.add_argument("--quick", action="store_true", help="one launch per row (default: median of three)")
+    a = p.parse_args(argv)
+    run(a.quick)
+
+
+if __name__ == "__main__":
+    main()
