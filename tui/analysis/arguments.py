@@ -211,7 +211,7 @@ def _local_signals(u: Unit) -> None:
     u.terms = lx.content_terms(t)
     u.question = t.rstrip(" \"'”’)").endswith("?")
     words = lx.words_of(t)
-    u.stance, u.stance_cue = lx.stance(t[u.body:], words)
+    u.stance, u.stance_cue = lx.stance(t[u.body:], words, u.question)
     if u.kind != "body":
         return
     if not u.forced:

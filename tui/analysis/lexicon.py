@@ -275,12 +275,15 @@ def _soft_lead_end(unit: str, lead: int) -> int | None:
     return m.end() if m else None
 
 
-def stance(unit: str, words: frozenset[str] | None = None) -> tuple[float, str | None]:
-    """Weighted stance/modality of a unit and the words of its strongest cue."""
+def stance(unit: str, words: frozenset[str] | None = None, question: bool = False) -> tuple[float, str | None]:
+    """Weighted stance/modality of a unit and the words of its strongest cue.
+
+    A question asks rather than commits: only its framing ("raises a question") counts.
+    """
     words = words_of(unit) if words is None else words
     total, best, best_w = 0.0, None, 0.0
     for cue in STANCE_CUES:
-        if words.isdisjoint(cue.keys):
+        if words.isdisjoint(cue.keys) or (question and cue.name != "framing"):
             continue
         m = cue.pattern.search(unit)
         if m:
