@@ -82,6 +82,7 @@ def extract_entities(text: str, sentences: list[Sentence], blocks: list[Block]) 
                 lower_count[w.casefold()] += 1
         elif not f & (_INITIAL_POS | _STRICT | _CAPSLINE | _MASKED):
             cap_reliable[w] += 1
+
     lower_seen = lower_count.keys()
     cands: list[_Cand] = []
     for run in _runs(text, toks, flags):
@@ -174,7 +175,7 @@ def _name_like(w: str, f: int) -> bool:
     if not f & _CAP or f & _MASKED or w in NOT_NAMES:
         return False
     cf = w.casefold()
-    if cf in NEVER_NAMES:
+    if cf in NEVER_NAMES and not (w.isupper() and len(w) > 1):  # "US" is no "us"
         return False
     for apo in ("'", "’"):
         if apo in cf and (cf.split(apo)[0] in NEVER_NAMES or cf.split(apo)[0] == "i"):
@@ -336,7 +337,7 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
     return result
 
 
-_DEFINED = re.compile(r"((?:[a-z][\w’'-]*\s+){1,8})\(([A-Z][A-Za-z]{1,7})s?\)")
+_DEFINED = re.compile(r"((?:[a-z][\w’'-]*\s+){1,8})\(([A-Z][A-Za-z0-9]{1,7})s?\)")
 
 
 def _term_acronyms(text: str) -> set[str]:
@@ -344,7 +345,7 @@ def _term_acronyms(text: str) -> set[str]:
     out = set()
     for m in _DEFINED.finditer(text):
         acro = m.group(2)
-        letters = acro.lower()
+        letters = "".join(ch for ch in acro.lower() if ch.isalpha())
         words = m.group(1).split()
         parts = [p for w in words for p in re.split(r"[-’']", w) if p]
         for seq in (words, parts):
