@@ -8,7 +8,7 @@ from tui.analysis import analyse
 from tui.ingest import ingest_bytes
 from tui.ingest.sources import RawSource
 from tui.model import ArgNode, Entity, Mention
-from tui.search import SearchHit, SearchIndex
+from tui.search import SearchHit, SearchIndex, fold, split_query
 
 ARTICLE = """The harbour question
 
@@ -230,3 +230,23 @@ def test_short_name_inside_a_misspelt_query_does_not_win():
     top = index.search("Euarsia")[0]
     assert top.ref == "eurasia"
     assert marked(top)  # the aligned letters are highlighted
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=60))
+def test_any_query_returns_hits_that_point_into_the_text(query):
+    index = _INDEX
+    text = index.analysis.text
+    for hit in index.search(query):
+        assert 0 <= hit.start <= hit.end <= len(text)
+        assert all(0 <= i < len(hit.label) for i in hit.highlights)
+        assert 0 <= hit.score <= 100
+    for a, b in index.occurrences(query):
+        assert 0 <= a < b <= len(text)
+        assert fold(text[a:b]) == fold(split_query(query)[1])
+
+
+_INDEX = SearchIndex(_analysis())
