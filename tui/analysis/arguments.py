@@ -100,7 +100,8 @@ def build_outline(
     for u in units:
         _local_signals(u)
     _contrast_and_lists(units)
-    if not any(_argues(u) for u in units if u.kind == "body"):
+    if not any(_argues(u) for u in units if u.kind == "body") and not any(
+            u.kind == "title" and u.stance >= 1 and _propositional(u) for u in units):
         return []
     central = _centrality(units)
     thesis = _choose_thesis(units, central, blocks)
@@ -312,10 +313,10 @@ def _propositional(u: Unit) -> bool:
 
 
 def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block]) -> int:
-    body_blocks = sorted({u.block for u in units if u.kind == "body"})
+    body_blocks = sorted({u.block for u in units if u.kind == "body"}) or [-1]
     first_block, last_block = body_blocks[0], body_blocks[-1]
-    first_body = next(i for i, u in enumerate(units) if u.kind == "body")
-    last_body = max(i for i, u in enumerate(units) if u.kind == "body")
+    body = [i for i, u in enumerate(units) if u.kind == "body"]
+    first_body, last_body = (body[0], body[-1]) if body else (0, 0)
     multi_para = len(body_blocks) > 2
     # word recurrence says little in a text of a few sentences: trust centrality as the text grows
     w_central = W_CENTRAL * min(1.0, sum(1 for u in units if u.kind == "body") / CENTRAL_FULL_AT)
@@ -351,7 +352,7 @@ def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block])
         if score > best_score:
             best, best_score = i, score
     if best < 0:
-        best = first_body
+        best = first_body if body else next(i for i, u in enumerate(units) if u.kind == "title")
     t = units[best]
     if t.kind == "title":
         t.cue = "headline"
@@ -369,7 +370,7 @@ def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block])
 
 def _defaults(units: list[Unit], thesis: int) -> None:
     body_blocks = sorted({u.block for u in units if u.kind == "body"})
-    last_block = body_blocks[-1]
+    last_block = body_blocks[-1] if body_blocks else -1
     # a paragraph's topic sentence claims; later stance-only sentences elaborate it
     seen_blocks: set[int] = set()
     for i, u in enumerate(units):

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from tui.analysis.entity_lexicon import (
     COMMON_ACRONYMS,
+    EVENT_HEADS,
     EVENT_ONLY,
     FUNCTION_WORDS,
     CLASSIFIER_NOUNS,
@@ -309,23 +310,23 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
                 while rest and _is_joiner(toks[rest[0]][2]):
                     rest = rest[1:]
                 pieces = [rest] if rest else []
+    # "A of B" is one name when A is a common noun ("Bank of England", "Gulf Coast of Mexico",
+    # "Game of Thrones"); after a proper name it says where someone is from or belongs
+    # ("Wu Chi-wai of the Democratic Party", "Theodorus of Tabennese"): two names.
     out = []
     for p in pieces:
-        # organisation joiners ("and", "for", "the") need an organisation head in the name
-        ws = [toks[k][2] for k in p]
-        if any(w in ORG_JOINERS and w not in JOINERS for w in ws) and not any(w in ORG_HEADS for w in ws):
-            cur = []
-            for k in p:
-                if toks[k][2] in ORG_JOINERS and toks[k][2] not in JOINERS:
-                    if cur:
-                        out.append(cur)
+        cur: list[int] = []
+        for k in p:
+            if toks[k][2] == "of" and cur:
+                left = toks[cur[-1]][2].rstrip(".")
+                if not (left in ORG_HEADS or left in PLACE_HEADS or left in EVENT_HEADS or left in TITLES
+                        or left.isupper() or _seen_lower(left.casefold(), lower_seen)):
+                    out.append(cur)
                     cur = []
-                else:
-                    cur.append(k)
-            if cur:
-                out.append(cur)
-        else:
-            out.append(p)
+                    continue
+            cur.append(k)
+        if cur:
+            out.append(cur)
     result = []
     for p in out:
         while p and _is_joiner(toks[p[0]][2]):
