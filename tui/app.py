@@ -110,7 +110,7 @@ class ArgviewApp(App[None]):
         with Horizontal(id="progress"):
             yield Static(Text("Analysing", style="italic"), id="progress-label")
             yield ProgressBar(total=100, show_eta=False, id="progress-bar")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def article(self) -> ArticleView:

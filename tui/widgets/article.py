@@ -18,6 +18,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.model import Analysis, Block, Sentence
 from tui.widgets.layout import Line, LineIndex, layout_lines
@@ -29,6 +30,21 @@ _CONTROLS[0x0A] = " "
 _CONTROLS[0x09] = " "
 
 _DEPTH_PRIORITY = 10  # a nested unit's tint wins over its parent's
+
+
+def component_style(widget: Widget, name: str) -> Style:
+    """A component's style with translucent colours blended over the widget's background.
+
+    `get_component_rich_style(partial=True)` drops alpha, so `$warning 30%` would paint solid.
+    """
+    styles = widget.get_component_styles(name)
+    _, background = widget.background_colors
+    color = bgcolor = None
+    if styles.has_rule("background") and styles.background.a > 0:
+        bgcolor = (background + styles.background).rich_color
+    if styles.has_rule("color") and styles.color.a > 0:
+        color = ((background + styles.background) + styles.color).rich_color
+    return Style(color=color, bgcolor=bgcolor) + styles.text_style
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -280,7 +296,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(f"article--{name}", partial=True)
+            style = self._styles[name] = component_style(self, f"article--{name}")
         return style
 
     def render_line(self, y: int) -> Strip:

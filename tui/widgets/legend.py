@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from tui.model import ROLES
+from tui.widgets.article import component_style
 from tui.widgets.roles import BADGES
 
 
@@ -13,8 +14,8 @@ class RoleLegend(Widget):
     COMPONENT_CLASSES = {f"legend--{role}" for role in ROLES}
 
     def render(self) -> Text:
-        text = Text("Roles ", style="dim", no_wrap=True, overflow="ellipsis", end="")
+        text = Text("Roles ", style="dim", end="")
         for role in ROLES:
-            text.append(f" {BADGES[role]} ", self.get_component_rich_style(f"legend--{role}", partial=True))
+            text.append(f" {BADGES[role]} ", component_style(self, f"legend--{role}"))
             text.append(" ")
         return text
