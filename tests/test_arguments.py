@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import analyse_bytes, assert_offsets_valid
 from tui.analysis.lexicon import announced_count, opening_marker, opposing_voice, stance
@@ -288,3 +290,34 @@ def test_essay_reasons_are_siblings_and_a_question_title_is_no_thesis() -> None:
     assert voice.role == "counter"
     answer = node_starting(a, "However, discipline")
     assert answer.role == "rebuttal" and up[answer.id].role == "counter"
+
+
+def test_one_line_claims_and_empty_texts() -> None:
+    assert [n.role for n in analyse_bytes("We should act.").arg_nodes()] == ["thesis"]
+    assert analyse_bytes("Festival opens on Saturday\n\nThe mayor cut the ribbon.").outline == []
+
+
+# Random texts built from markers, stances and plain words: the outline must always be a valid tree.
+_PIECES = [
+    "because", "But", "However,", "Of course,", "While", "First,", "Second,", "Given that", "this means that",
+    "for two reasons.", "should", "must", "will", "Critics argue that", "the council", "roads", "are", "old",
+    "and", ",", ";", ".", "?", "\n\n", "# Heading\n\n", "Since 1990", "Yet", "For example,", "In conclusion,",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=60))
+@settings(max_examples=80, deadline=None)
+def test_any_text_gives_a_valid_tree(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    if not text.strip(" ,;.?\n#"):
+        return
+    a = analyse_bytes(text, hint="markdown")
+    assert len(a.outline) <= 1
+    nodes = list(a.arg_nodes())
+    if nodes:
+        assert a.outline[0].role == "thesis"
+        assert [n.role for n in nodes].count("thesis") == 1
+    assert len({n.id for n in nodes}) == len(nodes)
+    for n in nodes:
+        assert 0 <= n.start < n.end <= len(a.text)
+        assert 0 < len(n.label) <= 90 and "\n" not in n.label
