@@ -316,10 +316,15 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
     out = []
     for p in pieces:
         cur: list[int] = []
-        for k in p:
+        for i, k in enumerate(p):
             if toks[k][2] == "of" and cur:
                 left = toks[cur[-1]][2].rstrip(".")
-                if not (left in ORG_HEADS or left in PLACE_HEADS or left in EVENT_HEADS or left in TITLES
+                right = [toks[x][2] for x in p[i + 1 :] if toks[x][2] != "the"]
+                right_named = bool(right) and (
+                    right[0].isupper() or _head_type(right, gaz) in ("ORG", "PLACE")
+                    or gaz.place_key(right[0]) is not None)
+                if right_named and not (
+                        left in ORG_HEADS or left in PLACE_HEADS or left in EVENT_HEADS or left in TITLES
                         or left.isupper() or _seen_lower(left.casefold(), lower_seen)):
                     out.append(cur)
                     cur = []
