@@ -73,20 +73,13 @@ def extract_entities(text: str, sentences: list[Sentence], blocks: list[Block]) 
     if not text:
         return []
     gaz = gazetteer()
-    toks, flags = _tokenise(text, sentences)
+    toks, flags, caps, lower_count = _tokenise(text, sentences)
     _mark_headings(text, toks, flags)
-    lower_count: Counter = Counter()
-    cap_reliable: Counter = Counter()
-    for (s, e, w), f in zip(toks, flags):
-        if not f & _CAP:
-            if w[:1].isalpha():
-                lower_count[w.casefold()] += 1
-        elif not f & (_INITIAL_POS | _STRICT | _CAPSLINE | _MASKED):
-            cap_reliable[w] += 1
-
+    cap_reliable: Counter = Counter(
+        toks[i][2] for i in caps if not flags[i] & (_INITIAL_POS | _STRICT | _CAPSLINE | _MASKED))
     lower_seen = lower_count.keys()
     cands: list[_Cand] = []
-    for run in _runs(text, toks, flags):
+    for run in _runs(text, toks, flags, caps):
         for piece in _trim(run, toks, flags, lower_seen, cap_reliable, gaz):
             cands.extend(_shape(text, piece, toks, gaz, lower_seen))
     # A single capitalised word the text writes in lower case at least as often ("Basil" in a
@@ -100,76 +93,92 @@ def extract_entities(text: str, sentences: list[Sentence], blocks: list[Block]) 
 
 # --------------------------------------------------------------------------- tokens
 
+# Where a unit opens besides a sentence start: after a line break or a colon ("the question was:
+# Will ..."), or right after an opening quote.
+_UNIT_START = re.compile(r"(?:[\n:][^\w]*|[\"“‘])(?=[^\W\d_])")
+_WORD_START = re.compile(r"(?<![\w'’.-])[^\W\d_]")
 
-def _tokenise(text: str, sentences: list[Sentence]) -> tuple[list[tuple[int, int, str]], list[int]]:
+
+def _tokenise(text: str, sentences: list[Sentence]):
+    """Tokens (start, end, word) and flags; indices of capitalised tokens; lower-case word counts.
+
+    Only capitalised tokens get per-token work: the rest are counted and kept for adjacency.
+    """
     masked = [(m.start(), m.end()) for m in _MASK.finditer(text)]
-    starts = sorted({s.start for s in sentences})
+    initial = {m.end() for m in _UNIT_START.finditer(text)}
+    initial.add(0)
+    for sent in sentences:
+        m = _WORD_START.search(text, sent.start, min(len(text), sent.start + 200))
+        if m:
+            initial.add(m.start())
+    first = _WORD_START.search(text)
+    if first:
+        initial.add(first.start())
     toks: list[tuple[int, int, str]] = []
     flags: list[int] = []
-    si = mi = 0
-    pending_initial = True  # the next alphabetic token opens a sentence
+    caps: list[int] = []
+    lowers: list[str] = []
+    append_tok, append_flag = toks.append, flags.append
     for m in _TOKEN.finditer(text):
-        s, e = m.span()
         w = m.group()
-        while si < len(starts) and starts[si] <= s:
-            si += 1
-            pending_initial = True
-        f = 0
-        while mi < len(masked) and masked[mi][1] <= s:
-            mi += 1
-        if mi < len(masked) and masked[mi][0] <= s < masked[mi][1]:
-            f |= _MASKED
+        c = w[0]
+        if not c.isupper():
+            if c.isalpha():
+                lowers.append(w)
+            append_tok((m.start(), m.end(), w))
+            append_flag(0)
+            continue
+        s, e = m.span()
+        f = _CAP
+        if s in initial:
+            f |= _INITIAL_POS
         if w.endswith(_POSSESSIVE) and len(w) > 2:
             w = w[:-2]
             e -= 2
             f |= _POSS
-        c = w[0]
-        if c.isalpha():
-            if pending_initial:
-                f |= _INITIAL_POS
-                pending_initial = False
-            if c.isupper():
-                f |= _CAP
-                letters = [ch for ch in w if ch.isalpha()]
-                if len(letters) >= 2 and all(ch.isupper() for ch in letters):
-                    f |= _ACRO
-        toks.append((s, e, w))
-        flags.append(f)
-    # A token after a line break or a colon also opens a unit (lists, addresses, headings without
-    # stops, "the question was: Will ...").
-    prev_end = 0
-    for i, (s, e, w) in enumerate(toks):
-        gap = text[prev_end:s]
-        if ("\n" in gap or ":" in gap or gap[-1:] in "\"“‘") and w[0].isalpha() and gap:
-            flags[i] |= _INITIAL_POS
-        prev_end = e
-    return toks, flags
+        if w.isupper() and sum(1 for ch in w if ch.isalpha()) >= 2:
+            f |= _ACRO
+        caps.append(len(toks))
+        append_tok((s, e, w))
+        append_flag(f)
+    if masked:
+        import bisect
+
+        starts = [t[0] for t in toks]
+        for a, b in masked:
+            for i in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+                flags[i] |= _MASKED
+    lower_count = Counter(w.casefold() if not w.islower() else w for w in lowers)
+    return toks, flags, caps, lower_count
 
 
 def _mark_headings(text: str, toks: list[tuple[int, int, str]], flags: list[int]) -> None:
     """Flag tokens on title-case or all-capitals lines: there a capital says nothing about names."""
+    import bisect
+
+    starts = [t[0] for t in toks]
     n = len(toks)
     i = 0
     while i < n:
         line_end = text.find("\n", toks[i][0])
         if line_end < 0:
             line_end = len(text)
-        j = i
-        while j < n and toks[j][0] < line_end:
-            j += 1
-        words = [toks[k][2] for k in range(i, j) if toks[k][2][0].isalpha() and not flags[k] & _MASKED]
-        content = [w for w in words if len(w) > 3 and w.casefold() not in FUNCTION_WORDS]
-        if len(words) >= 2:
-            upper = sum(1 for w in words if w.isupper() and len(w) > 1)
-            if upper >= 0.8 * len(words) and upper >= 2:
-                for k in range(i, j):
-                    flags[k] |= _CAPSLINE
-            elif content and len(words) <= 20 and text[line_end - 1 : line_end] not in ".!?":
-                caps = sum(1 for w in content if w[0].isupper())
-                if caps >= 2 and caps >= 0.75 * len(content):
+        j = bisect.bisect_left(starts, line_end, i)
+        # a heading is short; long lines are prose (or hard-wrapped prose) and need no look
+        if j - i <= 40:
+            words = [toks[k][2] for k in range(i, j) if toks[k][2][0].isalpha() and not flags[k] & _MASKED]
+            content = [w for w in words if len(w) > 3 and w.casefold() not in FUNCTION_WORDS]
+            if len(words) >= 2:
+                upper = sum(1 for w in words if w.isupper() and len(w) > 1)
+                if upper >= 0.8 * len(words) and upper >= 2:
                     for k in range(i, j):
-                        flags[k] |= _STRICT
-        i = j
+                        flags[k] |= _CAPSLINE
+                elif content and len(words) <= 20 and text[line_end - 1 : line_end] not in ".!?":
+                    caps = sum(1 for w in content if w[0].isupper())
+                    if caps >= 2 and caps >= 0.75 * len(content):
+                        for k in range(i, j):
+                            flags[k] |= _STRICT
+        i = max(j, i + 1)
 
 
 def _name_like(w: str, f: int) -> bool:
@@ -187,13 +196,12 @@ def _name_like(w: str, f: int) -> bool:
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*[a-z]?$")
 
 
-def _runs(text: str, toks: list[tuple[int, int, str]], flags: list[int]):
+def _runs(text: str, toks: list[tuple[int, int, str]], flags: list[int], caps: list[int]):
     """Maximal runs of capitalised tokens (token indices), joiners included."""
     n = len(toks)
-    i = 0
-    while i < n:
-        if not _name_like(toks[i][2], flags[i]):
-            i += 1
+    done = -1
+    for i in caps:
+        if i <= done or not _name_like(toks[i][2], flags[i]):
             continue
         run = [i]
         j = i
@@ -232,7 +240,7 @@ def _runs(text: str, toks: list[tuple[int, int, str]], flags: list[int]):
                 continue
             break
         yield run
-        i = j + 1
+        done = j
 
 
 def _space_only(text: str, a: int, b: int) -> bool:
@@ -343,26 +351,30 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
     return result
 
 
-_DEFINED = re.compile(r"((?:[a-z][\w’'-]*\s+){1,8})\(([A-Z][A-Za-z0-9]{1,7})s?\)")
+_PAREN_ACRO = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})s?\)")
+_SMALL = frozenset("of and the a an for to in on".split())
 
 
 def _term_acronyms(text: str) -> set[str]:
     """Acronyms introduced after a lower-case phrase whose initials spell them."""
     out = set()
-    for m in _DEFINED.finditer(text):
-        acro = m.group(2)
+    for m in _PAREN_ACRO.finditer(text):
+        acro = m.group(1)
         letters = "".join(ch for ch in acro.lower() if ch.isalpha())
-        words = m.group(1).split()
+        words = []
+        for w in reversed(text[max(0, m.start() - 120) : m.start()].split()):
+            if not w[:1].islower():
+                break
+            words.append(w)
+        words.reverse()
+        if len(words) < min(len(letters), 1) or not letters:
+            continue
         parts = [p for w in words for p in re.split(r"[-’']", w) if p]
-        for seq in (words, parts):
+        content = [w for w in words if w not in _SMALL]
+        for seq in (words, parts, content):
             if len(seq) >= len(letters) and "".join(w[0] for w in seq[-len(letters):]) == letters:
                 out.add(acro)
                 break
-        else:
-            # small words may be skipped: "second language (L2)" is left alone, "quality of life (QOL)"
-            content = [w for w in words if w not in JOINERS and w not in ("and", "the", "a", "an", "for", "to", "in")]
-            if len(content) >= len(letters) and "".join(w[0] for w in content[-len(letters):]) == letters:
-                out.add(acro)
     return out
 
 

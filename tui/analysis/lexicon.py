@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # --- discourse markers that open a unit, by the relation they signal --------------------------
 # A unit opening with one of these takes its role from the relation (see arguments.ROLE_OF).
@@ -321,16 +322,18 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 def content_terms(unit: str) -> list[str]:
     """Lower-case content words with a light suffix strip, for centrality."""
-    out = []
-    for w in _WORD.findall(unit.lower()):
-        w = w.replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        if len(w) < 3 or w in STOPWORDS:
-            continue
-        for suf in ("ies", "es", "s"):
-            if len(w) > 4 and w.endswith(suf) and not w.endswith("ss"):
-                w = w[: -len(suf)] + ("y" if suf == "ies" else "")
-                break
-        out.append(w)
-    return out
+    return [t for t in map(_term, _WORD.findall(unit.lower())) if t]
+
+
+@lru_cache(maxsize=1 << 16)
+def _term(w: str) -> str:
+    """A word's centrality term, or "" for function words and short words (cached: vocabularies are small)."""
+    w = w.replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) < 3 or w in STOPWORDS:
+        return ""
+    for suf in ("ies", "es", "s"):
+        if len(w) > 4 and w.endswith(suf) and not w.endswith("ss"):
+            return w[: -len(suf)] + ("y" if suf == "ies" else "")
+    return w
