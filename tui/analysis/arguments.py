@@ -36,6 +36,7 @@ W_HEADLINE = 2.5
 W_LEDE = 1.0
 W_CLOSING = 0.6
 W_RESULT = 1.2
+W_AUTHOR = 1.5
 W_SUPPORT = -1.5
 W_QUESTION = -1.5
 
@@ -81,6 +82,8 @@ class Unit:
     parent: int | None = None
     ordinal: int | None = None
     question: bool = False
+    author: str | None = None       # "I believe", "in my view": the author's own voice
+    closing: bool = False           # in the closing paragraph of an article
     words: int = 0
     terms: list[str] = field(default_factory=list)
 
@@ -213,10 +216,12 @@ def _local_signals(u: Unit) -> None:
     u.question = t.rstrip(" \"'”’)").endswith("?")
     words = lx.words_of(t)
     u.stance, u.stance_cue = lx.stance(t[u.body:], words, u.question)
+    u.author = None if u.question else lx.author_voice(t, words)
     if u.kind != "body":
+        u.voice = lx.opposing_voice(t, words)  # a headline reporting what "critics say" is not the thesis
         return
     if not u.forced:
-        op = lx.opening_marker(t)
+        op = lx.opening_marker(t) or lx.parenthetical_contrast(t)
         if op:
             u.rel, u.body = op.relation, op.end
             if u.cue is None or u.role is None:
@@ -261,10 +266,14 @@ def _contrast_and_lists(units: list[Unit]) -> None:
             continue
         if prev.role == "counter":
             u.role, u.partner, u.link = "rebuttal", j, "answers"
+        elif prev.link == "supports" and prev.partner is not None and units[prev.partner].role == "counter":
+            # "Admittedly X, since Y. Nevertheless Z": Z answers X
+            u.role, u.partner, u.link = "rebuttal", prev.partner, "answers"
         elif prev.partner == i - 2 and prev.link == "answers" and units[j - 1].role == "counter" and prev.role is None:
             # "While X, Y. But Z": Z answers the concession along with Y
             u.role, u.partner, u.link = "rebuttal", j - 1, "answers"
-        elif not prev.forced and (prev.role in (None, "claim") and prev.rel in (None, "contrast")):
+        elif (not prev.forced and prev.role in (None, "claim") and prev.rel in (None, "contrast")
+              and not lx.INNER_RESULT_ADVERB.search(prev.text)):
             # the turn makes what came before a point the author grants and then answers
             prev.role, prev.cue = "counter", f"before “{u.cue.rstrip(',')}”"
             u.role, u.partner, u.link = "rebuttal", j, "answers"
@@ -322,7 +331,7 @@ def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block])
     w_central = W_CENTRAL * min(1.0, sum(1 for u in units if u.kind == "body") / CENTRAL_FULL_AT)
     best, best_score = -1, -math.inf
     for i, u in enumerate(units):
-        if u.kind == "heading" or (u.kind == "title" and not _propositional(u)):
+        if u.kind == "heading" or (u.kind == "title" and (not _propositional(u) or u.voice)):
             continue
         if u.role in ("counter", "premise") and u.forced:
             continue
@@ -335,6 +344,8 @@ def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block])
             score += W_LEDE * (1.0 if i == first_body else 0.5)
         elif i == last_body or (u.block == last_block and multi_para):
             score += W_CLOSING
+        if u.author:
+            score += W_AUTHOR
         if u.rel in ("result", "summary") or lx.INNER_RESULT_ADVERB.search(u.text):
             score += W_RESULT
         elif u.rel in _SUPPORT:
@@ -356,6 +367,8 @@ def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block])
     t = units[best]
     if t.kind == "title":
         t.cue = "headline"
+    elif t.author:
+        t.cue = t.author
     elif t.rel in ("result", "summary") and t.cue:
         pass
     elif t.stance_cue:
@@ -379,7 +392,8 @@ def _defaults(units: list[Unit], thesis: int) -> None:
         if (u.block in seen_blocks and u.role == "claim" and u.rel is None and u.announce is None
                 and not u.forced and i != thesis):
             u.role, u.cue = "premise", None
-        seen_blocks.add(u.block)
+        if u.role != "counter":
+            seen_blocks.add(u.block)
     arguing_blocks = {u.block for u in units if u.role is not None and u.kind == "body"}
     led_blocks: set[int] = {u.block for u in units if u.role in ("claim", "thesis") and u.kind == "body"}
     multi_para = len(body_blocks) > 1
@@ -413,6 +427,8 @@ def _defaults(units: list[Unit], thesis: int) -> None:
             if u.block == last_block and i != thesis and u.role in ("claim", "premise") and u.rel not in _SUPPORT \
                     and not u.forced:
                 u.role, u.cue = "conclusion", u.cue if u.rel in ("result", "summary") else "closing paragraph"
+            if u.block == last_block and u.role == "conclusion":
+                u.closing = True
 
 
 # --- 6. tree -------------------------------------------------------------------------------------
@@ -486,7 +502,7 @@ def _attach(units: list[Unit], thesis: int) -> None:
         elif u.role == "rebuttal":
             u.parent = partner if partner is not None else (current if current is not None else top)
         elif u.role == "conclusion":
-            if u.cue == "closing paragraph":
+            if u.closing:
                 u.parent = thesis
             elif lead is not None and lead != i:
                 u.parent = lead  # closes the paragraph's line of reasoning

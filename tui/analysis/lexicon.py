@@ -38,7 +38,8 @@ OPENING_MARKERS: dict[str, tuple[str, ...]] = {
         "of course", "admittedly", "granted", "it is true that", "it's true that", "true,", "sure,", "yes,",
         "no doubt", "undoubtedly", "to be sure", "although", "though", "even though", "even if",
         "while", "whilst", "despite the fact that", "despite", "in spite of", "notwithstanding", "it must be admitted that",
-        "it cannot be denied that", "one must admit that", "on the one hand",
+        "it cannot be denied that", "one must admit that", "it is indisputable that", "it is undeniable that",
+        "there is no denying that", "it is undisputed that", "on the one hand",
     ),
     # the author turns against what came before
     "contrast": (
@@ -115,7 +116,8 @@ INNER_REASON = re.compile(
 # A concession trailing its main clause: "X, even if Y" / "X, although Y".
 INNER_CONCESSION = re.compile(r",\s+(?:even if|even though|although|though|whereas|albeit)\s+", re.I)
 # A result adverb inside the clause: "Higher fines are therefore the right measure".
-INNER_RESULT_ADVERB = re.compile(r"\b(?:therefore|thus|hence|consequently|accordingly)\b", re.I)
+# ("… and hence has less time" is a consequence inside a reason, not the conclusion.)
+INNER_RESULT_ADVERB = re.compile(r"(?<!\band )(?<!\bor )\b(?:therefore|thus|hence|consequently|accordingly)\b", re.I)
 # A result clause after a reason clause: "Given that X, this means that Y".
 INNER_RESULT = re.compile(
     r",\s+(?=(?:this|that|it)\s+(?:means|shows|suggests|proves|implies|indicates)\b|(?:so|therefore|thus|hence)\b)",
@@ -267,6 +269,17 @@ def opening_marker(unit: str) -> Opening | None:
     return best
 
 
+_PARENTHETICAL = re.compile(r"[^,.;:]{1,60}?,\s*(however|though|nevertheless|nonetheless|on the other hand|by contrast|in contrast),\s*", re.I)
+
+
+def parenthetical_contrast(unit: str) -> Opening | None:
+    """A contrast marker set off after the subject: "The residents, however, …". The content keeps its subject."""
+    m = _PARENTHETICAL.match(unit)
+    if not m:
+        return None
+    return Opening("contrast", m.group(1), 0)
+
+
 _NEEDS_COMMA = frozenset({"true", "sure", "yes", "next", "rather", "instead"})
 
 
@@ -292,6 +305,18 @@ def stance(unit: str, words: frozenset[str] | None = None, question: bool = Fals
             if cue.weight > best_w:
                 best, best_w = m.group(), cue.weight
     return total, best
+
+
+_AUTHOR = next(c for c in STANCE_CUES if c.name == "author's stance")
+
+
+def author_voice(unit: str, words: frozenset[str] | None = None) -> str | None:
+    """The author speaking for themselves ("I believe", "in my view"), the surest sign of a thesis."""
+    words = words_of(unit) if words is None else words
+    if words.isdisjoint(_AUTHOR.keys):
+        return None
+    m = _AUTHOR.pattern.search(unit)
+    return m.group() if m else None
 
 
 def announced_count(unit: str) -> int | None:
