@@ -250,3 +250,13 @@ def test_any_query_returns_hits_that_point_into_the_text(query):
 
 
 _INDEX = SearchIndex(_analysis())
+
+
+def test_typing_a_query_key_by_key_gives_the_same_hits_as_searching_it_at_once(analysis):
+    typed = SearchIndex(analysis)
+    for query in ["the fleet needs", "council says", "nine boats", "harbour wall", "solheim replied"]:
+        for k in range(1, len(query) + 1):
+            fresh = SearchIndex(analysis).search(query[:k])
+            assert typed.search(query[:k]) == fresh, query[:k]
+    # Deleting back to a shorter query is not an extension: it must not reuse the narrowed set.
+    assert typed.search("the") == SearchIndex(analysis).search("the")

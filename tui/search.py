@@ -87,6 +87,12 @@ def _pattern(body: str) -> re.Pattern[str] | None:
     return re.compile(re.escape(literal)) if literal else None
 
 
+def _extends(words: list[str], before: list[str]) -> bool:
+    """Whether every match of the query ``words`` starts with a match of the query ``before``."""
+    k = len(before)
+    return 0 < k <= len(words) and words[: k - 1] == before[: k - 1] and words[k - 1].startswith(before[k - 1])
+
+
 def _tier(pos: int, length: int, size: int, before: str) -> float:
     """Exact 100; whole-name prefix 90-99; word prefix 80-89; substring 70-79."""
     fill = 9.0 * length / max(size, 1)
@@ -115,12 +121,24 @@ class _Hay:
 
     def __init__(self, folded: str, starts: list[int], ends: list[int], skip: set[int] = frozenset()) -> None:
         self.folded, self.starts, self.ends, self.skip = folded, starts, ends, skip
+        # The last complete literal scan: (query words, texts found).
+        self._last: tuple[list[str], dict[int, tuple[float, list[tuple[int, int]]]]] | None = None
 
-    def literal(self, pattern: re.Pattern[str], cap: int) -> dict[int, tuple[float, list[tuple[int, int]]]]:
+    def literal(self, pattern: re.Pattern[str], words: list[str], cap: int
+                ) -> dict[int, tuple[float, list[tuple[int, int]]]]:
+        """Best literal match per text. When the query only extends the previous one (a key typed
+        at the end) and that scan was complete, only the texts it found can match: rescan those."""
+        last = self._last
+        if last is not None and words and _extends(words, last[0]):
+            found = self._rescan(pattern, last[1])
+            self._last = (words, found)
+            return found
         found: dict[int, tuple[float, list[tuple[int, int]]]] = {}
         starts, ends, folded, skip = self.starts, self.ends, self.folded, self.skip
+        complete = True
         for n, m in enumerate(pattern.finditer(folded)):
             if n >= cap:
+                complete = False
                 break
             pos = m.start()
             i = bisect_right(starts, pos) - 1
@@ -130,6 +148,19 @@ class _Hay:
             score = _tier(local, m.end() - pos, ends[i] - starts[i], folded[pos - 1] if local else " ")
             if i not in found or score > found[i][0]:
                 found[i] = (score, [(pos, m.end())])
+        self._last = (words, found) if complete and words else None
+        return found
+
+    def _rescan(self, pattern: re.Pattern[str], previous: dict) -> dict[int, tuple[float, list[tuple[int, int]]]]:
+        found: dict[int, tuple[float, list[tuple[int, int]]]] = {}
+        starts, ends, folded = self.starts, self.ends, self.folded
+        for i in sorted(previous):
+            a, b = starts[i], ends[i]
+            for m in pattern.finditer(folded, a, b):
+                pos = m.start()
+                score = _tier(pos - a, m.end() - pos, b - a, folded[pos - 1] if pos > a else " ")
+                if i not in found or score > found[i][0]:
+                    found[i] = (score, [(pos, m.end())])
         return found
 
     def loose(self, alts: list[re.Pattern[str]], exact: bool, have: dict, limit: int, cap: int
@@ -269,6 +300,7 @@ class SearchIndex:
     def clear_cache(self) -> None:
         """Forget remembered results (benchmarks use it so that no keystroke is answered from memory)."""
         self._cache.clear()
+        self._arg_hay._last = self._sent_hay._last = None
 
     # ----------------------------------------------------------------- search
     def _search(self, kind: SearchKind | None, body: str, limit: int) -> list[SearchHit]:
@@ -292,8 +324,8 @@ class SearchIndex:
                 key = (n.kind, n.owner)
                 if key not in best or score > best[key][0]:
                     best[key] = (score, i, (local, m.end() - self._name_starts[i]))
-        args = self._arg_hay.literal(pattern, MAX_SENTENCE_MATCHES) if kind in (None, "argument") else {}
-        sents = self._sent_hay.literal(pattern, MAX_SENTENCE_MATCHES) if kind is None else {}
+        args = self._arg_hay.literal(pattern, words, MAX_SENTENCE_MATCHES) if kind in (None, "argument") else {}
+        sents = self._sent_hay.literal(pattern, words, MAX_SENTENCE_MATCHES) if kind is None else {}
 
         # Fuzzy matches score below every literal one, so they are only worth computing when the
         # literal ones leave places free in the top `limit`.
