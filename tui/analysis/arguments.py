@@ -148,6 +148,21 @@ def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int,
     t = text[s:e]
     op = lx.opening_marker(t)
     low = op.cue.lower().rstrip(",") if op else ""
+    if op and op.relation not in ("concession", "reason"):
+        # "To sum up, although X, Y": the outer marker belongs to the main clause Y
+        inner = lx.opening_marker(t[op.end:])
+        in_low = inner.cue.lower().rstrip(",") if inner else ""
+        if inner and in_low in _CONCESSIVE_SUBORDINATORS | _REASON_SUBORDINATORS:
+            sub = op.end + len(t[op.end:]) - len(t[op.end:].lstrip())
+            cut = _clause_comma(t, op.end + inner.end)
+            if cut:
+                concede = in_low in _CONCESSIVE_SUBORDINATORS
+                return [(s + sub, s + cut[0], {"role": "counter" if concede else "premise", "cue": inner.cue,
+                                               "rel": inner.relation, "body": op.end + inner.end - sub,
+                                               "forced": True, "partner": +1,
+                                               "link": "concedes" if concede else "supports"}),
+                        (s + cut[1], e, {"partner": -1, "rel": op.relation, "cue": op.cue,
+                                         "link": "answers" if concede else None})]
     # "Although X, Y" / "While X, Y": the subordinate clause concedes, the main clause answers.
     if op and op.relation == "concession" and low in _CONCESSIVE_SUBORDINATORS:
         cut = _clause_comma(t, op.end)
@@ -395,7 +410,7 @@ def _defaults(units: list[Unit], thesis: int) -> None:
         if u.role != "counter":
             seen_blocks.add(u.block)
     arguing_blocks = {u.block for u in units if u.role is not None and u.kind == "body"}
-    led_blocks: set[int] = {u.block for u in units if u.role in ("claim", "thesis") and u.kind == "body"}
+    led_blocks: set[int] = {u.block for u in units if u.role in ("claim", "thesis", "rebuttal") and u.kind == "body"}
     multi_para = len(body_blocks) > 1
     for i, u in enumerate(units):
         if u.kind == "title" and i != thesis:

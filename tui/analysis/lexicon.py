@@ -162,7 +162,7 @@ STANCE_CUES: tuple[Cue, ...] = (
          r"|(?:better|worse) than|(?:un)?desirable|(?:un)?acceptable|(?:un)?fair|(?:un)?justified|(?:un)?reasonable"
          r"|mistake|absurd|nonsense|ridiculous|harmful|beneficial|worthwhile|pointless|outrageous"
          r"|(?:is|are|was|were|be|not) worth|deserves?|matters"
-         r"|(?:an?|the) (?:opportunity|threat|danger|risk|problem|solution|failure|success)"
+         r"|(?:an?|the) (?:[a-z]+ )?(?:opportunity|threat|danger|risk|problem|solution|failure|success)"
          r"|clearly|obviously|certainly|surely|undeniably|evidently", 1.0, "evaluation",
          "sense likely unlikely fair unfair just unjust wise unwise reasonable unreasonable acceptable unacceptable "
          "justified unjustified justifiable unjustifiable right wrong best only important risky dangerous useful "
