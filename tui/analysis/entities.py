@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
 from tui.analysis.entity_lexicon import (
     COMMON_ACRONYMS,
@@ -59,14 +58,32 @@ _DIRECTIONS = frozenset("western eastern northern southern central".split())
 _CAP, _ACRO, _INITIAL_POS, _STRICT, _POSS, _MASKED, _CAPSLINE = 1, 2, 4, 8, 16, 32, 64
 
 
-@dataclass
 class _Cand:
-    start: int
-    end: int
-    words: list[str]
-    titled: str | None = None  # the form with its title, e.g. "President Putin"
-    cues: Counter = field(default_factory=Counter)  # evidence from the name itself
-    ctx: Counter = field(default_factory=Counter)  # evidence from the words around this mention
+    """A candidate mention: its span, words, the titled form seen, and typing evidence."""
+
+    __slots__ = ("start", "end", "words", "titled", "cues", "ctx")
+
+    def __init__(self, start: int, end: int, words: list[str], cues: dict[str, float]) -> None:
+        self.start = start
+        self.end = end
+        self.words = words
+        self.titled: str | None = None  # the form with its title, e.g. "President Putin"
+        self.cues = cues  # evidence from the name itself
+        self.ctx: dict[str, int] = {}  # evidence from the words around this mention
+
+
+class _Lex:
+    """What the text says about its own words, plus a per-text cache of name evidence."""
+
+    __slots__ = ("seen", "memo")
+
+    def __init__(self, seen) -> None:
+        self.seen = seen  # words the text writes in lower case
+        self.memo: dict[tuple[str, ...], dict[str, float]] = {}
+
+
+def _bump(d: dict, key: str, by: float = 1) -> None:
+    d[key] = d.get(key, 0) + by
 
 
 def extract_entities(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Entity]:
@@ -76,12 +93,13 @@ def extract_entities(text: str, sentences: list[Sentence], blocks: list[Block]) 
     toks, flags, caps, lower_count = _tokenise(text, sentences)
     _mark_headings(text, toks, flags)
     cap_reliable: Counter = Counter(
-        toks[i][2] for i in caps if not flags[i] & (_INITIAL_POS | _STRICT | _CAPSLINE | _MASKED))
+        toks.w[i] for i in caps if not flags[i] & (_INITIAL_POS | _STRICT | _CAPSLINE | _MASKED))
     lower_seen = lower_count.keys()
+    lex = _Lex(lower_seen)
     cands: list[_Cand] = []
     for run in _runs(text, toks, flags, caps):
         for piece in _trim(run, toks, flags, lower_seen, cap_reliable, gaz):
-            cands.extend(_shape(text, piece, toks, gaz, lower_seen))
+            cands.extend(_shape(text, piece, toks, gaz, lex))
     # A single capitalised word the text writes in lower case at least as often ("Basil" in a
     # recipe, "Black" and "White" as adjectives) is emphasis or a heading word, not a name.
     cands = [c for c in cands if not _common_word(c, lower_count, cap_reliable, gaz)]
@@ -99,6 +117,18 @@ _UNIT_START = re.compile(r"(?:[\n:][^\w]*|[\"“‘])(?=[^\W\d_])")
 _WORD_START = re.compile(r"(?<![\w'’.-])[^\W\d_]")
 
 
+class _Tokens:
+    """Token starts, ends and words as parallel lists: millions of tuples would cost the garbage
+    collector more than the tokenising itself."""
+
+    __slots__ = ("s", "e", "w")
+
+    def __init__(self) -> None:
+        self.s: list[int] = []
+        self.e: list[int] = []
+        self.w: list[str] = []
+
+
 def _tokenise(text: str, sentences: list[Sentence]):
     """Tokens (start, end, word) and flags; indices of capitalised tokens; lower-case word counts.
 
@@ -114,18 +144,20 @@ def _tokenise(text: str, sentences: list[Sentence]):
     first = _WORD_START.search(text)
     if first:
         initial.add(first.start())
-    toks: list[tuple[int, int, str]] = []
+    toks = _Tokens()
     flags: list[int] = []
     caps: list[int] = []
     lowers: list[str] = []
-    append_tok, append_flag = toks.append, flags.append
+    add_s, add_e, add_w, append_flag = toks.s.append, toks.e.append, toks.w.append, flags.append
     for m in _TOKEN.finditer(text):
         w = m.group()
         c = w[0]
         if not c.isupper():
             if c.isalpha():
                 lowers.append(w)
-            append_tok((m.start(), m.end(), w))
+            add_s(m.start())
+            add_e(m.end())
+            add_w(w)
             append_flag(0)
             continue
         s, e = m.span()
@@ -138,13 +170,15 @@ def _tokenise(text: str, sentences: list[Sentence]):
             f |= _POSS
         if w.isupper() and sum(1 for ch in w if ch.isalpha()) >= 2:
             f |= _ACRO
-        caps.append(len(toks))
-        append_tok((s, e, w))
+        caps.append(len(toks.w))
+        add_s(s)
+        add_e(e)
+        add_w(w)
         append_flag(f)
     if masked:
         import bisect
 
-        starts = [t[0] for t in toks]
+        starts = toks.s
         for a, b in masked:
             for i in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
                 flags[i] |= _MASKED
@@ -152,21 +186,21 @@ def _tokenise(text: str, sentences: list[Sentence]):
     return toks, flags, caps, lower_count
 
 
-def _mark_headings(text: str, toks: list[tuple[int, int, str]], flags: list[int]) -> None:
+def _mark_headings(text: str, toks: _Tokens, flags: list[int]) -> None:
     """Flag tokens on title-case or all-capitals lines: there a capital says nothing about names."""
     import bisect
 
-    starts = [t[0] for t in toks]
-    n = len(toks)
+    starts = toks.s
+    n = len(starts)
     i = 0
     while i < n:
-        line_end = text.find("\n", toks[i][0])
+        line_end = text.find("\n", toks.s[i])
         if line_end < 0:
             line_end = len(text)
         j = bisect.bisect_left(starts, line_end, i)
         # a heading is short; long lines are prose (or hard-wrapped prose) and need no look
         if j - i <= 40:
-            words = [toks[k][2] for k in range(i, j) if toks[k][2][0].isalpha() and not flags[k] & _MASKED]
+            words = [toks.w[k] for k in range(i, j) if toks.w[k][0].isalpha() and not flags[k] & _MASKED]
             content = [w for w in words if len(w) > 3 and w.casefold() not in FUNCTION_WORDS]
             if len(words) >= 2:
                 upper = sum(1 for w in words if w.isupper() and len(w) > 1)
@@ -196,12 +230,12 @@ def _name_like(w: str, f: int) -> bool:
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*[a-z]?$")
 
 
-def _runs(text: str, toks: list[tuple[int, int, str]], flags: list[int], caps: list[int]):
+def _runs(text: str, toks: _Tokens, flags: list[int], caps: list[int]):
     """Maximal runs of capitalised tokens (token indices), joiners included."""
-    n = len(toks)
+    n = len(toks.w)
     done = -1
     for i in caps:
-        if i <= done or not _name_like(toks[i][2], flags[i]):
+        if i <= done or not _name_like(toks.w[i], flags[i]):
             continue
         run = [i]
         j = i
@@ -209,31 +243,31 @@ def _runs(text: str, toks: list[tuple[int, int, str]], flags: list[int], caps: l
             if flags[j] & _POSS:
                 break
             k = j + 1
-            if k >= n or not _space_only(text, toks[j][1], toks[k][0]):
+            if k >= n or not _space_only(text, toks.e[j], toks.s[k]):
                 break
-            w = toks[k][2]
+            w = toks.w[k]
             if _name_like(w, flags[k]) and not (flags[k] & _INITIAL_POS and not flags[j] & _INITIAL_POS):
                 run.append(k)
                 j = k
                 continue
             # "Figure 1", "Internet Explorer 6", "Wave 3": a small number closes a name
-            if _NUMBER.match(w) and (k + 1 >= n or not _space_only(text, toks[k][1], toks[k + 1][0])
-                                     or not _name_like(toks[k + 1][2], flags[k + 1])):
+            if _NUMBER.match(w) and (k + 1 >= n or not _space_only(text, toks.e[k], toks.s[k + 1])
+                                     or not _name_like(toks.w[k + 1], flags[k + 1])):
                 run.append(k)
                 j = k
                 break
             # lower-case joiners: "Bank of England", "University of the West Indies",
             # "Society for the Protection of ..."
             jn = k
-            prev = toks[j][2]
+            prev = toks.w[j]
             while jn < n and jn - k < 2:
-                wj = toks[jn][2]
+                wj = toks.w[jn]
                 ok = wj in JOINERS or (wj == "for" and prev in ORG_HEADS) or (wj == "the" and prev in ("of", "for"))
-                if not ok or jn + 1 >= n or not _space_only(text, toks[jn][1], toks[jn + 1][0]):
+                if not ok or jn + 1 >= n or not _space_only(text, toks.e[jn], toks.s[jn + 1]):
                     break
                 prev = wj
                 jn += 1
-            if jn > k and jn < n and _name_like(toks[jn][2], flags[jn]) and not flags[jn] & _INITIAL_POS:
+            if jn > k and jn < n and _name_like(toks.w[jn], flags[jn]) and not flags[jn] & _INITIAL_POS:
                 run.extend(range(k, jn))
                 run.append(jn)
                 j = jn
@@ -257,10 +291,10 @@ def _is_joiner(w: str) -> bool:
 
 def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
     """Cut a run where capitals are explained by position; split "and"-runs that are not one org."""
-    words = [toks[k][2] for k in run]
+    words = [toks.w[k] for k in run]
 
     def known(k: int) -> bool:
-        w = toks[k][2]
+        w = toks.w[k]
         return cap_reliable[w] > 0 or gaz.place_key(w) is not None or gaz.is_demonym(w)
 
     if any(flags[k] & (_STRICT | _CAPSLINE) for k in run):
@@ -268,7 +302,7 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
         # beside it that the text never writes in lower case may complete it ("Brock Holt").
         status = []
         for k in run:
-            w = toks[k][2]
+            w = toks.w[k]
             fw = w.casefold() in FUNCTION_WORDS
             ok = not fw and (
                 (known(k) and (w.casefold() not in lower_seen or cap_reliable[w] > 0))
@@ -294,10 +328,10 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
         pieces = [list(run)]
         first = run[0]
         if flags[first] & _INITIAL_POS:
-            w = toks[first][2]
+            w = toks.w[first]
             cf = w.casefold()
             # a longer run: the next token is a name word or a name joiner ("Bank of ...")
-            multi = len(run) > 1 and toks[run[1]][2] not in ORG_JOINERS
+            multi = len(run) > 1 and toks.w[run[1]] not in ORG_JOINERS
             trusted = False
             if cf in FUNCTION_WORDS and not (multi and gaz.place_key(" ".join(words[:2])) is not None):
                 trusted = False
@@ -315,7 +349,7 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
                 trusted = multi
             if not trusted:
                 rest = run[1:]
-                while rest and _is_joiner(toks[rest[0]][2]):
+                while rest and _is_joiner(toks.w[rest[0]]):
                     rest = rest[1:]
                 pieces = [rest] if rest else []
     # "A of B" is one name when A is a common noun ("Bank of England", "Gulf Coast of Mexico",
@@ -325,9 +359,9 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
     for p in pieces:
         cur: list[int] = []
         for i, k in enumerate(p):
-            if toks[k][2] == "of" and cur:
-                left = toks[cur[-1]][2].rstrip(".")
-                right = [toks[x][2] for x in p[i + 1 :] if toks[x][2] != "the"]
+            if toks.w[k] == "of" and cur:
+                left = toks.w[cur[-1]].rstrip(".")
+                right = [toks.w[x] for x in p[i + 1 :] if toks.w[x] != "the"]
                 right_named = bool(right) and (
                     right[0].isupper() or _head_type(right, gaz) in ("ORG", "PLACE")
                     or gaz.place_key(right[0]) is not None)
@@ -342,9 +376,9 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
             out.append(cur)
     result = []
     for p in out:
-        while p and _is_joiner(toks[p[0]][2]):
+        while p and _is_joiner(toks.w[p[0]]):
             p = p[1:]
-        while p and _is_joiner(toks[p[-1]][2]):
+        while p and _is_joiner(toks.w[p[-1]]):
             p = p[:-1]
         if p:
             result.append(p)
@@ -412,9 +446,9 @@ def _starts_place(words: list[str], gaz) -> bool:
 # --------------------------------------------------------------------------- shaping candidates
 
 
-def _shape(text: str, piece: list[int], toks, gaz, low) -> list[_Cand]:
+def _shape(text: str, piece: list[int], toks, gaz, low: _Lex) -> list[_Cand]:
     """Cut titles and nationality adjectives off a run; attach the cues that type it."""
-    words = [toks[k][2] for k in piece]
+    words = [toks.w[k] for k in piece]
     bare = [w.rstrip(".") for w in words]
     out: list[_Cand] = []
     heads = _head_type(words, gaz)
@@ -426,46 +460,45 @@ def _shape(text: str, piece: list[int], toks, gaz, low) -> list[_Cand]:
             e += 1
         prefix = piece[:t]
         rest = piece[e:]
-        prefix_ok = all(gaz.is_demonym(toks[k][2]) or gaz.place_key(toks[k][2]) is not None
-                        or toks[k][2].rstrip(".") in TITLES for k in prefix)
+        prefix_ok = all(gaz.is_demonym(toks.w[k]) or gaz.place_key(toks.w[k]) is not None
+                        or toks.w[k].rstrip(".") in TITLES for k in prefix)
         if prefix_ok:
             for k in prefix:
-                if gaz.place_key(toks[k][2]) is not None and not gaz.is_demonym(toks[k][2]):
+                if gaz.place_key(toks.w[k]) is not None and not gaz.is_demonym(toks.w[k]):
                     out.append(_cand(text, [k], toks, gaz, low))
             if not rest:
                 return out
             c = _cand(text, rest, toks, gaz, low)
             # "Duke of York", "Professor of Linguistics": the office is not followed by a name
-            rest_words = [toks[k][2] for k in rest]
+            rest_words = [toks.w[k] for k in rest]
             rest_key = gaz.place_key(" ".join(rest_words)) or ""
             rest_head = None if rest_key.startswith("city:") else _head_type(rest_words, gaz)
             if e - t == sum(1 for w in bare[t:e] if w in TITLES) and not rest_head:
-                c.cues["PERSON"] += 3
-                c.titled = text[toks[piece[0]][0] : c.end]
+                _bump(c.cues, "PERSON", 3)
+                c.titled = text[toks.s[piece[0]] : c.end]
             out.append(c)
             return out
     # "US Congress", "U.S. Air Force": a country code before a name is a mention of its own
-    first = toks[piece[0]][2]
+    first = toks.w[piece[0]]
     if len(piece) > 1 and first.replace(".", "").isupper() and (gaz.place_key(first) or "").startswith("country:"):
         return [_cand(text, piece[:1], toks, gaz, low)] + _shape(text, piece[1:], toks, gaz, low)
     if len(piece) > 1 and all(gaz.is_demonym(w) for w in words):
         c = _cand(text, piece, toks, gaz, low)  # "African American"
-        c.cues["GROUP"] += 3
+        _bump(c.cues, "GROUP", 3)
         return [c]
     # Nationality adjective: "Russian forces", "Western countries" are no mentions
     if len(piece) == 1:
         k = piece[0]
-        w = toks[k][2]
-        nxt = k + 1 < len(toks) and toks[k + 1]
-        adjectival = (bool(nxt) and _space_only(text, toks[k][1], nxt[0]) and nxt[2][:1].islower()
-                      and nxt[2] not in FUNCTION_WORDS)
+        w = toks.w[k]
+        adjectival = (k + 1 < len(toks.w) and _space_only(text, toks.e[k], toks.s[k + 1])
+                      and toks.w[k + 1][:1].islower() and toks.w[k + 1] not in FUNCTION_WORDS)
         if w.casefold() in _DIRECTIONS:
             return out
         if gaz.is_demonym(w) and gaz.place_key(w) is None:
             if adjectival and not w.endswith("s"):
                 return out
             c = _cand(text, piece, toks, gaz, low)
-            c.cues["GROUP"] += 3
+            _bump(c.cues, "GROUP", 3)
             out.append(c)
             return out
         if w.isupper() and w in COMMON_ACRONYMS:
@@ -476,44 +509,57 @@ def _shape(text: str, piece: list[int], toks, gaz, low) -> list[_Cand]:
     return out
 
 
-def _cand(text: str, piece: list[int], toks, gaz, low) -> _Cand:
-    start, end = toks[piece[0]][0], toks[piece[-1]][1]
-    words = [toks[k][2] for k in piece]
-    c = _Cand(start, end, words)
+def _cand(text: str, piece: list[int], toks, gaz, low: _Lex) -> _Cand:
+    start, end = toks.s[piece[0]], toks.e[piece[-1]]
+    words = [toks.w[k] for k in piece]
+    key = tuple(words)
+    static = low.memo.get(key)
+    if static is None:
+        static = low.memo[key] = _name_cues(words, gaz, low.seen)
+    c = _Cand(start, end, words, dict(static))
+    # context: "in Kazakhstan" leans PLACE (a tie-breaker only), "Tokayev said" leans PERSON
+    before = text[max(0, start - 12) : start].split()
+    if before:
+        if before[-1] in PLACE_PREPOSITIONS:
+            c.ctx["in"] = 1
+        elif before[-1] in ("the", "The"):
+            c.ctx["the"] = 1  # people are not "the Onion" or "the Confederacy"
+    after = text[end : end + 16].split()
+    if after:
+        if after[0].strip(",") in PERSON_VERBS:
+            c.ctx["said"] = 1
+        noun = after[0].rstrip(".,;:!?)")
+        if noun in CLASSIFIER_NOUNS and text[end : end + 1] == " ":
+            t = CLASSIFIER_NOUNS[noun]
+            c.cues[t] = max(c.cues.get(t, 0), 1.5)
+    return c
+
+
+def _name_cues(words: list[str], gaz, low) -> dict[str, float]:
+    """Evidence from the name alone: gazetteers, head words, shape."""
+    cues: dict[str, float] = {}
     ht = _head_type(words, gaz)
     w0 = words[0]
     pk = gaz.place_key(" ".join(words))
     if pk is not None:
-        c.cues["PLACE"] += 1 if pk.startswith("city:") and len(words) == 1 else 3
+        cues["PLACE"] = 1 if pk.startswith("city:") and len(words) == 1 else 3
     elif ht:
-        c.cues[ht] += 2
+        cues[ht] = 2
     elif _NUMBER.match(words[-1]) or (len(words) == 1 and any(ch.isdigit() for ch in w0)):
-        c.cues["OTHER"] += 1  # "Figure 2", "Wave 3", "IE6"
+        cues["OTHER"] = 1  # "Figure 2", "Wave 3", "IE6"
     elif len(words) == 1 and w0.isupper() and len(w0) > 1:
-        c.cues["ACRO"] += 1  # a bare acronym not in the gazetteer is most often an organisation
+        cues["ACRO"] = 1  # a bare acronym not in the gazetteer is most often an organisation
     elif len(words) == 1 and _camel(w0):
-        c.cues["ORG"] += 1  # "YouTube", "LibriVox": inner capitals name products and companies
+        cues["ORG"] = 1  # "YouTube", "LibriVox": inner capitals name products and companies
     elif len(words) == 1 and w0 in ORG_HEADS:
-        c.cues["ORG"] += 1  # "the Church", "the Army"
+        cues["ORG"] = 1  # "the Church", "the Army"
     elif len(words) == 1 and w0 in PLACE_HEADS:
-        c.cues["PLACE"] += 1
-    # context: "in Kazakhstan" leans PLACE (a tie-breaker only), "Tokayev said" leans PERSON
-    before = text[max(0, start - 12) : start].split()
-    if before and before[-1] in PLACE_PREPOSITIONS:
-        c.ctx["in"] += 1
-    if before and before[-1] in ("the", "The"):
-        c.ctx["the"] += 1  # people are not "the Onion" or "the Confederacy"
-    after = text[end : end + 16].split()
-    if after and after[0].strip(",") in PERSON_VERBS:
-        c.ctx["said"] += 1
-    noun = after[0].rstrip(".,;:!?)") if after else ""
-    if noun in CLASSIFIER_NOUNS and text[end : end + 1] == " ":
-        c.cues[CLASSIFIER_NOUNS[noun]] = max(c.cues[CLASSIFIER_NOUNS[noun]], 1.5)
+        cues["PLACE"] = 1
     if (not ht and pk is None and 2 <= len(words) <= 3
             and all(_plain_name_word(w) for w in words)
             and gaz.place_key(w0) is None and not _seen_lower(w0.casefold(), low)):
-        c.cues["PERSON"] += 1  # "Claire Warwick": two or three plain capitalised words
-    return c
+        cues["PERSON"] = cues.get("PERSON", 0) + 1  # "Claire Warwick": two or three plain capitalised words
+    return cues
 
 
 def _plain_name_word(w: str) -> bool:
@@ -535,6 +581,19 @@ _COMPASS = frozenset("North South East West Northeast Northwest Southeast Southw
 
 
 def _head_type(words: list[str], gaz) -> str | None:
+    key = tuple(words)
+    hit = _HEAD_MEMO.get(key, False)
+    if hit is False:
+        if len(_HEAD_MEMO) > 50_000:
+            _HEAD_MEMO.clear()
+        hit = _HEAD_MEMO[key] = _head_type_uncached(words, gaz)
+    return hit
+
+
+_HEAD_MEMO: dict[tuple[str, ...], str | None] = {}
+
+
+def _head_type_uncached(words: list[str], gaz) -> str | None:
     name = " ".join(words)
     if len(words) == 1 and words[0] in _COMPASS:
         return "PLACE"  # "the West", "the South"
@@ -596,10 +655,14 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
         parent.setdefault(k, k)
         if c.words not in forms[k]:
             forms[k].append(c.words)
+        kc = key_cues[k]
         for t, v in c.cues.items():
-            key_cues[k][t] = max(key_cues[k][t], v)
-        key_ctx[k].update(c.ctx)
-        key_ctx[k]["n"] += 1
+            if v > kc.get(t, 0):
+                kc[t] = v
+        kx = key_ctx[k]
+        for t, v in c.ctx.items():
+            kx[t] = kx.get(t, 0) + v
+        kx["n"] = kx.get("n", 0) + 1
 
     # An acronym is evidence of an organisation unless it is only a capitals heading's spelling of
     # a name written normally elsewhere ("EEGIMAA" beside "Eegimaa").
@@ -695,7 +758,8 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
                 name=name,
                 type=etype,
                 aliases=aliases,
-                mentions=[Mention(start=c.start, end=c.end) for c in members],
+                # offsets come from the tokeniser, so validation would only cost time
+                mentions=[Mention.model_construct(start=c.start, end=c.end) for c in members],
             )
         )
     return entities

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """The comparison form of a name: case-folded, full stops dropped, spaces collapsed."""
     return " ".join(name.replace(".", "").replace("’", "'").casefold().split())
@@ -37,11 +38,18 @@ class Gazetteer:
     demonyms: set[str] = field(default_factory=set)
     # stems a demonym may be built on ("russ", "ukrain", "americ")
     _stems: tuple[str, ...] = ()
+    _demonym_memo: dict[str, bool] = field(default_factory=dict)
 
     def place_key(self, name: str) -> str | None:
         return self.places.get(fold(name))
 
     def is_demonym(self, word: str) -> bool:
+        hit = self._demonym_memo.get(word)
+        if hit is None:
+            hit = self._demonym_memo[word] = self._is_demonym(word)
+        return hit
+
+    def _is_demonym(self, word: str) -> bool:
         f = fold(word)
         if f in self.demonyms:
             return True
