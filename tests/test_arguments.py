@@ -321,3 +321,16 @@ def test_any_text_gives_a_valid_tree(pieces: list[str]) -> None:
     for n in nodes:
         assert 0 <= n.start < n.end <= len(a.text)
         assert 0 < len(n.label) <= 90 and "\n" not in n.label
+
+
+def test_a_news_report_with_quoted_views_argues_nothing_of_its_own() -> None:
+    a = analyse_bytes(
+        "City approves a second bridge\n\n"
+        "The council voted on Tuesday to build a second bridge across the river.\n\n"
+        "The bridge will connect the northern districts with the old town. Construction will cost "
+        "an estimated 84 million euros.\n\n"
+        "\u201cThis is a historic day,\u201d said the mayor after the vote. She said the bridge would cut "
+        "commuting times by a third. Councillor Berg said the money should have gone to schools.\n\n"
+        "Work on the foundations is scheduled to begin next spring."
+    )
+    assert a.outline == []

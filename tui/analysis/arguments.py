@@ -232,6 +232,8 @@ def _local_signals(u: Unit) -> None:
     words = lx.words_of(t)
     u.stance, u.stance_cue = lx.stance(t[u.body:], words, u.question)
     u.author = None if u.question else lx.author_voice(t, words)
+    if not u.author and lx.reported_speech(t, words):
+        u.stance, u.stance_cue = 0.0, None  # someone else's stance, reported: evidence at most
     if u.kind != "body":
         u.voice = lx.opposing_voice(t, words)  # a headline reporting what "critics say" is not the thesis
         return
@@ -266,7 +268,8 @@ def _local_signals(u: Unit) -> None:
 
 
 def _argues(u: Unit) -> bool:
-    return u.role is not None or u.rel is not None or u.stance > 0
+    """A unit the text commits to: a marker gave it a role, or it judges, urges or states the author's view."""
+    return u.role is not None or u.stance >= 1
 
 
 # --- 3. context: contrast after a unit, announced lists -------------------------------------------

@@ -319,6 +319,25 @@ def author_voice(unit: str, words: frozenset[str] | None = None) -> str | None:
     return m.group() if m else None
 
 
+# Reported speech: a view the article attributes to someone else. Its modals are that person's
+# stance, not the author's ("She said the bridge would cut commuting times").
+REPORTED = re.compile(
+    r"\b(?:said|says|told|tells|stated|states|added|adds|explained|explains|announced|noted|reported|wrote|writes"
+    r"|according to|quoted)\b",
+    re.I,
+)
+_REPORTED_KEYS = frozenset("said says told tells stated states added adds explained explains announced noted reported "
+                           "wrote writes according quoted".split())
+
+
+def reported_speech(unit: str, words: frozenset[str] | None = None) -> str | None:
+    words = words_of(unit) if words is None else words
+    if words.isdisjoint(_REPORTED_KEYS):
+        return None
+    m = REPORTED.search(unit)
+    return m.group() if m else None
+
+
 def announced_count(unit: str) -> int | None:
     """How many reasons a unit announces ("for two reasons" → 2); None if it announces none."""
     m = ANNOUNCED.search(unit)
