@@ -462,6 +462,7 @@ def _attach(units: list[Unit], thesis: int) -> None:
     last_enum: int | None = None        # latest "First/Second/Finally" item: the next one is its sibling
     block_lead: dict[int, int] = {}     # first unit of each paragraph that is not a counter
     block_claim: dict[int, int] = {}    # first claim (or the thesis) of each paragraph
+    multi_para = len({u.block for u in units if u.kind == "body"}) > 1
     for i, u in enumerate(units):
         if u.role in ("claim", "thesis") and u.kind == "body":
             block_claim.setdefault(u.block, i)
@@ -482,6 +483,11 @@ def _attach(units: list[Unit], thesis: int) -> None:
         lead = block_lead.get(u.block)
         if u.role != "counter" and u.kind == "body" and u.link != "supports":
             block_lead.setdefault(u.block, i)
+        if (u.role == "premise" and u.rel in ("enumeration", "addition") and not slots and not same_block
+                and multi_para and u.kind == "body"):
+            # "Secondly, …" / "Moreover, …" opening a paragraph of an essay: the paragraph's point,
+            # one of the thesis's reasons, which the paragraph's other sentences then support
+            u.role = "claim"
         if u.kind == "heading":
             u.parent = thesis
             section_claim = current = i

@@ -698,8 +698,13 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
     # belongs to; a town name alone only as a surname ("Montalvo" ↔ "Daniel Montalvo").
     by_last: dict[str, set[str]] = defaultdict(set)
     by_first: dict[str, set[str]] = defaultdict(set)
+    any_last: dict[str, set[str]] = defaultdict(set)  # every name that could own the surname
     for k, ws_list in forms.items():
         cue = key_cues[k]
+        if not (cue["ORG"] or cue["EVENT"] or cue["GROUP"] or cue["PLACE"] >= 3):
+            for ws in ws_list:
+                if 2 <= len(ws) <= 4 and not any(_is_joiner(w) for w in ws):
+                    any_last[ws[-1]].add(k)
         if cue["PERSON"] < 1 or cue["ORG"] or cue["EVENT"] or cue["GROUP"] or cue["PLACE"] > cue["PERSON"]:
             continue
         for ws in ws_list:
@@ -730,7 +735,8 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
             targets = {find(x) for x in by_last.get(single, ()) if x != k and first_seen[x] < first_seen[k]}
         if not targets and not cue["PLACE"]:
             targets = {find(x) for x in by_first.get(single, ()) if x != k}
-        if len(targets) == 1:
+        owners = {find(x) for x in any_last.get(single, ()) if x != k}
+        if len(targets) == 1 and len(owners) <= 1:
             union(next(iter(targets)), k)
             key_cues[k]["PERSON"] = max(key_cues[k]["PERSON"], 2)  # used as a surname
 

@@ -1,0 +1,253 @@
+"""Named entities: what a reader sees in the entity pane — names found, aliases merged, types right."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import analyse_bytes
+from tui.analysis.entities import extract_entities
+from tui.model import Analysis, Entity
+from tui.pipeline import analyse_source
+
+
+def surfaces(a: Analysis, e: Entity) -> list[str]:
+    return [a.text[m.start : m.end] for m in e.mentions]
+
+
+def named(a: Analysis, text: str) -> list[Entity]:
+    """Entities whose name or aliases include ``text`` exactly."""
+    return [e for e in a.entities if text == e.name or text in e.aliases]
+
+
+def one(a: Analysis, text: str) -> Entity:
+    found = named(a, text)
+    assert len(found) == 1, f"{text!r}: {[(e.name, e.type, e.aliases) for e in found]}"
+    return found[0]
+
+
+def all_forms(a: Analysis) -> set[str]:
+    return {s for e in a.entities for s in [e.name, *e.aliases, *surfaces(a, e)]}
+
+
+def check_invariants(a: Analysis) -> None:
+    ids = [e.id for e in a.entities]
+    assert ids == [f"ent-{i}" for i in range(len(ids))]
+    spans = sorted((m.start, m.end) for e in a.entities for m in e.mentions)
+    for (s1, e1), (s2, _e2) in zip(spans, spans[1:]):
+        assert e1 <= s2, "mentions overlap"
+    for e in a.entities:
+        starts = [m.start for m in e.mentions]
+        assert starts == sorted(starts)
+        texts = surfaces(a, e)
+        assert e.name in texts, "the name is a form the text uses"
+        for t in texts:
+            assert t == t.strip() and t, "mentions are trimmed, non-empty"
+            assert t == e.name or t in e.aliases
+
+
+# --------------------------------------------------------------------------- the bundled sample
+
+
+@pytest.fixture(scope="module")
+def sample() -> Analysis:
+    return analyse_source(None)
+
+
+def test_sample_one_person_for_putin_with_every_form(sample: Analysis) -> None:
+    putins = [e for e in sample.entities if "Putin" in e.name or any("Putin" in x for x in e.aliases)]
+    assert len(putins) == 1
+    putin = putins[0]
+    assert putin.type == "PERSON"
+    assert putin.name == "Vladimir Putin"
+    forms = {putin.name, *putin.aliases}
+    assert {"Vladimir Putin", "Putin", "President Putin", "Mr. Putin", "Russian President Vladimir Putin"} <= forms
+    # the title is no part of the highlighted span; the possessive "Putin’s" yields "Putin"
+    assert set(surfaces(sample, putin)) == {"Vladimir Putin", "Putin"}
+    assert len(putin.mentions) == sample.text.count("Putin")
+
+
+def test_sample_tokayev(sample: Analysis) -> None:
+    tok = one(sample, "Tokayev")
+    assert tok.type == "PERSON"
+    assert tok.name == "Kassym-Jomart Tokayev"
+    assert "President Tokayev" in tok.aliases
+    assert len(tok.mentions) == sample.text.count("Tokayev")
+
+
+@pytest.mark.parametrize(
+    "acronym, long_form",
+    [("CSTO", "Collective Security Treaty Organization"), ("SCO", "Shanghai Cooperation Organization")],
+)
+def test_sample_acronyms_merge_with_long_forms(sample: Analysis, acronym: str, long_form: str) -> None:
+    org = one(sample, acronym)
+    assert org.type == "ORG"
+    assert org.name == long_form
+    assert set(surfaces(sample, org)) == {acronym, long_form}
+    assert not [e for e in sample.entities if e is not org and acronym in [e.name, *e.aliases]]
+
+
+@pytest.mark.parametrize("place", ["Kazakhstan", "Russia", "China", "Ukraine", "Central Asia", "Moscow", "US"])
+def test_sample_places(sample: Analysis, place: str) -> None:
+    assert one(sample, place).type == "PLACE"
+
+
+def test_sample_no_sentence_initial_words_dates_or_adjectives(sample: Analysis) -> None:
+    forms = all_forms(sample)
+    for word in ("This", "Given", "Second", "Although", "Country", "First", "While", "Of", "Should",
+                 "Will", "Opportunities", "Since", "That", "Leave", "Russian", "Ukrainian", "Kazakh"):
+        assert word not in forms, word
+    check_invariants(sample)
+
+
+def test_sample_is_deterministic(sample: Analysis) -> None:
+    again = analyse_source(None)
+    assert [e.model_dump() for e in again.entities] == [e.model_dump() for e in sample.entities]
+
+
+# --------------------------------------------------------------------------- our own short texts
+
+
+def test_possessives_are_cut_from_the_mention() -> None:
+    a = analyse_bytes(
+        "Budget talks\n\nThe council heard from Grace Okafor on Tuesday. Okafor’s plan drew praise, "
+        "and Okafor's allies said the vote would pass.\n"
+    )
+    okafor = one(a, "Okafor")
+    assert okafor.name == "Grace Okafor"
+    assert okafor.type == "PERSON"
+    assert surfaces(a, okafor) == ["Grace Okafor", "Okafor", "Okafor"]
+    assert "Tuesday" not in all_forms(a)
+    check_invariants(a)
+
+
+def test_hyphenated_and_accented_names() -> None:
+    a = analyse_bytes(
+        "A new mediator\n\nThe talks were chaired by Jean-Étienne Lefèvre, with help from Zoë "
+        "Martínez-Ortega. Lefèvre opened the session and Martínez-Ortega closed it.\n"
+    )
+    lef = one(a, "Lefèvre")
+    assert lef.name == "Jean-Étienne Lefèvre"
+    mar = one(a, "Martínez-Ortega")
+    assert mar.name == "Zoë Martínez-Ortega"
+    assert lef.type == mar.type == "PERSON"
+    check_invariants(a)
+
+
+def test_inner_lowercase_joiners_and_org_heads() -> None:
+    a = analyse_bytes(
+        "Rates\n\nTraders watched the Bank of England and the University of the West Indies closely. "
+        "Later the Bank of England held rates, said Maria Lopes of the Labour Party.\n"
+    )
+    bank = one(a, "Bank of England")
+    assert bank.type == "ORG"
+    assert len(bank.mentions) == 2
+    assert one(a, "University of the West Indies").type == "ORG"
+    # "X of the Y" after a person's name is an affiliation: two entities
+    assert one(a, "Maria Lopes").type == "PERSON"
+    assert one(a, "Labour Party").type == "ORG"
+    check_invariants(a)
+
+
+def test_acronyms_defined_and_spelled() -> None:
+    a = analyse_bytes(
+        "Energy outlook\n\nThe International Energy Agency (IEA) cut its forecast. Analysts said the "
+        "IEA was cautious. The European Union agreed, and the EU will publish its own figures.\n"
+    )
+    iea = one(a, "IEA")
+    assert iea.name == "International Energy Agency"
+    assert iea.type == "ORG"
+    eu = one(a, "EU")
+    assert eu.name == "European Union"
+    check_invariants(a)
+
+
+def test_acronyms_of_ordinary_terms_are_not_entities() -> None:
+    a = analyse_bytes(
+        "Method\n\nWe measured sea surface temperature (SST) at four buoys. The SST rose in July, "
+        "as the Met Office had predicted.\n"
+    )
+    forms = all_forms(a)
+    assert "SST" not in forms
+    assert "July" not in forms
+    assert "Met Office" in forms
+
+
+def test_us_forms_are_one_place() -> None:
+    a = analyse_bytes(
+        "Trade\n\nThe United States raised tariffs. Officials in the U.S. expect a reply, and US "
+        "exporters are worried about the United States of America's next move.\n"
+    )
+    us = one(a, "U.S.")
+    assert us.type == "PLACE"
+    assert {"United States", "U.S.", "US"} <= {us.name, *us.aliases}
+    assert len([e for e in a.entities if e.type == "PLACE"]) == 1
+
+
+def test_titles_are_aliases_not_spans() -> None:
+    a = analyse_bytes(
+        "Hearing\n\nSenator Alan Brooks asked the first question. Later, Dr. Ruth Adebayo answered "
+        "Senator Brooks, and Brooks thanked her.\n"
+    )
+    brooks = one(a, "Brooks")
+    assert brooks.name == "Alan Brooks"
+    assert "Senator Alan Brooks" in brooks.aliases
+    assert "Senator Brooks" in brooks.aliases
+    assert set(surfaces(a, brooks)) == {"Alan Brooks", "Brooks"}
+    assert one(a, "Ruth Adebayo").type == "PERSON"
+    forms = all_forms(a)
+    assert "Senator" not in forms and "Later" not in forms
+    check_invariants(a)
+
+
+def test_a_shared_surname_alone_is_not_forced_onto_one_person() -> None:
+    a = analyse_bytes(
+        "Two brothers\n\nGeorge Hartley farmed the valley; his brother Edwin Hartley ran the mill. "
+        "In the end Hartley sold everything.\n"
+    )
+    assert one(a, "George Hartley") is not one(a, "Edwin Hartley")
+    alone = one(a, "Hartley")
+    assert alone.name == "Hartley"
+
+
+def test_heading_and_sentence_initial_capitals_are_not_names() -> None:
+    a = analyse_bytes(
+        "Rising Costs Squeeze Small Farmers\n\n"
+        "Because fuel prices rose, farmers near Nairobi cut their planting. Meanwhile rain was late. "
+        "Farmers said costs would keep rising, and Kenya's ministry agreed.\n\n"
+        "What Happens Next\n\nNobody knows what happens next in Kenya.\n"
+    )
+    forms = all_forms(a)
+    for word in ("Rising", "Costs", "Squeeze", "Small", "Farmers", "Because", "Meanwhile", "What",
+                 "Happens", "Next", "Nobody"):
+        assert word not in forms, word
+    assert one(a, "Kenya").type == "PLACE"
+    assert one(a, "Nairobi").type == "PLACE"
+
+
+def test_nationality_adjectives_are_not_mentions_but_peoples_are() -> None:
+    a = analyse_bytes(
+        "Border\n\nRussian troops moved west while French diplomats waited. The Russians said little; "
+        "Germans and Poles protested in Warsaw.\n"
+    )
+    forms = all_forms(a)
+    assert "Russian" not in forms and "French" not in forms
+    assert one(a, "Russians").type == "GROUP"
+    assert one(a, "Germans").type == "GROUP"
+    assert one(a, "Warsaw").type == "PLACE"
+
+
+def test_calendar_words_and_pronoun_contractions_are_never_names() -> None:
+    a = analyse_bytes(
+        "Diary\n\nOn Monday, 3 March 2025, I’m told the Harbour Board met. We'll see. In April the "
+        "board met again on a Friday.\n"
+    )
+    forms = all_forms(a)
+    for word in ("Monday", "March", "April", "Friday", "I’m", "We'll", "On", "In"):
+        assert word not in forms, word
+    assert one(a, "Harbour Board").type == "ORG"
+
+
+def test_empty_and_nameless_texts() -> None:
+    assert extract_entities("", [], []) == []
+    a = analyse_bytes("nothing here\n\nonly lower case words, and [bold]markup[/bold] that is text.\n")
+    assert a.entities == []
