@@ -1,7 +1,7 @@
 """(5) Peak memory (RSS) to hold a 1 MB and a 5 MB text analysed and indexed for search.
 
 Each figure comes from a fresh interpreter (peak RSS only ever grows, so one process per
-measurement), reading ``ru_maxrss`` at its end. Baselines, same run: a bare interpreter, and one
+measurement), reading its high-water mark (VmHWM) at its end. Baselines, same run: a bare interpreter, and one
 that has imported everything the app imports but analysed nothing.
 """
 
@@ -21,6 +21,18 @@ SIZES = (1 * MB, 5 * MB)
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def peak_kib() -> int:
+    """This process's peak RSS in KiB. VmHWM, because ru_maxrss survives exec on Linux: a child
+    started from a big parent would report the parent's peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def child(mode: str, path: str | None) -> None:
     """Run inside the fresh interpreter: do the work, then print peak RSS in KiB."""
     keep: list[object] = []
@@ -38,14 +50,57 @@ def child(mode: str, path: str | None) -> None:
             from tui.search import SearchIndex
 
             keep.append(SearchIndex(analysis))
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    print(peak_kib())
+
+
+def stages(size: int) -> Table:
+    """Python-heap peak per analysis stage (tracemalloc), to see which stage sets the RSS peak."""
+    import tracemalloc
+
+    from tui.analysis import analyse
+    from benchmarks.common import ingest
+
+    data = corpus(size, seed=3)
+    table = Table(f"(5b) Python heap by stage, {human(size)} (tracemalloc; RSS adds allocator overhead)",
+                  ["stage", "peak during MB", "held after MB"])
+    tracemalloc.start()
+    try:
+        source, doc = ingest(data)
+        cur, peak = tracemalloc.get_traced_memory()
+        table.add("ingest", peak / MB, cur / MB)
+        tracemalloc.reset_peak()
+        names = {"sentences": "sections + sentences", "entities": "entities", "arguments": "outline", "done": "model"}
+        last = ["start"]
+
+        def progress(step: str, _f: float) -> None:
+            if last[0] != "start":
+                cur, peak = tracemalloc.get_traced_memory()
+                table.add(names.get(last[0], last[0]), peak / MB, cur / MB)
+                tracemalloc.reset_peak()
+            last[0] = step
+
+        analysis = analyse(source, doc, progress)
+        progress("end", 1.0)
+        from tui.search import SearchIndex
+
+        tracemalloc.reset_peak()
+        index = SearchIndex(analysis)
+        cur, peak = tracemalloc.get_traced_memory()
+        table.add("search index", peak / MB, cur / MB)
+        top = tracemalloc.take_snapshot().statistics("lineno")[:5]
+        table.notes.extend(f"held: {st.size / MB:.0f} MB in {st.count} blocks at "
+                           f"{st.traceback[0].filename.rsplit('/', 2)[-1]}:{st.traceback[0].lineno}" for st in top)
+        del index, analysis
+    finally:
+        tracemalloc.stop()
+    return table
 
 
 def measure(mode: str, path: str | None = None) -> float:
     """Peak RSS in MB of a fresh interpreter running ``child(mode, path)``."""
     code = f"from benchmarks.memory import child; child({mode!r}, {path!r})"
     if mode == "bare":
-        code = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        code = "from benchmarks.memory import peak_kib; print(peak_kib())"
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
     if out.returncode != 0:
@@ -82,8 +137,10 @@ def run(quick: bool = False, sizes: tuple[int, ...] = SIZES) -> dict:
                     continue
                 results[f"{mode}-{size}"] = peak
                 table.add(f"{human(size)} {what}", peak, peak - imports, peak - fixed, (peak - fixed) / (size / MB))
-    table.notes.append("the app's own widgets come on top; measure them here once the explorer lands (see paint.py)")
+    table.notes.append("the app's widgets come on top (wrapped line index, strip cache); see paint.py for the app")
     table.print()
+    if not quick:
+        stages(max(sizes)).print()
     return results
 
 
