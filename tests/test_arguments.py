@@ -280,14 +280,16 @@ def test_essay_reasons_are_siblings_and_a_question_title_is_no_thesis() -> None:
     assert "Should homework be banned" not in a.span_text(thesis)
     assert "should" in a.span_text(thesis)
     first, second = node_starting(a, "First of all"), node_starting(a, "Secondly")
-    assert first.role == second.role == "premise"
-    assert up[first.id] is up[second.id]  # items of one list, side by side
+    # each opens a paragraph of its own: a reason for the thesis that the paragraph then supports
+    assert first.role == second.role == "claim"
+    assert up[first.id] is up[second.id] is thesis
+    assert [c.role for c in first.children] == ["premise"]
     example = node_starting(a, "For example")
     assert example.role == "premise" and up[example.id].role == "premise"
     result = node_starting(a, "As a result")
     assert result.role == "conclusion" and up[result.id] is second
     voice = node_starting(a, "Some people argue")
-    assert voice.role == "counter"
+    assert voice.role == "counter" and up[voice.id] is thesis
     answer = node_starting(a, "However, discipline")
     assert answer.role == "rebuttal" and up[answer.id].role == "counter"
 

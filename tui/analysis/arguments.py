@@ -521,6 +521,10 @@ def _attach(units: list[Unit], thesis: int) -> None:
         elif u.role == "counter":
             if u.link == "concedes" and partner is not None and units[partner].role != "rebuttal":
                 u.parent = partner
+            elif not same_block:
+                u.parent = top  # a paragraph that opens with an objection answers the main line
+            elif units[prev].role == "counter":
+                u.parent = units[prev].parent  # a second objection beside the first
             else:
                 u.parent = current if current is not None else top
         elif u.role == "rebuttal":
