@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import platform
-import sys
 import time
 
 NAMES = ("throughput", "paint", "search", "jump", "memory")
@@ -51,27 +50,9 @@ def main(argv: list[str] | None = None) -> None:
             _module(name).run(a.quick)
             print(f"[{name}: {time.perf_counter() - t:.1f} s]\n", flush=True)
 
-    if not a.profile:
-        body()
-        return
-    try:
-        from pyinstrument import Profiler
-    except ImportError:
-        Profiler = None
-    if Profiler is not None:
-        profiler = Profiler(interval=0.0005)
-        profiler.start()
-        body()
-        profiler.stop()
-        print(profiler.output_text(unicode=True, color=sys.stdout.isatty(), show_all=False))
-    else:
-        import cProfile
-        import pstats
+    from benchmarks.common import profiled
 
-        prof = cProfile.Profile()
-        prof.runcall(body)
-        pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
-
+    profiled(body, a.profile)
 
 if __name__ == "__main__":
     main()

@@ -87,3 +87,34 @@ def _fmt(v: object) -> str:
             return "n/a"
         return f"{v:.3g}" if abs(v) < 100 else f"{v:.0f}"
     return str(v)
+
+
+def profiled(body, enabled: bool) -> None:
+    """Run ``body()``, under pyinstrument (the ``bench`` extra) or else cProfile when ``enabled``,
+    and print where the time went."""
+    if not enabled:
+        body()
+        return
+    import sys
+
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        Profiler = None
+    if Profiler is not None:
+        profiler = Profiler(interval=0.0005)
+        profiler.start()
+        try:
+            body()
+        finally:
+            profiler.stop()
+        print(profiler.output_text(unicode=True, color=sys.stdout.isatty(), show_all=False))
+        return
+    import cProfile
+    import pstats
+
+    prof = cProfile.Profile()
+    try:
+        prof.runcall(body)
+    finally:
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(40)

@@ -19,7 +19,7 @@ import argparse
 import asyncio
 import time
 
-from benchmarks.common import MB, Table, corpus, ingest, median, pct
+from benchmarks.common import MB, Table, corpus, ingest, median, pct, profiled
 
 SIZE = (120, 36)
 
@@ -135,8 +135,9 @@ def run(quick: bool = False, size: int = 1 * MB) -> dict:
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="python -m benchmarks jump", description=__doc__)
     p.add_argument("--quick", action="store_true", help="10 pages (default 40)")
+    p.add_argument("--profile", action="store_true", help="print where the time went (pyinstrument or cProfile)")
     a = p.parse_args(argv)
-    run(a.quick)
+    profiled(lambda: run(a.quick), a.profile)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import MB, Table, corpus, human
+from benchmarks.common import MB, Table, corpus, human, profiled
 
 SIZES = (1 * MB, 5 * MB)
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,8 +148,9 @@ def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="python -m benchmarks memory", description=__doc__)
     p.add_argument("--quick", action="store_true", help="only the analysed + indexed figure per size")
     p.add_argument("--sizes", type=float, nargs="+", help="sizes in MB (default 1 5)")
+    p.add_argument("--profile", action="store_true", help="print where the time went (pyinstrument or cProfile)")
     a = p.parse_args(argv)
-    run(a.quick, tuple(int(s * MB) for s in a.sizes) if a.sizes else SIZES)
+    profiled(lambda: run(a.quick, tuple(int(s * MB) for s in a.sizes) if a.sizes else SIZES), a.profile)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import MB, Table, corpus, median
+from benchmarks.common import MB, Table, corpus, median, profiled
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (120, 36)
@@ -139,8 +139,9 @@ def run(quick: bool = False) -> dict:
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="python -m benchmarks paint", description=__doc__)
     p.add_argument("--quick", action="store_true", help="one launch per row (default: median of three)")
+    p.add_argument("--profile", action="store_true", help="print where the time went (pyinstrument or cProfile)")
     a = p.parse_args(argv)
-    run(a.quick)
+    profiled(lambda: run(a.quick), a.profile)
 
 
 if __name__ == "__main__":

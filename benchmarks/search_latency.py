@@ -22,7 +22,7 @@ import time
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
-from benchmarks.common import MB, Table, corpus, human, ingest, median, pct
+from benchmarks.common import MB, Table, corpus, human, ingest, median, pct, profiled
 from benchmarks.corpus import enrich
 from tui.analysis import analyse
 from tui.model import Analysis
@@ -164,8 +164,9 @@ def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="python -m benchmarks search", description=__doc__)
     p.add_argument("--quick", action="store_true", help="type each query once (default: five times)")
     p.add_argument("--size", type=float, default=1.0, help="text size in MB (default 1)")
+    p.add_argument("--profile", action="store_true", help="print where the time went (pyinstrument or cProfile)")
     a = p.parse_args(argv)
-    run(a.quick, int(a.size * MB))
+    profiled(lambda: run(a.quick, int(a.size * MB)), a.profile)
 
 
 if __name__ == "__main__":
