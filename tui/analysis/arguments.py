@@ -583,7 +583,8 @@ def _label(u: Unit) -> str:
     s = " ".join(u.text[u.body:].split()).lstrip(" ,;:–—-")
     if not s:
         s = " ".join(u.text.split())
-    s = s[:1].upper() + s[1:]
+    if not s[1:2].isupper():  # "iPhone", "eBay" keep their case
+        s = s[:1].upper() + s[1:]
     if len(s) <= LABEL_MAX:
         return s
     window = s[: LABEL_MAX - 1]

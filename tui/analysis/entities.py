@@ -744,10 +744,19 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
     clusters: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         clusters.setdefault(find(k), []).append(i)
+    decided = [_decide_type(members_of(idxs, cands), {keys[i] for i in idxs}, key_cues, key_ctx, lower_seen)
+               for idxs in clusters.values()]
+    # A name with no evidence at all takes the text's own leaning: a travel guide full of sure
+    # places names more places, a biography more people.
+    sure = Counter(t for t, path in decided if path in ("p1", "p2"))
+    default: EntityType = "PLACE" if sure["PLACE"] > 3 * max(1, sure["PERSON"]) else "PERSON"
+    if DEBUG_PATHS is not None:
+        DEBUG_PATHS.extend(path if path != "p11" else f"p11-{default}" for _, path in decided)
     entities: list[Entity] = []
-    for n, (root, idxs) in enumerate(clusters.items()):
-        members = [cands[i] for i in idxs]
-        etype = _decide_type(members, {keys[i] for i in idxs}, key_cues, key_ctx, lower_seen)
+    for n, ((root, idxs), (etype, path)) in enumerate(zip(clusters.items(), decided)):
+        members = members_of(idxs, cands)
+        if path == "p11":
+            etype = default
         surface: list[str] = []
         for c in members:
             s = text[c.start : c.end]
@@ -774,11 +783,13 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
 DEBUG_PATHS: list | None = None
 
 
-def _decide_type(members, keys, key_cues, key_ctx, lower_seen) -> EntityType:
-    t, path = _decide_type_path(members, keys, key_cues, key_ctx, lower_seen)
-    if DEBUG_PATHS is not None:
-        DEBUG_PATHS.append(path)
-    return t
+def members_of(idxs: list[int], cands: list[_Cand]) -> list[_Cand]:
+    return [cands[i] for i in idxs]
+
+
+def _decide_type(members, keys, key_cues, key_ctx, lower_seen) -> tuple[EntityType, str]:
+    """The type and which rule decided it (p1: a country, p2: the name's own evidence, ...)."""
+    return _decide_type_path(members, keys, key_cues, key_ctx, lower_seen)
 
 
 def _decide_type_path(members: list[_Cand], keys: set[str], key_cues, key_ctx, lower_seen):
