@@ -260,3 +260,8 @@ def test_typing_a_query_key_by_key_gives_the_same_hits_as_searching_it_at_once(a
             assert typed.search(query[:k]) == fresh, query[:k]
     # Deleting back to a shorter query is not an extension: it must not reuse the narrowed set.
     assert typed.search("the") == SearchIndex(analysis).search("the")
+
+
+def test_a_phrase_across_two_sentences_is_not_a_sentence_match(index):
+    # "nine boats." ends one sentence and "The Harbour" starts the next paragraph's first one.
+    assert not [h for h in index.search("boats the harbour") if h.kind == "sentence" and h.score >= 70]
