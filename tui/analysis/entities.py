@@ -315,15 +315,24 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
             maybe = not ok and not fw and not flags[k] & _CAPSLINE and (
                 not _seen_lower(w.casefold(), lower_seen) or w.rstrip(".") in TITLES)
             status.append("ok" if ok else "maybe" if maybe or _is_joiner(w) else "no")
-        pieces, cur, has_ok = [], [], False
+        # a gazetteer place of several words is evidence for all of them ("United Kingdom")
+        for size in (3, 2):
+            for i in range(len(run) - size + 1):
+                if gaz.place_key(" ".join(toks.w[k] for k in run[i : i + size])) is not None:
+                    for j in range(i, i + size):
+                        status[j] = "ok"
+        pieces, cur, has_ok, n_maybe = [], [], False, 0
         for k, st in zip(run + [None], status + ["no"]):
             if st == "no":
-                if cur and has_ok:
+                # two or more words never written in lower case make a name by themselves
+                # ("Claire Bailey-Ross" on an author line)
+                if cur and (has_ok or n_maybe >= 2):
                     pieces.append(cur)
-                cur, has_ok = [], False
+                cur, has_ok, n_maybe = [], False, 0
             else:
                 cur.append(k)
                 has_ok = has_ok or st == "ok"
+                n_maybe += st == "maybe" and not _is_joiner(toks.w[k])
     else:
         pieces = [list(run)]
         first = run[0]
@@ -343,8 +352,8 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
                 trusted = True
             elif _seen_lower(cf, lower_seen):
                 trusted = False
-            elif multi and cf.endswith(("ing", "ly", "ed")) and known(run[1]):
-                trusted = False  # "Considering Socotra", "Visiting York": a verb before a known name
+            elif multi and (cf.endswith(("ing", "ly")) or cf.endswith("ed") and known(run[1])):
+                trusted = False  # "Considering Socotra", "Using Basil": a verb before a name
             else:
                 trusted = multi
             if not trusted:
