@@ -336,3 +336,32 @@ def test_a_news_report_with_quoted_views_argues_nothing_of_its_own() -> None:
         "Work on the foundations is scheduled to begin next spring."
     )
     assert a.outline == []
+
+
+BIOGRAPHY = """Ada Merrow
+
+Ada Merrow was born in 1921 in a fishing village on the northern coast. Her father repaired boats, \
+and her mother kept the village shop. She left school at fourteen, but she kept reading at night.
+
+In 1939 she moved to the capital and found work in a printing house. She set type for newspapers, \
+but in the evenings she drew maps of the old harbour. A publisher saw the maps in 1946. \
+He printed them as a small book.
+
+The book sold slowly at first. But within ten years it was in every school in the country. \
+Merrow drew maps of twelve more towns. She married a teacher in 1950, and they had two daughters.
+
+She travelled to the islands in 1962. The trip lasted four months. She came back with sketches \
+of forty harbours. The last of her atlases appeared in 1978.
+
+Merrow died in 1991. Her maps are kept in the national library. It is often said that she \
+drew the coast better than any surveyor. Every young surveyor should study her atlases."""
+
+
+def test_a_long_narrative_keeps_only_what_it_commits_to() -> None:
+    a = analyse_bytes(BIOGRAPHY)
+    nodes = list(a.arg_nodes())
+    # "X, but Y" and "But …" in a story are turns of events, not objections and answers
+    assert not any(a.span_text(n).startswith(("She left school", "She set type", "But within")) for n in nodes)
+    assert len(nodes) <= 3 < len(a.sentences) // 4
+    assert a.span_text(a.outline[0]) == "Every young surveyor should study her atlases."
+    assert all("should" in a.span_text(n) or "often said" in a.span_text(n) for n in nodes)

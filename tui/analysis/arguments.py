@@ -26,6 +26,8 @@ from tui.model import ArgNode, Block, Entity, Section, Sentence
 
 LABEL_MAX = 90
 MAX_DEPTH = 8
+SPARSE_MIN_UNITS = 15   # texts shorter than this are read as an argument whatever their density
+SPARSE_DENSITY = 0.2    # below this share of units with a committed signal, a long text mostly tells
 
 # Weights of the thesis score (see `_thesis_score`). Position and stance dominate; centrality
 # breaks ties between committed sentences; markers of support push a unit away from the top.
@@ -84,6 +86,7 @@ class Unit:
     question: bool = False
     author: str | None = None       # "I believe", "in my view": the author's own voice
     closing: bool = False           # in the closing paragraph of an article
+    weak: bool = False              # role read from a plain "but" alone: dropped when the text hardly argues
     words: int = 0
     terms: list[str] = field(default_factory=list)
 
@@ -103,12 +106,19 @@ def build_outline(
     for u in units:
         _local_signals(u)
     _contrast_and_lists(units)
+    sparse = _sparse(units)
+    if sparse:
+        for u in units:
+            if u.weak:
+                u.role = None
     if not any(_argues(u) for u in units if u.kind == "body") and not any(
             u.kind == "title" and u.stance >= 1 and _propositional(u) for u in units):
         return []
+    if sparse and not any(_argues(u) and u.role != "counter" for u in units if u.kind != "heading"):
+        return []  # a story that only reports what others think argues nothing of its own
     central = _centrality(units)
-    thesis = _choose_thesis(units, central, blocks)
-    _defaults(units, thesis)
+    thesis = _choose_thesis(units, central, blocks, sparse)
+    _defaults(units, thesis, sparse)
     _attach(units, thesis)
     return _nodes(units, thesis)
 
@@ -185,10 +195,11 @@ def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int,
         if _AFFIRMING.match(head) or voice or (not op and len(head.split()) >= 4 and (plain_but or lx.HEDGE.search(head))):
             hedge = lx.HEDGE.search(head)
             cue = voice or (op.cue if op else hedge.group() if hedge else f"before “{m.group().strip(' ,;–—-')}”")
+            weak = not (_AFFIRMING.match(head) or voice or hedge)  # a plain "X, but Y"
             b = m.start() + (len(m.group()) - len(m.group().lstrip(",;–—- ")))
             return [(s, s + m.start(), {"role": "counter", "cue": cue, "forced": True, "partner": +1,
-                                        "link": "concedes", "body": op.end if op else 0}),
-                    (s + b, e, {"role": "rebuttal", "forced": True, "partner": -1, "link": "answers"})]
+                                        "link": "concedes", "body": op.end if op else 0, "weak": weak}),
+                    (s + b, e, {"role": "rebuttal", "forced": True, "partner": -1, "link": "answers", "weak": weak})]
     # "X, even if Y": a trailing concession the main clause outweighs.
     m = lx.INNER_CONCESSION.search(t)
     if m and m.start() > 15 and len(t) - m.end() > 12:
@@ -295,6 +306,7 @@ def _contrast_and_lists(units: list[Unit]) -> None:
             # the turn makes what came before a point the author grants and then answers
             prev.role, prev.cue = "counter", f"before “{u.cue.rstrip(',')}”"
             u.role, u.partner, u.link = "rebuttal", j, "answers"
+            prev.weak = u.weak = True
 
 
 # --- 4. thesis -----------------------------------------------------------------------------------
@@ -339,7 +351,7 @@ def _propositional(u: Unit) -> bool:
     return u.words >= 3 and (bool(_AUX.search(u.text)) or u.stance >= 1)
 
 
-def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block]) -> int:
+def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block], sparse: bool = False) -> int:
     body_blocks = sorted({u.block for u in units if u.kind == "body"}) or [-1]
     first_block, last_block = body_blocks[0], body_blocks[-1]
     body = [i for i, u in enumerate(units) if u.kind == "body"]
@@ -353,7 +365,7 @@ def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block])
             continue
         if u.role in ("counter", "premise") and u.forced:
             continue
-        if u.role == "counter" or u.words < 3:
+        if u.role == "counter" or u.words < 3 or (sparse and not _argues(u)):
             continue
         score = W_STANCE * min(u.stance, 3.0) + w_central * central[i]
         if u.kind == "title":
@@ -399,7 +411,22 @@ def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block])
 
 # --- 5. defaults ---------------------------------------------------------------------------------
 
-def _defaults(units: list[Unit], thesis: int) -> None:
+def _sparse(units: list[Unit]) -> bool:
+    """A long text that mostly tells rather than argues (a report, a biography, a guide).
+
+    There, only sentences with a committed signal of their own enter the outline: no default
+    premises, no topic sentences, no counters read from a plain "but". A short text is read as an
+    argument whatever its density: it is too short to tell, and someone asked for its argument.
+    """
+    body = [u for u in units if u.kind == "body"]
+    if len(body) < SPARSE_MIN_UNITS:
+        return False
+    strong = sum(1 for u in body if u.stance >= 1 or u.author or u.voice or u.announce
+                 or u.rel in ("reason", "result", "summary", "concession", "example", "enumeration", "addition"))
+    return strong / len(body) < SPARSE_DENSITY
+
+
+def _defaults(units: list[Unit], thesis: int, sparse: bool = False) -> None:
     body_blocks = sorted({u.block for u in units if u.kind == "body"})
     last_block = body_blocks[-1] if body_blocks else -1
     # a paragraph's topic sentence claims; later stance-only sentences elaborate it
@@ -426,9 +453,9 @@ def _defaults(units: list[Unit], thesis: int) -> None:
             if u.role != "counter":
                 led_blocks.add(u.block)
             continue
-        if u.words < 3:
+        if u.words < 3 or (sparse and u.stance < 1):
             continue
-        elif u.block in arguing_blocks:
+        elif u.block in arguing_blocks and not sparse:
             if multi_para and u.block not in led_blocks:
                 # the paragraph's first point, after at most a concession: its topic sentence
                 u.role, u.cue = "claim", "topic sentence"
