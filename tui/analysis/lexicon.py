@@ -206,18 +206,15 @@ STOPWORDS = frozenset(
 )
 
 
-def _opening_regex(relations: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
-    """One alternation per relation, longest phrase first so "first of all" beats "first"."""
-    parts = []
-    for relation, phrases in relations.items():
-        alts = "|".join(re.escape(p.rstrip(",")).replace(r"\ ", r"\s+")
-                        for p in sorted(phrases, key=len, reverse=True))
-        parts.append(f"(?P<{relation}>(?:{alts}))")
-    # longest overall wins because each group lists its own longest first; ties break by order above
-    return re.compile(r"(?:" + "|".join(parts) + r")(?![\w’'-])\s*,?", re.I)
-
-
-_OPENING = {rel: _opening_regex({rel: phrases}) for rel, phrases in OPENING_MARKERS.items()}
+# One alternation of every phrase, longest first, so the first alternative that matches is the
+# longest marker ("first of all" before "first"); the phrase then tells its relation.
+_RELATION_OF = {" ".join(p.rstrip(",").split()): rel for rel, ps in OPENING_MARKERS.items() for p in ps}
+_OPENING_ANY = re.compile(
+    r"(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_RELATION_OF, key=len, reverse=True))
+    + r")(?![\w’'-])",
+    re.I,
+)
+_COMMA_AFTER = re.compile(r"\s*,?")
 # Cheap prefilter: most sentences open with a word no marker starts with ("The", a name, …).
 _OPENING_FIRST_WORDS = frozenset(p.split()[0].rstrip(",").lower() for ps in OPENING_MARKERS.values() for p in ps)
 _FIRST_WORD = re.compile(r"[^\W\d_][\w’'.]*")
@@ -242,12 +239,11 @@ def opening_marker(unit: str) -> Opening | None:
         first = _FIRST_WORD.match(unit, offset)
         if not first or first.group().lower() not in _OPENING_FIRST_WORDS:
             continue
-        for relation, rx in _OPENING.items():
-            m = rx.match(unit, offset)
-            if not m:
-                continue
-            if best is None or m.end() > best.end:
-                best = Opening(relation, unit[offset:m.end()].strip(), m.end())
+        m = _OPENING_ANY.match(unit, offset)
+        if m:
+            relation = _RELATION_OF[" ".join(m.group().lower().split())]
+            end = _COMMA_AFTER.match(unit, m.end()).end()
+            best = Opening(relation, unit[offset:end].strip(), end)
         if best is not None:
             break
     if best is None:
