@@ -4,13 +4,13 @@ Pipeline, linear in the text:
   1. units     sentences, split into clauses where one sentence carries two roles
                ("While X, Y", "Of course X, but Y", "Given that X, this means that Y", "X, because Y");
   2. local     each unit's opening discourse marker, stance/modality and reported opposing voices;
-  3. context   "But/However" after a unit makes that unit a counter; announced lists
-               ("for two reasons") open slots the "First, … Second, …" premises fill;
+  3. context   "But/However" after a unit makes that unit a counter (and itself the rebuttal);
   4. thesis    one unit (or the headline) by weighted signals: stance, position, centrality, markers;
   5. defaults  unmarked sentences in a paragraph that argues are premises; a closing paragraph concludes;
   6. tree      thesis at the root, claims under it (or under their section's heading claim),
-               premises under what they support, counters under what they oppose, rebuttals under
-               their counter, conclusions under the line of reasoning they close.
+               premises under what they support (an announced "for two reasons" opens slots the
+               "First, … Second, …" premises fill), counters under what they oppose, rebuttals
+               under their counter, conclusions under the line of reasoning they close.
 Every node keeps the cue that decided its role so a reader can judge it (docs/outline.md).
 """
 
@@ -29,7 +29,7 @@ MAX_DEPTH = 8
 SPARSE_MIN_UNITS = 15   # texts shorter than this are read as an argument whatever their density
 SPARSE_DENSITY = 0.2    # below this share of units with a committed signal, a long text mostly tells
 
-# Weights of the thesis score (see `_thesis_score`). Position and stance dominate; centrality
+# Weights of the thesis score (see `_choose_thesis`). Position and stance dominate; centrality
 # breaks ties between committed sentences; markers of support push a unit away from the top.
 W_STANCE = 1.0
 W_CENTRAL = 2.0
@@ -82,7 +82,6 @@ class Unit:
     partner: int | None = None      # the other clause of a split sentence
     link: str | None = None         # how this clause relates to its partner: "supports", "concedes", "answers"
     parent: int | None = None
-    ordinal: int | None = None
     question: bool = False
     author: str | None = None       # "I believe", "in my view": the author's own voice
     closing: bool = False           # in the closing paragraph of an article
@@ -99,13 +98,17 @@ def build_outline(
     blocks: list[Block],
     entities: list[Entity],
 ) -> list[ArgNode]:
-    """The argument outline of an article: a one-root tree (the thesis) or [] if nothing argues."""
+    """The argument outline of an article: a one-root tree (the thesis) or [] if nothing argues.
+
+    The headline is read from ``blocks`` (kind "title"), where its span is; ``title`` and
+    ``entities`` are not needed: recurring names already weigh in through centrality.
+    """
     units = _units(text, sentences, blocks)
     if not units:
         return []
     for u in units:
         _local_signals(u)
-    _contrast_and_lists(units)
+    _contrast(units)
     sparse = _sparse(units)
     if sparse:
         for u in units:
@@ -254,8 +257,6 @@ def _local_signals(u: Unit) -> None:
             u.rel, u.body = op.relation, op.end
             if u.cue is None or u.role is None:
                 u.cue = op.cue
-            if op.relation == "enumeration":
-                u.ordinal = lx.ORDINALS.get(op.cue.lower().rstrip(","))
         u.voice = lx.opposing_voice(t, words)
         u.announce = lx.announced_count(t)
     elif u.role == "rebuttal":
@@ -273,7 +274,7 @@ def _local_signals(u: Unit) -> None:
     elif u.announce is not None:
         u.role, u.cue = "claim", lx.ANNOUNCED.search(t).group()
     elif u.rel == "contrast":
-        u.role = "claim" if u.stance >= 1 else None  # settled by `_contrast_and_lists`
+        u.role = "claim" if u.stance >= 1 else None  # settled by `_contrast`
     elif u.stance >= 1:
         u.role, u.cue = "claim", u.stance_cue
 
@@ -285,7 +286,7 @@ def _argues(u: Unit) -> bool:
 
 # --- 3. context: contrast after a unit, announced lists -------------------------------------------
 
-def _contrast_and_lists(units: list[Unit]) -> None:
+def _contrast(units: list[Unit]) -> None:
     for i, u in enumerate(units):
         if u.kind != "body" or u.rel != "contrast" or u.forced:
             continue

@@ -71,14 +71,6 @@ OPENING_MARKERS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Enumeration markers that open the n-th item of an announced list (used to fill the slots of
-# "for two reasons" with the right premises).
-ORDINALS: dict[str, int] = {
-    "first": 1, "firstly": 1, "first of all": 1, "to begin with": 1, "for one thing": 1, "in the first place": 1,
-    "second": 2, "secondly": 2, "in the second place": 2, "for another": 2, "for another thing": 2,
-    "third": 3, "thirdly": 3, "fourth": 4, "fifth": 5,
-}
-
 # "since" and "while" also mark time; these continuations make the temporal reading likely.
 TEMPORAL_SINCE = re.compile(
     r"^since\s+(?:then|\d|the (?:end|start|beginning|fall|collapse|death|time|days|age|war|turn|early|late|mid)\b"
