@@ -99,6 +99,7 @@ def hand_built() -> Analysis:
 
 async def settle(app: ArgviewApp, pilot) -> None:
     app.animation_level = "none"
+    await pilot.pause()  # the analysis worker starts after the first refresh
     await app.workers.wait_for_complete()
     await pilot.pause()
 
@@ -501,3 +502,65 @@ async def test_wide_characters_wrap_within_the_pane():
             from rich.cells import cell_len
 
             assert cell_len(line.prefix + article.text[line.start : line.end]) <= width
+
+
+@sync
+async def test_clicking_an_outline_node_jumps_to_it():
+    analysis = hand_built()
+    app = ArgviewApp.from_analysis(analysis)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        tree = app.query_one(OutlineTree)
+        target = tree.tree_node("arg-4")
+        await pilot.click(OutlineTree, offset=(20, target.line - int(tree.scroll_y)))
+        await pilot.pause()
+        assert_on_screen(app, target.data.start)
+        assert app.article._current == (target.data.start, target.data.end)
+
+
+@sync
+async def test_resize_rewraps_and_keeps_the_reading_place():
+    analysis = hand_built()
+    app = ArgviewApp.from_analysis(analysis)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(app, pilot)
+        article = app.article
+        wide_lines = len(article.index)
+        ochre = analysis.text.index("ochre")
+        await pilot.press("slash", *"ochre", "enter")
+        await settle(app, pilot)
+        await pilot.resize_terminal(100, 24)  # side pane stays, the article narrows
+        await pilot.pause()
+        assert len(article.index) > wide_lines  # narrower pane, more lines
+        width = article.scrollable_content_region.width
+        assert all(len(line) <= width for line in screen_lines(article))
+        top, bottom = article.visible_lines
+        assert top <= article.line_of(ochre) < bottom + 2  # still around the same place
+
+
+@sync
+async def test_large_input_shows_progress_while_analysing():
+    text = "# Long\n\n" + "\n\n".join(f"Paragraph {i} argues that trains are good because they are calm." for i in range(3000))
+    source, doc = ingest_bytes(RawSource(name="long.md", data=text.encode(), format_hint="markdown", sha256="0" * 64))
+    app = ArgviewApp(source, doc)
+    async with app.run_test(size=(100, 24)) as pilot:
+        assert app.query_one("#progress").display  # shown at once, before the worker reports
+        assert any("Paragraph 0" in line for line in screen_lines(app.article))
+        await settle(app, pilot)
+        assert not app.query_one("#progress").display and app.analysis is not None
+
+
+@sync
+async def test_terminal_escapes_in_a_file_never_reach_the_screen():
+    data = (
+        "Title \x1b]0;PWNED\x07\n\nANSI \x1b[31mred\x1b[0m, clear \x1b[2J\x1b[H, clipboard \x1b]52;c;ZXZpbA==\x07 end. "
+        "Bidi \u202eevil\u202c and emoji 🙂 and 漢字.\n"
+    ).encode()
+    source, doc = ingest_bytes(RawSource(name="esc.txt", data=data, format_hint=None, sha256="0" * 64))
+    app = ArgviewApp(source, doc)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(app, pilot)
+        shown = "\n".join(screen_lines(app.article))
+        assert "red" in shown and "clipboard" in shown and "漢字" in shown
+        for bad in ("\x1b", "\x07", "\u202e", "PWNED", "ZXZpbA"):
+            assert bad not in shown

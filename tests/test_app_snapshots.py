@@ -11,6 +11,7 @@ from tui.app import ArgviewApp
 async def _ready(pilot) -> None:
     app = pilot.app
     app.animation_level = "none"
+    await pilot.pause()  # the analysis worker starts after the first refresh
     await app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -96,6 +96,9 @@ class ArgviewApp(App[None]):
         with Horizontal(id="body"):
             with Vertical(id="main"):
                 yield ArticleView(self._text, self._blocks, id="article")
+                with Horizontal(id="progress"):
+                    yield Static(Text("Analysing", style="italic"), id="progress-label")
+                    yield ProgressBar(total=100, show_eta=False, id="progress-bar")
                 yield RoleLegend(id="legend")
             with TabbedContent(id="side", initial=TABS["outline"]):
                 with TabPane("Outline", id=TABS["outline"]):
@@ -107,9 +110,6 @@ class ArgviewApp(App[None]):
                 with TabPane("Sections", id=TABS["sections"]):
                     yield SectionList(id="sections")
                     yield Static(Text("Analysing…", style="dim italic"), id="sections-empty", classes="empty")
-        with Horizontal(id="progress"):
-            yield Static(Text("Analysing", style="italic"), id="progress-label")
-            yield ProgressBar(total=100, show_eta=False, id="progress-bar")
         yield Footer(compact=True)
 
     @property
@@ -133,7 +133,8 @@ class ArgviewApp(App[None]):
             self._install(self.analysis, self._build_index(self.analysis))
         else:
             self.titlebar.set_status("analysing…")
-            self.analyse_in_background()
+            # Start after the first paint: the worker competes for the GIL, the text must show first.
+            self.call_after_refresh(self.analyse_in_background)
             if len(self._text) >= LARGE_TEXT:
                 self.query_one("#progress").display = True
 

@@ -127,12 +127,19 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if width <= 0 or width == self._wrap_width:
             return
-        anchor = self.offset_at_line(int(self.scroll_y)) if self.index.lines else 0
+        # Keep the reader's place: the cursor sentence stays on the same screen row if it is
+        # visible, otherwise the top line's text stays at the top.
+        anchor, row = self.offset_at_line(int(self.scroll_y)), 0
+        if self.index.lines and self.cursor is not None and self._sentences:
+            top, bottom = self.visible_lines
+            line = self.line_of(self._sentences[self.cursor].start)
+            if top <= line < bottom:
+                anchor, row = self._sentences[self.cursor].start, line - top
         self._wrap_width = width
         self.index = LineIndex(layout_lines(self.text, self.blocks, width))
         self.virtual_size = Size(width, len(self.index))
         self._invalidate()
-        self.scroll_to(y=self.index.line_of(anchor), animate=False, immediate=True)
+        self.scroll_to(y=max(0, self.index.line_of(anchor) - row), animate=False, immediate=True)
 
     def offset_at_line(self, y: int) -> int:
         lines = self.index.lines
