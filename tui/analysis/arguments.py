@@ -225,15 +225,24 @@ def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int,
 
 
 def _clause_comma(t: str, after: int) -> tuple[int, int] | None:
-    """End of the subordinate clause opened at ``after`` and start of the main clause, or None."""
-    i = t.find(",", after)
-    while i >= 0:
-        head_words = len(t[after:i].split())
-        rest = t[i + 1 :].lstrip()
-        if head_words >= 3 and len(rest.split()) >= 3:
-            return i, len(t) - len(rest)
-        i = t.find(",", i + 1)
-    return None
+    """End of the subordinate clause opened at ``after`` and start of the main clause, or None.
+
+    The first comma with at least three words before it (from ``after``) and three after it;
+    linear in the sentence, however many commas it has.
+    """
+    head = _THREE_WORDS.match(t, after)
+    if not head:
+        return None
+    i = t.find(",", head.end())
+    if i < 0 or not _THREE_WORDS.match(t, i + 1):
+        return None
+    j = i + 1
+    while j < len(t) and t[j].isspace():
+        j += 1
+    return i, j
+
+
+_THREE_WORDS = re.compile(r"\s*[^\s,]+(?:[\s,]+[^\s,]+){2}")
 
 
 # --- 2. local signals ----------------------------------------------------------------------------
