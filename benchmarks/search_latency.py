@@ -17,6 +17,7 @@ baseline's top candidate.
 from __future__ import annotations
 
 import argparse
+import gc
 import time
 
 from rapidfuzz import fuzz, process
@@ -47,19 +48,27 @@ def candidates(a: Analysis) -> list[str]:
     return out
 
 
-def typing_latency(a: Analysis, queries: list[str], reps: int) -> tuple[list[float], float]:
+def typing_latency(a: Analysis, queries: list[str], reps: int, freeze: bool = False) -> tuple[list[float], float]:
+    """Keystroke latencies. ``freeze``: move everything alive after the index build out of the
+    garbage collector's sight (`gc.freeze()`), as an app can once a text is loaded, so that
+    full collections stop walking the analysis on a keystroke."""
     samples: list[float] = []
     builds: list[float] = []
     for _ in range(reps):
         t = time.perf_counter()
         index = SearchIndex(a)
         builds.append(time.perf_counter() - t)
+        if freeze:
+            gc.collect()
+            gc.freeze()
         for q in queries:
             index.clear_cache()
             for k in range(1, len(q) + 1):
                 t = time.perf_counter()
                 index.search(q[:k])
                 samples.append(time.perf_counter() - t)
+        if freeze:
+            gc.unfreeze()
     return samples, median(builds)
 
 
@@ -140,6 +149,7 @@ def run(quick: bool = False, size: int = 1 * MB) -> dict:
     cands = candidates(a)
     reps = 1 if quick else 5
     ours, build_s = typing_latency(a, QUERIES, reps)
+    frozen, _ = typing_latency(a, QUERIES, reps, freeze=True)
     keys = len(ours) // reps
     naive = baseline_latency(cands, QUERIES, processed=False, keys=keys)
     pre = baseline_latency(cands, QUERIES, processed=True, keys=keys)
@@ -147,12 +157,14 @@ def run(quick: bool = False, size: int = 1 * MB) -> dict:
     table = Table(
         f"(3) Search latency per keystroke, {human(size)} text: {len(a.sentences)} sentences, "
         f"{len(a.entities)} entities, {units} argument units, {len(a.sections)} sections ({len(cands)} candidates)",
-        ["engine", "keystrokes", "p50 ms", "p99 ms", "max ms", "p99 vs argview"],
+        ["engine", "keystrokes", "p50 ms", "p99 ms", "max ms", "within 16 ms", "p50 / argview", "p99 / argview"],
     )
-    p99 = pct(ours, 99)
-    for name, s in (("argview SearchIndex", ours), ("WRatio, naive (processor per call)", naive),
-                    ("WRatio, choices pre-processed", pre)):
-        table.add(name, len(s), pct(s, 50) * 1000, pct(s, 99) * 1000, max(s) * 1000, f"{pct(s, 99) / p99:.1f}x")
+    p50, p99 = pct(ours, 50), pct(ours, 99)
+    for name, s in (("argview SearchIndex", ours), ("argview, gc.freeze() after loading", frozen),
+                    ("WRatio, naive (processor per call)", naive), ("WRatio, choices pre-processed", pre)):
+        within = sum(1 for x in s if x <= 0.016) / len(s)
+        table.add(name, len(s), pct(s, 50) * 1000, pct(s, 99) * 1000, max(s) * 1000, f"{within:.0%}",
+                  f"{pct(s, 50) / p50:.1f}x", f"{pct(s, 99) / p99:.1f}x")
     table.notes.append(f"queries typed: {', '.join(repr(q) for q in QUERIES)}")
     table.notes.append(f"index build (once per analysis): {build_s * 1000:.0f} ms")
     table.print()

@@ -265,3 +265,11 @@ def test_typing_a_query_key_by_key_gives_the_same_hits_as_searching_it_at_once(a
 def test_a_phrase_across_two_sentences_is_not_a_sentence_match(index):
     # "nine boats." ends one sentence and "The Harbour" starts the next paragraph's first one.
     assert not [h for h in index.search("boats the harbour") if h.kind == "sentence" and h.score >= 70]
+
+
+def test_one_letter_finds_names_not_every_sentence(index):
+    hits = index.search("p")
+    assert hits and {h.kind for h in hits} <= {"section", "entity"}
+    assert hits[0].label == "Port Callis"
+    # Asked for arguments explicitly, one letter is enough.
+    assert index.search("!d") and {h.kind for h in index.search("!d")} == {"argument"}

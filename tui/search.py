@@ -38,7 +38,7 @@ PREFIXES: dict[str, SearchKind] = {"#": "section", "@": "entity", "!": "argument
 
 LABEL_WIDTH = 200          # characters of a sentence shown in a result
 MAX_QUERY = 120            # characters of a query considered (typing more only narrows)
-MAX_SENTENCE_MATCHES = 1500  # matches scanned among sentences (or labels) per keystroke
+MAX_SENTENCE_MATCHES = 1000  # matches scanned among sentences (or labels) per keystroke
 FUZZY_MIN = 3              # shorter queries are matched literally only
 SHORT_CUTOFF = 72          # WRatio needed for a fuzzy hit on a name
 WORD_CUTOFF = 78           # rapidfuzz ratio needed to take a vocabulary word for a misspelt one
@@ -326,8 +326,12 @@ class SearchIndex:
                 key = (n.kind, n.owner)
                 if key not in best or score > best[key][0]:
                     best[key] = (score, i, (local, m.end() - self._name_starts[i]))
-        args = self._arg_hay.literal(pattern, words, MAX_SENTENCE_MATCHES) if kind in (None, "argument") else {}
-        sents = self._sent_hay.literal(pattern, words, MAX_SENTENCE_MATCHES) if kind is None else {}
+        # One letter matches thousands of sentences and labels, none of them meaningfully: names
+        # only, unless the reader asked for arguments.
+        wide = len(processed) >= 2
+        args = self._arg_hay.literal(pattern, words, MAX_SENTENCE_MATCHES) if kind == "argument" or (
+            kind is None and wide) else {}
+        sents = self._sent_hay.literal(pattern, words, MAX_SENTENCE_MATCHES) if kind is None and wide else {}
 
         # Fuzzy matches score below every literal one, so they are only worth computing when the
         # literal ones leave places free in the top `limit`.
