@@ -564,3 +564,24 @@ async def test_terminal_escapes_in_a_file_never_reach_the_screen():
         assert "red" in shown and "clipboard" in shown and "漢字" in shown
         for bad in ("\x1b", "\x07", "\u202e", "PWNED", "ZXZpbA"):
             assert bad not in shown
+
+
+@sync
+async def test_a_failing_analysis_leaves_the_text_readable(monkeypatch):
+    import tui.analysis
+
+    def broken(source, doc, progress=None):
+        raise RuntimeError("[bold]boom[/]")
+
+    monkeypatch.setattr(tui.analysis, "analyse", broken)
+    source, doc = ingest_bytes(RawSource(name="a.md", data=ARTICLE.encode(), format_hint="markdown", sha256="0" * 64))
+    app = ArgviewApp(source, doc)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.analysis is None and app.is_running
+        assert any("[bold]boom[/]" in n.message for n in app._notifications)
+        await pilot.press("j", "right_square_bracket", "right_curly_bracket", "slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)  # says search is not ready, does not crash
+        await pilot.press("escape")
+        assert app.article.scroll_y > 0
