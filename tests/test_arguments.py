@@ -365,3 +365,17 @@ def test_a_long_narrative_keeps_only_what_it_commits_to() -> None:
     assert len(nodes) <= 3 < len(a.sentences) // 4
     assert a.span_text(a.outline[0]) == "Every young surveyor should study her atlases."
     assert all("should" in a.span_text(n) or "often said" in a.span_text(n) for n in nodes)
+
+
+def test_additions_and_asides_are_no_concessions() -> None:
+    a = analyse_bytes(
+        "The tram is not only cheaper than the bus, but it is also quieter in the narrow streets. "
+        "The council, however, prefers buses. Despite the cost the tram should be built."
+    )
+    # one node per sentence: "not only …, but also" adds, ", however," is an aside, not a second clause
+    sentences = {(s.start, s.end) for s in a.sentences}
+    assert {(n.start, n.end) for n in a.arg_nodes()} == sentences
+    roles = {a.span_text(n): n.role for n in a.arg_nodes()}
+    # "Despite …" concedes inside the author's own statement; the aside still turns against what came before
+    assert roles["Despite the cost the tram should be built."] == "thesis"
+    assert roles["The council, however, prefers buses."] == "rebuttal"

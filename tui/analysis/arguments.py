@@ -50,6 +50,7 @@ _AUX = re.compile(
 )
 _CONCESSIVE_SUBORDINATORS = frozenset({"although", "though", "even though", "even if", "while", "whilst",
                                         "despite the fact that", "despite", "in spite of", "notwithstanding"})
+_PREPOSITIONAL_CONCESSION = frozenset({"despite", "in spite of", "notwithstanding"})
 _REASON_SUBORDINATORS = frozenset({"because", "since", "given that", "given the fact that", "seeing that",
                                    "in view of the fact that", "as long as"})
 _AFFIRMING = re.compile(
@@ -192,7 +193,7 @@ def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int,
                     (s + cut[1], e, {"partner": -1})]
     # "Of course X, but Y" / "Some may think X, but Y": a conceded point and the author's answer.
     m = lx.INNER_CONTRAST.search(t)
-    if m and m.start() > 12 and len(t) - m.end() > 12:
+    if m and m.start() > 12 and len(t) - m.end() > 12 and not lx.NOT_ONLY.search(t, 0, m.start()):
         head = t[: m.start()]
         voice = lx.opposing_voice(head)
         if _AFFIRMING.match(head) or voice or (not op and len(head.split()) >= 4 and (plain_but or lx.HEDGE.search(head))):
@@ -274,6 +275,9 @@ def _local_signals(u: Unit) -> None:
             u.cue, u.body = op.cue, op.end
     if u.forced:
         return
+    if u.rel == "concession" and u.cue and u.cue.lower() in _PREPOSITIONAL_CONCESSION:
+        # "Despite the cost there are …": a conceded circumstance inside the author's own statement
+        u.rel, u.cue, u.body = None, None, 0
     if u.rel == "concession" or (u.voice and u.rel not in ("contrast", "result", "summary")):
         u.role, u.cue = "counter", u.cue if u.rel == "concession" else u.voice
     elif u.rel in _SUPPORT:

@@ -98,7 +98,11 @@ OPPOSING_VOICE = re.compile(
 )
 
 # A main clause that answers the first half of its sentence: "X, but Y" / "X; yet Y".
-INNER_CONTRAST = re.compile(r"(?:,|;|\s[–—-])\s+(?:but|yet|however,?|still|nevertheless,?)\s+", re.I)
+# (", however," after a subject is parenthetical, not a second clause: only ";" joins with it;
+# "not only X, but also Y" adds rather than turns.)
+INNER_CONTRAST = re.compile(
+    r"(?:(?:,|;|\s[–—-])\s+(?:but|yet)(?!\s+also\b)|;\s+(?:however|still|nevertheless|nonetheless),?)\s+", re.I)
+NOT_ONLY = re.compile(r"\bnot\s+only\b", re.I)
 # A reason clause attached to a main clause: "X, because Y" / "X, as Y" / "X, for Y".
 INNER_REASON = re.compile(
     r",\s+(?:because|since|given that|seeing that|as (?=(?:we|it|they|he|she|this|there|that|these|those|one|you|i|the|a|an|our|their|his|her|its|too|many|most|all|no)\b)"
