@@ -147,6 +147,8 @@ STANCE_CUES: tuple[Cue, ...] = (
     _cue(r"should(?:n't| not)?|must(?:n't| not)?|ought (?:not )?to|need(?:s)? to|have to|has to|had better"
          r"|it is (?:high )?time|is (?:essential|necessary|imperative|vital|crucial) (?:that|to)", 2.0, "deontic modal",
          "should shouldn't must mustn't ought need needs have has had better time essential necessary imperative vital crucial"),
+    # "is (not) to be supported": the same obligation in the passive
+    _cue(r"(?:is|are) (?:not )?to be (?:\w+ed|done|taken|made|given|paid|kept|seen)", 2.0, "deontic modal", "to"),
     # the author's own voice
     _cue(r"i (?:strongly |firmly |really |personally |do |would )?(?:believe|think|argue|contend|maintain|am convinced|feel|find|consider|agree|disagree|support|oppose|am (?:for|against|in favou?r of))"
          r"|in my (?:opinion|view)|from my (?:point of view|perspective)|my (?:view|position|opinion) is"
@@ -158,13 +160,18 @@ STANCE_CUES: tuple[Cue, ...] = (
          r"|(?:better|worse) than|(?:un)?desirable|(?:un)?acceptable|(?:un)?fair|(?:un)?justified|(?:un)?reasonable"
          r"|mistake|absurd|nonsense|ridiculous|harmful|beneficial|worthwhile|pointless|outrageous"
          r"|(?:is|are|was|were|be|not) worth|deserves?|matters"
+         r"|(?:im)?practicable|(?:in)?appropriate|(?:ir)?responsible|(?:un)?necessary|(?:in)?feasible"
+         r"|(?:il)?legitimate|indispensable|(?:in)?adequate|counterproductive|(?:good|bad|great|terrible) idea"
+         r"|it is (?:quite |very |perfectly )?(?:clear|obvious|evident) that"
          r"|(?:an?|the) (?:[a-z]+ )?(?:opportunity|threat|danger|risk|problem|solution|failure|success)"
          r"|clearly|obviously|certainly|surely|undeniably|evidently", 1.0, "evaluation",
          "sense likely unlikely fair unfair just unjust wise unwise reasonable unreasonable acceptable unacceptable "
          "justified unjustified justifiable unjustifiable right wrong best only important risky dangerous useful "
          "effective efficient sensible better worse desirable undesirable mistake absurd nonsense ridiculous harmful "
          "beneficial worthwhile pointless outrageous worth deserve deserves matters opportunity threat danger risk problem solution failure success "
-         "clearly obviously certainly surely undeniably evidently"),
+         "clearly obviously certainly surely undeniably evidently practicable impracticable appropriate "
+         "inappropriate responsible irresponsible necessary unnecessary feasible infeasible legitimate illegitimate "
+         "indispensable adequate inadequate counterproductive idea clear obvious evident"),
     # prediction and possibility: weaker commitment
     _cue(r"will(?! be (?:held|published))|won't|would|could|may well|is bound to|is set to|is going to", 0.5, "prediction",
          "will won't would could may bound set going"),
