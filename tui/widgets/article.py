@@ -295,6 +295,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._strip_cache.clear()
         self.refresh()
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
+
+    def _restyle(self) -> None:
+        self._styles.clear()
+        self._invalidate()
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
@@ -334,7 +341,8 @@ class ArticleView(ScrollView, can_focus=True):
     def _render_strip(self, line: Line) -> Strip:
         start, end = line.start, line.end
         base = self.rich_style
-        text = Text(self.text[start:end].translate(_CONTROLS), style=base, no_wrap=True, end="")
+        text = Text(self.text[start:end].translate(_CONTROLS), no_wrap=True, end="")
+        text.stylize(base)  # as a span: Text.render ignores Text.style when there are no spans
         if line.block >= 0:
             block_style = self._block_style(self.blocks[line.block])
             if block_style:
