@@ -417,8 +417,18 @@ async def test_role_tint_toggle_and_theme():
         await pilot.press("r")
         assert not legend.display and not app.article.show_roles
         theme = app.theme
+        article = app.article
+
+        def backgrounds() -> set:
+            return {seg.style.bgcolor for y in range(10) for seg in article.render_line(y) if seg.text}
+
+        before = backgrounds()
+        assert None not in before  # every cell painted, none left to the terminal default
         await pilot.press("t")
+        await pilot.pause()
         assert app.theme != theme
+        after = backgrounds()
+        assert None not in after and after != before  # restyled for the new theme
 
 
 @sync
