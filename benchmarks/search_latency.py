@@ -119,10 +119,10 @@ def ranking(a: Analysis, cands: list[str], max_targets: int) -> Table:
         if s.title not in seen:
             seen.add(s.title)
             targets.append(("section", s.title, {default_process(s.title)}))
+    lowered = [n.lower() for _k, n, _ok in targets]  # a prefix must be unique among all names
     if len(targets) > max_targets:  # an even sample keeps the (slow) baseline short
         step = len(targets) / max_targets
         targets = [targets[int(i * step)] for i in range(max_targets)]
-    lowered = [n.lower() for _k, n, _ok in targets]
     table = Table("(3b) Ranking: share of names whose top hit is the thing named",
                   ["query form", "names", "argview top-1", "WRatio top-1"])
     forms = (("full name", lambda n: n), ("shortest unique prefix (4+ letters)", lambda n: _unique_prefix(n, lowered)),
