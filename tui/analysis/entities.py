@@ -49,7 +49,9 @@ _TOKEN = re.compile(
     r"|[^\W_](?:[\w]|[-'’&.](?=[^\W_]))*"  # words, with inner hyphens, apostrophes, dots
 )
 # Web addresses and e-mail addresses: their parts are not names.
-_MASK = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+", re.IGNORECASE)
+# Anchored at a token's start and possessive: "\S+@" retried at every position of a long token
+# with no "@" (a 1 MB base64 line) was quadratic.
+_MASK = re.compile(r"(?<!\S)[^\s@]*+@\S+|\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _POSSESSIVE = ("’s", "'s")
 _DIRECTIONS = frozenset("western eastern northern southern central".split())
