@@ -89,9 +89,14 @@ def _visible_blocks(page: str, skip: set[str]) -> tuple[str, list[tuple[str, str
 def _fallback(page: str, doc: DocumentBuilder) -> None:
     """No article found: show every block of visible page text, so the reader still gets something."""
     title, blocks = _visible_blocks(page, _SKIP_TAGS)
+    if blocks and blocks[0][0] == "h1":
+        title = blocks[0][1]  # a headline opening the page beats a <title> carrying the site name
+        blocks = blocks[1:]
     if title:
         doc.add("title", title)
     for tag, content in blocks:
+        if tag == "h1" and _same(content, doc.title):
+            continue
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             doc.add("heading", content, level=max(2, int(tag[1])))
         elif is_boilerplate(content):
