@@ -70,7 +70,8 @@ def fold(s: str) -> str:
 
 
 def one_line(s: str) -> str:
-    return s.translate(_ONE_LINE)
+    """Control characters and line breaks as spaces (same length), so a label stays one line."""
+    return s if s.isprintable() else s.translate(_ONE_LINE)
 
 
 def split_query(query: str) -> tuple[SearchKind | None, str]:
