@@ -159,3 +159,10 @@ def test_bundled_sample_acceptance():
 
 def test_sample_is_the_default_source():
     assert analyse_source(None).text == analyse_source("data/kazakhstan-opportunity.txt").text
+
+
+def test_text_with_a_list_and_separators_is_not_taken_for_markdown():
+    text = "Three Good Reasons\n\nThe reasons are these:\n\n- cost\n- speed\n\n-----\n\n1. first\n2. second\n"
+    a = analyse_bytes(text)  # no extension, no hint: sniffed
+    assert a.source.format == "text"
+    assert a.title == "Three Good Reasons"

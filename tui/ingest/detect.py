@@ -18,10 +18,13 @@ _CONTENT_TYPES: dict[str, Format] = {
 }
 _HTML = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 _HTML_TAGS = re.compile(r"</?(?:p|div|span|a|br|h[1-6]|article|section)\b[^>]*>", re.I)
-_MD_SIGNALS = re.compile(
-    r"^(?:#{1,6}\s+\S|```|~~~|\s{0,3}[-*+]\s+\S|\s{0,3}\d+\.\s+\S|>\s)|\[[^\]\n]{1,300}\]\([^)\s]{1,2000}\)|^(?:=+|-+)\s*$",
+# Markdown that plain text rarely has: ATX headings, fences, [links](…), **strong**, setext underlines.
+_MD_STRONG = re.compile(
+    r"^(?:#{1,6}[ \t]+\S|```|~~~)|\[[^\]\n]{1,300}\]\([^)\s]{1,2000}\)|\*\*[^*\n]{1,200}\*\*|(?<=\S\n)(?:=+|-+)[ \t]*$",
     re.M,
 )
+# Markdown that plain text has too: bullets, numbered items, quotes.
+_MD_WEAK = re.compile(r"^(?:\s{0,3}[-*+]\s+\S|\s{0,3}\d+\.\s+\S|>\s)", re.M)
 
 
 def format_from_name(name: str) -> Format | None:
@@ -42,8 +45,8 @@ def sniff(text: str) -> Format:
     head = text[:20000]
     if _HTML.match(head) or len(_HTML_TAGS.findall(head)) >= 5:
         return "html"
-    signals = len(_MD_SIGNALS.findall(head))
-    lines = max(1, head.count("\n"))
-    if signals >= 2 or (signals and lines < 10 and head.lstrip().startswith("#")):
+    # Bullets alone do not make Markdown: a plain-text article with a list keeps its title line.
+    strong = len(_MD_STRONG.findall(head))
+    if strong >= 2 or (strong and (_MD_WEAK.search(head) or head.lstrip().startswith("#"))):
         return "markdown"
     return "text"
