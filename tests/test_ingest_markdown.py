@@ -91,3 +91,10 @@ def test_boilerplate_paragraphs_are_dropped():
 def test_raw_html_in_markdown_is_not_shown_as_tags():
     a = analyse_bytes("# T\n\nText with <span>inline html</span> here.\n\n<div>block html</div>\n", hint="markdown")
     assert "<span>" not in a.text and "<div>" not in a.text
+    assert "Text with inline html here." in a.text
+    assert "block html" in a.text  # the words of raw HTML blocks are kept, the tags are not
+
+
+def test_html_comments_and_scripts_in_markdown_are_not_text():
+    a = analyse_bytes("# T\n\nProse.\n\n<!-- a hidden note -->\n\n<script>alert(1)</script>\n", hint="markdown")
+    assert "hidden note" not in a.text and "alert" not in a.text

@@ -27,6 +27,21 @@ def _inline_text(token: Token) -> str:
     return "".join(out)
 
 
+def _html_text(fragment: str) -> str:
+    """Visible text of a raw HTML block (comments, scripts and styles give none)."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ""
+    for bad in list(root.iter("script", "style", "template", etree.Comment)):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    return " ".join("".join(root.itertext()).split())
+
+
 def _table_text(tokens: list[Token], i: int) -> tuple[str, int]:
     """Rows of a table as 'cell | cell' lines; returns the text and the index after table_close."""
     rows: list[list[str]] = []
@@ -87,6 +102,11 @@ def parse_markdown(text: str) -> Document:
                     doc.add("quote", content, level=depth_quote)
                 else:
                     doc.add("paragraph", content)
+        elif kind == "html_block":
+            content = _html_text(tok.content)
+            if content:
+                seen_body = True
+                doc.add("paragraph", content)
         elif kind in ("fence", "code_block"):
             seen_body = True
             doc.add("code", tok.content)
