@@ -70,3 +70,10 @@ def test_mixed_line_endings():
 def test_a_wrong_bom_claim_is_a_clear_error():
     with pytest.raises(SourceError, match="utf-16"):
         decode(codecs.BOM_UTF16_LE + b"\x00\xd8")  # a lone surrogate
+
+
+def test_utf8_with_a_few_cp1252_bytes_keeps_both():
+    data = "It’s “fine” — café".encode() + b" and \x93quoted\x94 for \x805."
+    d = decode(data)
+    assert d.text == "It’s “fine” — café and “quoted” for €5."
+    assert d.encoding == "utf-8 (with some cp1252)"

@@ -103,11 +103,31 @@ def decode(data: bytes) -> Decoded:
     return Decoded(normalise_newlines(text), encoding)
 
 
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
+    """Decode error handler: read the offending bytes as cp1252 (latin-1 where cp1252 has a hole)."""
+    assert isinstance(err, UnicodeDecodeError)
+    chunk = err.object[err.start : err.end]
+    return "".join(bytes([b]).decode("cp1252", errors="strict") if b not in _CP1252_HOLES else chr(b) for b in chunk), err.end
+
+
+codecs.register_error("argview-cp1252", _cp1252_fallback)
+_CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
 def _decode_unmarked(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # Mostly UTF-8 with a few Windows-1252 bytes pasted in (a common mix): decoding it all as
+    # cp1252 would turn every "’" into "â€™", so only the stray bytes are read as cp1252.
+    sequences = _UTF8_MULTIBYTE.findall(data)
+    if sequences:
+        stray = len(_HIGH_BYTE.findall(data)) - sum(map(len, sequences))
+        if stray <= len(sequences):
+            return data.decode("utf-8", errors="argview-cp1252"), "utf-8 (with some cp1252)"
     # Legacy single-byte text. cp1252 is what Windows saves and a superset of latin-1's printable
     # range; its five undefined bytes mean the text is really latin-1 (or something rarer).
     try:
