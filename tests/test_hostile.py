@@ -192,7 +192,7 @@ def test_file_over_the_default_limit(capsys, tmp_path):
     path = tmp_path / "huge.txt"
     with path.open("wb") as f:  # sparse: 50 MB long, nothing written
         f.truncate(50 * 1024 * 1024)
-    assert_one_error_line(capsys, str(path), "it is 50.0 MB, over the 32.0 MB limit (raise it with --max-size MB)")
+    assert_one_error_line(capsys, str(path), "it is 50.0 MB, over the 10.0 MB limit (raise it with --max-size MB)")
 
 
 def test_max_size_is_configurable(capsys, tmp_path):

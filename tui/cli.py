@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--force", action="store_true", help="with --output: overwrite FILE if it exists")
     parser.add_argument(
         "--max-size", type=float, default=None, metavar="MB",
-        help="refuse sources larger than this many megabytes (default: 32)",
+        help="refuse sources larger than this many megabytes (default: 10)",
     )
     parser.add_argument(
         "--timeout", type=float, default=None, metavar="SECONDS",
