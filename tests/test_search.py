@@ -273,3 +273,12 @@ def test_one_letter_finds_names_not_every_sentence(index):
     assert hits[0].label == "Port Callis"
     # Asked for arguments explicitly, one letter is enough.
     assert index.search("!d") and {h.kind for h in index.search("!d")} == {"argument"}
+
+
+def test_role_name_after_the_argument_prefix_lists_units_of_that_role(index):
+    assert [h.ref for h in index.search("!objection")] == ["arg-2"]
+    assert [h.ref for h in index.search("!counter")] == ["arg-2"]
+    assert [h.ref for h in index.search("!reason")] == ["arg-1"]
+    assert [h.ref for h in index.search("!thesis")] == ["arg-0"]
+    # Without the prefix a role name is just a word.
+    assert "arg-2" not in [h.ref for h in index.search("objection")]

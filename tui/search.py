@@ -36,6 +36,12 @@ SearchKind = Literal["section", "entity", "argument", "sentence"]
 KIND_ORDER: dict[str, int] = {"section": 0, "entity": 1, "argument": 2, "sentence": 3}
 PREFIXES: dict[str, SearchKind] = {"#": "section", "@": "entity", "!": "argument"}
 
+# Role names a reader may type after "!": the model's names and the outline pane's badges.
+ROLE_NAMES: dict[str, str] = {
+    "thesis": "thesis", "claim": "claim", "premise": "premise", "reason": "premise",
+    "counter": "counter", "objection": "counter", "rebuttal": "rebuttal", "reply": "rebuttal",
+    "conclusion": "conclusion",
+}
 LABEL_WIDTH = 200          # characters of a sentence shown in a result
 MAX_QUERY = 120            # characters of a query considered (typing more only narrows)
 MAX_SENTENCE_MATCHES = 1000  # matches scanned among sentences (or labels) per keystroke
@@ -365,6 +371,13 @@ class SearchIndex:
                     room -= len(more)
                 if kind is None and room > 0:
                     sents.update(self._sent_hay.loose(alts, exact, sents, room, MAX_SENTENCE_MATCHES))
+
+        # "!objection", "!reply", "!thesis": under the argument prefix a role's name lists its units.
+        if kind == "argument" and len(processed) >= 3:
+            roles = {role for name, role in ROLE_NAMES.items() if name.startswith(processed)}
+            for i, node in enumerate(self._nodes):
+                if node.role in roles and i not in args:
+                    args[i] = (85.0, [])
 
         # Rank cheap tuples; build hits (labels, highlights) for the top `limit` only.
         ranked: list[tuple[float, int, int, str, int]] = []
