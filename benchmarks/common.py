@@ -1,13 +1,10 @@
-"""Shared helpers: corpora as ingested documents, timers, percentiles and plain-text tables."""
+"""Shared helpers: corpora as ingested documents, percentiles, plain-text tables, profiling."""
 
 from __future__ import annotations
 
 import hashlib
 import statistics
-import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from benchmarks.corpus import make_bytes
 from tui.ingest import Document, ingest_bytes
@@ -44,15 +41,6 @@ def pct(values: list[float], p: float) -> float:
 
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
-
-
-@contextmanager
-def timer(out: dict[str, float], key: str) -> Iterator[None]:
-    t = time.perf_counter()
-    try:
-        yield
-    finally:
-        out[key] = out.get(key, 0.0) + time.perf_counter() - t
 
 
 @dataclass
