@@ -73,7 +73,7 @@ def test_announced_reasons_give_a_claim_with_the_first_and_second_premises(sampl
     assert sample.span_text(claim) == "This makes sense for two reasons."
     assert parents(sample)[claim.id].role == "thesis"
     premises = [c for c in claim.children if c.role == "premise"]
-    assert [sample.span_text(p).split()[0] for p in premises] == ["First,", "Second,"]
+    assert [sample.span_text(p).split()[0] for p in premises] == ["First,", "Second,"], tree(sample)
     assert [p.cue for p in premises] == ["First,", "Second,"]
     # the connective is the cue, not part of the label
     assert premises[0].label.startswith("Russian President Vladimir Putin")
@@ -96,22 +96,22 @@ def test_concessions_are_counters(sample: Analysis) -> None:
     assert len(of_course) == 2
     for sentence in of_course + [next(s for s in sample.sentences if sample.span_text(s).startswith("While"))]:
         node = next(n for n in sample.arg_nodes() if n.start == sentence.start)
-        assert node.role == "counter", sample.span_text(sentence)
+        assert node.role == "counter", tree(sample)
         assert node.cue and node.cue.rstrip(",") in ("Of course", "While")
         assert parents(sample)[node.id].role != "counter"  # a counter hangs under what it opposes
 
 
 def test_but_putin_answers_a_counter(sample: Analysis) -> None:
     node = node_starting(sample, "But President Putin’s current focus")
-    assert node.role == "rebuttal" and node.cue == "But"
-    assert parents(sample)[node.id].role == "counter"
+    assert node.role == "rebuttal" and node.cue == "But", tree(sample)
+    assert parents(sample)[node.id].role == "counter", tree(sample)
     assert node.label.startswith("President Putin’s current focus")
 
 
 def test_closing_paragraph_is_a_conclusion_of_the_thesis(sample: Analysis) -> None:
     last = [b for b in sample.blocks if b.kind == "paragraph"][-1]
     node = next(n for n in sample.arg_nodes() if n.start == last.start)
-    assert node.role == "conclusion"
+    assert node.role == "conclusion", tree(sample)
     assert (node.start, node.end) == (last.start, last.end)
     assert parents(sample)[node.id].role == "thesis"
 
