@@ -58,10 +58,11 @@ class OutlineTree(Tree[ArgNode]):
         badge_style = self.get_component_rich_style(f"outline--{data.role}", partial=True)
         label = node._label.copy()
         label.stylize(style)
-        parts: list[Text | tuple[str, Style]] = [(f" {BADGES[data.role]} ", badge_style), " ", label]
-        if data.cue:
+        parts: list[Text | tuple[str, Style] | str] = [(f" {BADGES[data.role]} ", badge_style), " "]
+        if data.cue:  # before the label, so a narrow pane never cuts it off
             cue_style = self.get_component_rich_style("outline--cue", partial=True)
-            parts.append((f"  «{one_line(data.cue, 40)}»", style + cue_style))
+            parts.append((f"«{one_line(data.cue, 30)}» ", style + cue_style))
+        parts.append(label)
         return Text.assemble(*parts)
 
     def node_at(self, start: int, end: int | None = None) -> TreeNode[ArgNode] | None:
@@ -80,6 +81,11 @@ class OutlineTree(Tree[ArgNode]):
         return self._by_id[self._order[i][3]]
 
     def follow(self, start: int, end: int | None = None) -> None:
+        current = self.cursor_node
+        if current is not None and current.data is not None:
+            unit = current.data  # already on a unit in this sentence (e.g. the one just chosen): stay
+            if unit.start < max(start + 1, end or start + 1) and unit.end > start:
+                return
         node = self.node_at(start, end)
         if node is not None and node is not self.cursor_node:
             self.move_cursor(node)
