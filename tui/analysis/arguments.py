@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from tui.analysis import lexicon as lx
@@ -87,6 +88,7 @@ class Unit:
     author: str | None = None       # "I believe", "in my view": the author's own voice
     closing: bool = False           # in the closing paragraph of an article
     weak: bool = False              # role read from a plain "but" alone: dropped when the text hardly argues
+    result: bool = False            # a result adverb inside ("… is therefore …")
     words: int = 0
     terms: list[str] = field(default_factory=list)
 
@@ -256,6 +258,7 @@ def _local_signals(u: Unit) -> None:
     words = lx.words_of(t)
     u.stance, u.stance_cue = lx.stance(t[u.body:], words, u.question)
     u.author = None if u.question else lx.author_voice(t, words)
+    u.result = lx.inner_result(t, words)
     if not u.author and lx.reported_speech(t, words):
         u.stance, u.stance_cue = 0.0, None  # someone else's stance, reported: evidence at most
     if u.kind != "body":
@@ -268,7 +271,7 @@ def _local_signals(u: Unit) -> None:
             if u.cue is None or u.role is None:
                 u.cue = op.cue
         u.voice = lx.opposing_voice(t, words)
-        u.announce = lx.announced_count(t)
+        u.announce = lx.announced_count(t, words)
     elif u.role == "rebuttal":
         op = lx.opening_marker(t)
         if op:
@@ -316,7 +319,7 @@ def _contrast(units: list[Unit]) -> None:
             # "While X, Y. But Z": Z answers the concession along with Y
             u.role, u.partner, u.link = "rebuttal", j - 1, "answers"
         elif (not prev.forced and prev.role in (None, "claim") and prev.rel in (None, "contrast")
-              and not lx.INNER_RESULT_ADVERB.search(prev.text)):
+              and not prev.result):
             # the turn makes what came before a point the author grants and then answers
             prev.role, prev.cue = "counter", f"before “{u.cue.rstrip(',')}”"
             u.role, u.partner, u.link = "rebuttal", j, "answers"
@@ -328,34 +331,27 @@ def _contrast(units: list[Unit]) -> None:
 def _centrality(units: list[Unit]) -> list[float]:
     """Cosine of each unit's tf-idf vector with the centroid of all the others, scaled to [0, 1].
 
-    Linear: document frequencies and the centroid are computed once; |C - v|² = |C|² - 2 v·C + |v|².
+    Linear: document and total frequencies are counted once; with C the sum of all vectors,
+    v·(C - v) = v·C - |v|² and |C - v|² = |C|² - 2 v·C + |v|².
     """
-    df: dict[str, int] = {}
-    for u in units:
-        for t in set(u.terms):
-            df[t] = df.get(t, 0) + 1
+    counts = [Counter(u.terms) for u in units]
+    df: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+        total.update(c)
     n = len(units)
-    idf = {t: math.log((n + 1) / c) + 1.0 for t, c in df.items()}
-    vectors: list[dict[str, float]] = []
-    centroid: dict[str, float] = {}
-    for u in units:
-        v: dict[str, float] = {}
-        for t in u.terms:
-            v[t] = v.get(t, 0.0) + idf[t]
-        vectors.append(v)
-        for t, w in v.items():
-            centroid[t] = centroid.get(t, 0.0) + w
-    c_norm2 = sum(w * w for w in centroid.values())
+    idf2 = {t: (math.log((n + 1) / k) + 1.0) ** 2 for t, k in df.items()}
+    c_norm2 = sum(idf2[t] * f * f for t, f in total.items())
     raw = []
-    for v in vectors:
-        if not v:
+    for c in counts:
+        if not c:
             raw.append(0.0)
             continue
-        v_norm2 = sum(w * w for w in v.values())
-        dot = sum(w * centroid[t] for t, w in v.items())
-        rest_dot = dot - v_norm2
+        v_norm2 = sum(idf2[t] * f * f for t, f in c.items())
+        dot = sum(idf2[t] * f * total[t] for t, f in c.items())
         rest_norm2 = max(c_norm2 - 2 * dot + v_norm2, 1e-12)
-        raw.append(max(0.0, rest_dot) / math.sqrt(v_norm2 * rest_norm2))
+        raw.append(max(0.0, dot - v_norm2) / math.sqrt(v_norm2 * rest_norm2))
     top = max(raw) or 1.0
     return [r / top for r in raw]
 
@@ -390,7 +386,7 @@ def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block],
             score += W_CLOSING
         if u.author:
             score += W_AUTHOR
-        if u.rel in ("result", "summary") or lx.INNER_RESULT_ADVERB.search(u.text):
+        if u.rel in ("result", "summary") or u.result:
             score += W_RESULT
         elif u.rel in _SUPPORT:
             score += W_SUPPORT

@@ -337,8 +337,21 @@ def reported_speech(unit: str, words: frozenset[str] | None = None) -> str | Non
     return m.group() if m else None
 
 
-def announced_count(unit: str) -> int | None:
+_ANNOUNCED_KEYS = frozenset("reasons grounds arguments points factors considerations motives".split())
+_RESULT_KEYS = frozenset("therefore thus hence consequently accordingly".split())
+
+
+def inner_result(unit: str, words: frozenset[str] | None = None) -> bool:
+    """A result adverb inside the clause ("Higher fines are therefore the right measure")."""
+    words = words_of(unit) if words is None else words
+    return not words.isdisjoint(_RESULT_KEYS) and bool(INNER_RESULT_ADVERB.search(unit))
+
+
+def announced_count(unit: str, words: frozenset[str] | None = None) -> int | None:
     """How many reasons a unit announces ("for two reasons" → 2); None if it announces none."""
+    words = words_of(unit) if words is None else words
+    if words.isdisjoint(_ANNOUNCED_KEYS):
+        return None
     m = ANNOUNCED.search(unit)
     if not m:
         return None
