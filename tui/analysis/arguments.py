@@ -61,6 +61,7 @@ _AFFIRMING = re.compile(
 )
 
 
+_CLAUSE_WORD = re.compile(r" (?=(?:because|since|although|though|while|whereas|which|who|but|so that|if|when|unless)\b)")
 _CONTINUES = re.compile(r"^\W*(?:and|or|plus|also)\b", re.I)
 
 
@@ -626,6 +627,9 @@ def _label(u: Unit) -> str:
         return s
     window = s[: LABEL_MAX - 1]
     cut = max(window.rfind(p) for p in (", ", "; ", ": ", " – ", " — ", " (" ))
+    if cut < 35:
+        # no punctuation far enough in: before a word that opens a clause, else between words
+        cut = max((m.start() for m in _CLAUSE_WORD.finditer(window, 50)), default=-1)
     if cut < 35:
         cut = window.rfind(" ")
     if cut <= 0:
