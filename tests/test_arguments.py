@@ -379,3 +379,35 @@ def test_additions_and_asides_are_no_concessions() -> None:
     # "Despite …" concedes inside the author's own statement; the aside still turns against what came before
     assert roles["Despite the cost the tram should be built."] == "thesis"
     assert roles["The council, however, prefers buses."] == "rebuttal"
+
+
+PAGE = """<html><head><title>Why cities should plant more trees</title></head><body>
+<article><h1>Why cities should plant more trees</h1>
+<p>Summer heat is getting worse in every large city. Cities should plant far more street trees, because trees
+cool the streets they shade.</p>
+<h2>The evidence</h2>
+<p>First, a mature tree can lower the temperature under it by several degrees. Second, trees absorb rain that
+would otherwise flood the drains.</p>
+<blockquote>"Trees are the cheapest air conditioning we have," one planner told us.</blockquote>
+<h2>The objections</h2>
+<p>Of course, trees cost money to plant and to water. But the savings on health care and drainage repay that
+cost within a decade.</p>
+<ul><li>Critics argue that roots damage pavements.</li><li>Yet modern tree pits keep roots away from pipes.</li></ul>
+<p>In short, every city council should put trees at the top of its climate plan.</p>
+</article></body></html>"""
+
+
+def test_a_web_page_with_sections_lists_and_a_quote() -> None:
+    a = analyse_bytes(PAGE, hint="html")
+    up = parents(a)
+    thesis = a.outline[0]
+    assert "should plant" in a.span_text(thesis), tree(a)
+    first, second = node_starting(a, "First, a mature tree"), node_starting(a, "Second, trees absorb")
+    assert first.role == second.role == "premise" and up[first.id] is up[second.id]
+    for objection, answer in (("Of course, trees cost", "But the savings"), ("Critics argue", "Yet modern tree pits")):
+        assert node_starting(a, objection).role == "counter"
+        assert up[node_starting(a, answer).id] is node_starting(a, objection)
+    closing = node_starting(a, "In short")
+    assert closing.role == "conclusion" and up[closing.id] is thesis
+    # a quoted voice is someone else's view, not a step of the author's argument
+    assert not any("cheapest air conditioning" in a.span_text(n) for n in a.arg_nodes())

@@ -501,9 +501,12 @@ def _attach(units: list[Unit], thesis: int) -> None:
     block_lead: dict[int, int] = {}     # first unit of each paragraph that is not a counter
     block_claim: dict[int, int] = {}    # first claim (or the thesis) of each paragraph
     multi_para = len({u.block for u in units if u.kind == "body"}) > 1
+    list_items: Counter[int] = Counter()  # enumeration/addition items per paragraph
     for i, u in enumerate(units):
         if u.role in ("claim", "thesis") and u.kind == "body":
             block_claim.setdefault(u.block, i)
+        if u.role == "premise" and u.rel in ("enumeration", "addition") and not u.forced:
+            list_items[u.block] += 1
     for i, u in enumerate(units):
         if u.section != section:
             section, section_claim, current, slots, last_enum = u.section, None, None, [], None
@@ -522,9 +525,10 @@ def _attach(units: list[Unit], thesis: int) -> None:
         if u.role != "counter" and u.kind == "body" and u.link != "supports":
             block_lead.setdefault(u.block, i)
         if (u.role == "premise" and u.rel in ("enumeration", "addition") and not slots and not same_block
-                and multi_para and u.kind == "body"):
+                and multi_para and u.kind == "body" and list_items[u.block] == 1):
             # "Secondly, …" / "Moreover, …" opening a paragraph of an essay: the paragraph's point,
             # one of the thesis's reasons, which the paragraph's other sentences then support
+            # (a paragraph that lists several items is a list of reasons, not one point)
             u.role = "claim"
         if u.kind == "heading":
             u.parent = thesis
@@ -544,7 +548,8 @@ def _attach(units: list[Unit], thesis: int) -> None:
             elif u.rel in ("addition", "enumeration", "evidence"):
                 # another item of a list: beside the previous item, else beside the previous premise
                 sibling = last_enum if last_enum is not None else (
-                    prev if prev is not None and units[prev].role == "premise" else None)
+                    prev if prev is not None and units[prev].role == "premise" and units[prev].section == u.section
+                    else None)
                 u.parent = units[sibling].parent if sibling is not None else (current if current is not None else top)
             elif not same_block and block_claim.get(u.block, -1) > i:
                 u.parent = block_claim[u.block]  # context given before the paragraph's claim
