@@ -595,3 +595,29 @@ async def test_a_failing_analysis_leaves_the_text_readable(monkeypatch):
         assert isinstance(app.screen, SearchScreen)  # says search is not ready, does not crash
         await pilot.press("escape")
         assert app.article.scroll_y > 0
+
+
+@sync
+async def test_palette_jumps_to_entities_and_shows_their_names_literally():
+    analysis = hand_built()
+    text = analysis.text
+    click = _span(text, "zebra crossing")
+    hostile = Entity(id="e-x", name="[@click=app.quit]zebra[/]", type="OTHER", mentions=[Mention(start=click[0], end=click[1])])
+    app = ArgviewApp.from_analysis(analysis.model_copy(update={"entities": [*analysis.entities, hostile]}))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p", *"zebra")
+        palette = app.screen
+        options = palette.query_one(OptionList)
+        for _ in range(50):  # the palette gathers hits in its own worker
+            await pilot.pause(0.02)
+            if options.option_count:
+                break
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Go to entity: [@click=app.quit]zebra[/]" in p for p in prompts), prompts
+        index = next(i for i, p in enumerate(prompts) if "[@click=app.quit]zebra[/]" in p)
+        options.highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and app.matches == [click]
+        assert_on_screen(app, click[0])

@@ -14,11 +14,12 @@ from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, ProgressBar, Static, TabbedContent, TabPane, Tabs, Tree
 
-from tui.commands import COMMANDS, bindings
+from tui.commands import COMMANDS, JumpProvider, bindings
 from tui.model import Analysis, ArgNode, Entity, Source
 from tui.widgets.article import ArticleView
 from tui.widgets.entities import EntityTree
@@ -41,6 +42,7 @@ class ArgviewApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Argview"
     BINDINGS = bindings()
+    COMMANDS = App.COMMANDS | {JumpProvider}
 
     class AnalysisProgress(Message):
         def __init__(self, step: str, fraction: float) -> None:
@@ -246,7 +248,7 @@ class ArgviewApp(App[None]):
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
         entity = self._entity_at(message.offset)
         if entity is not None:
-            self._select_entity(entity, at=message.offset, move=False)
+            self.select_entity(entity, at=message.offset, move=False)
 
     def _entity_at(self, offset: int) -> Entity | None:
         if self.analysis is None:
@@ -291,7 +293,7 @@ class ArgviewApp(App[None]):
         self._show_match_status()
         self.refresh_bindings()
 
-    def _select_entity(self, entity: Entity, *, at: int | None = None, move: bool = True) -> None:
+    def select_entity(self, entity: Entity, *, at: int | None = None, move: bool = True) -> None:
         spans = sorted((m.start, m.end) for m in entity.mentions)
         index = 0
         if at is not None:
@@ -307,7 +309,7 @@ class ArgviewApp(App[None]):
             self.article.set_highlights([], (data.start, data.end))
             self.goto(data.start, data.end)
         elif isinstance(data, Entity):
-            self._select_entity(data)
+            self.select_entity(data)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "sections" and self.analysis is not None:
@@ -409,7 +411,7 @@ class ArgviewApp(App[None]):
         if hit.kind == "entity" and analysis is not None:
             entity = next((e for e in analysis.entities if e.id == hit.ref), None)
             if entity is not None and entity.mentions:
-                self._select_entity(entity, at=hit.start)
+                self.select_entity(entity, at=hit.start)
                 return
         spans = self.search_index.occurrences(query) if self.search_index is not None else []
         target = getattr(hit, "match", None) or (hit.start, hit.end)
@@ -566,7 +568,7 @@ class ArgviewApp(App[None]):
                 continue  # Textual's palette already has Quit; esc is not a command
             yield SystemCommand(
                 command.title,
-                f"{command.help} · key: {command.display_keys}",
+                escape(f"{command.help} · key: {command.display_keys}"),  # the palette parses help as markup
                 getattr(self, f"action_{command.action}"),
             )
 

@@ -4,8 +4,12 @@ palette entry and the help screen line at once, so the four never drift apart.""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+from typing import Callable
 
+from rich.text import Text
 from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
 
 
 @dataclass(frozen=True)
@@ -84,3 +88,36 @@ LOCAL_KEYS: tuple[tuple[str, str, str], ...] = (
     ("Search box", "enter / esc", "Jump to the result / close the box"),
     ("Anywhere", "ctrl+p", "Command palette: every command by name, and themes"),
 )
+
+
+class JumpProvider(Provider):
+    """Palette hits for the article's sections and entities, matched with rapidfuzz.
+
+    Their names are untrusted text, so hits are built from `Text` (never markup) and Textual's
+    own matcher, which parses candidates as markup, is not used.
+    """
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        analysis = getattr(app, "analysis", None)
+        if analysis is None or not query.strip():
+            return
+        from rapidfuzz import fuzz, process, utils
+
+        targets: list[tuple[str, str, Callable[[], object]]] = []
+        for section in analysis.sections:
+            targets.append(("section", section.title, partial(app.goto, section.start, top=True)))
+        for entity in analysis.entities:
+            targets.append(("entity", entity.name, partial(app.select_entity, entity)))
+        names = [" ".join(name.split())[:120] for _kind, name, _go in targets]
+        matches = process.extract(
+            query, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=12, score_cutoff=60
+        )
+        for name, score, index in matches:
+            kind, _name, go = targets[index]
+            yield Hit(
+                score / 100,
+                Text.assemble((f"Go to {kind}: ", "dim"), name),
+                go,
+                text=f"Go to {kind}: {name}",
+            )
