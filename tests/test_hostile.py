@@ -206,7 +206,7 @@ def test_max_size_is_configurable(capsys, tmp_path):
 def test_stdin_over_the_limit(run_argview):
     proc = run_argview("--json", "--max-size", "0.01", "-", input="x" * 20000)
     assert proc.returncode == 1
-    assert proc.stderr == "argview: -: it is 10 KB, over the 10 KB limit (raise it with --max-size MB)\n"
+    assert proc.stderr == "argview: -: it is over the 10 KB limit (raise it with --max-size MB)\n"
 
 
 # --- pathological shapes (completion is the test; timings are in the benchmark notes) -------------

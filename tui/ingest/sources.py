@@ -41,10 +41,10 @@ def _human(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
 
 
-def _too_big(size: int, limit: int) -> SourceError:
-    return SourceError(
-        f"it is {_human(size)}, over the {_human(limit)} limit (raise it with --max-size MB)"
-    )
+def _too_big(size: int | None, limit: int) -> SourceError:
+    """``size`` is None when only the first ``limit + 1`` bytes were read (a pipe, a download)."""
+    what = "it is over" if size is None else f"it is {_human(size)}, over"
+    return SourceError(f"{what} the {_human(limit)} limit (raise it with --max-size MB)")
 
 
 def is_url(name: str) -> bool:
@@ -77,8 +77,8 @@ def _read_path(name: str, limit: int) -> bytes:
         if err.errno == errno.ENAMETOOLONG:
             raise SourceError("the file name is too long") from None
         raise SourceError(err.strerror or str(err)) from None
-    if len(data) > limit:
-        raise _too_big(len(data), limit)
+    if len(data) > limit:  # the file grew, or stat() could not tell (a FIFO, /dev/zero)
+        raise _too_big(None, limit)
     return data
 
 
@@ -88,7 +88,7 @@ def _read_stdin(limit: int) -> bytes:
         raise SourceError("there is no standard input to read")
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise _too_big(len(data), limit)
+        raise _too_big(None, limit)
     return data
 
 
@@ -133,7 +133,7 @@ def _read_url(url: str, limit: int, timeout: float) -> tuple[bytes, Format | Non
     except (OSError, ValueError, http.client.HTTPException) as err:
         raise SourceError(f"cannot fetch it ({err or type(err).__name__})") from None
     if len(data) > limit:
-        raise _too_big(len(data), limit)
+        raise _too_big(None, limit)
     return data, format_from_content_type(content_type) or format_from_name(url)
 
 
