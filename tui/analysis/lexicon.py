@@ -321,15 +321,21 @@ def author_voice(unit: str, words: frozenset[str] | None = None) -> str | None:
 # Reported speech: a view the article attributes to someone else. Its modals are that person's
 # stance, not the author's ("She said the bridge would cut commuting times").
 REPORTED = re.compile(
-    r"\b(?:said|says|told|tells|stated|states|added|adds|explained|explains|announced|noted|reported|wrote|writes"
+    r"\b(?:said|says|say|told|tells|stated|states|added|adds|explained|explains|announced|noted|reported|wrote|writes"
     r"|according to|quoted)\b",
     re.I,
 )
-_REPORTED_KEYS = frozenset("said says told tells stated states added adds explained explains announced noted reported "
+_REPORTED_KEYS = frozenset("said says say told tells stated states added adds explained explains announced noted reported "
                            "wrote writes according quoted".split())
 
 
+_QUOTE_OPEN = re.compile(r"^\s*[\"“‘«]")
+
+
 def reported_speech(unit: str, words: frozenset[str] | None = None) -> str | None:
+    """The reporting verb (or the opening quotation mark) that attributes a unit to someone else."""
+    if _QUOTE_OPEN.match(unit):
+        return unit.lstrip()[0]  # a quotation: the words are the quoted speaker's
     words = words_of(unit) if words is None else words
     if words.isdisjoint(_REPORTED_KEYS):
         return None
