@@ -457,7 +457,7 @@ def _defaults(units: list[Unit], thesis: int, sparse: bool = False) -> None:
         if u.kind == "title" and i != thesis:
             continue
         if u.kind == "heading":
-            if _propositional(u):
+            if _propositional(u) and (u.stance >= 1 or not sparse):
                 u.role, u.cue = "claim", "heading"
             continue
         if u.role is not None:
