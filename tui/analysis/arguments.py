@@ -301,7 +301,7 @@ def _argues(u: Unit) -> bool:
     return u.role is not None or u.stance >= 1
 
 
-# --- 3. context: contrast after a unit, announced lists -------------------------------------------
+# --- 3. context: a turn ("But", "However") after a unit ------------------------------------------
 
 def _contrast(units: list[Unit]) -> None:
     for i, u in enumerate(units):
