@@ -301,3 +301,10 @@ def test_strip_controls_is_linear_on_many_escapes():
     assert strip_controls(text) == ""  # one unterminated OSC string per ESC, each removed
     assert strip_controls("ok \x1b[0m" * 100_000) == "ok " * 100_000
     assert strip_controls("\x1b[" + "1;" * 300_000) == ""  # one long unfinished CSI
+
+
+def test_html_nested_deeper_than_the_parser_allows_still_shows_its_words():
+    page = "<html><body>" + "<div>" * 5000 + "Deep text &amp; survives" + "</div>" * 5000 + "</body></html>"
+    a = analyse_bytes(page, hint="html")
+    assert a.text == "Deep text & survives"
+    assert a.notes

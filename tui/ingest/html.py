@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -146,5 +148,20 @@ def parse_html(page: str) -> Document:
     if not any(b.kind != "title" for b in doc.blocks):
         doc = DocumentBuilder("html")
         _fallback(page, doc)
+        if not any(b.kind != "title" for b in doc.blocks):
+            _last_resort(page, doc)
         doc.notes.append("No article body was found in this page: showing all of its visible text.")
     return doc.build()
+
+
+_HIDDEN = re.compile(r"<(script|style|template|noscript)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_TAG = re.compile(r"<[^>]{0,2000}>")
+
+
+def _last_resort(page: str, doc: DocumentBuilder) -> None:
+    """The parser gave up (e.g. nesting deeper than libxml2 allows): strip tags, keep the words."""
+    import html as html_lib
+
+    text = html_lib.unescape(_TAG.sub("\n", _HIDDEN.sub(" ", page)))
+    for block in re.split(r"\n\s*\n", text):
+        doc.add("paragraph", block)
