@@ -308,3 +308,12 @@ def test_html_nested_deeper_than_the_parser_allows_still_shows_its_words():
     a = analyse_bytes(page, hint="html")
     assert a.text == "Deep text & survives"
     assert a.notes
+
+
+def test_a_hostile_file_name_does_not_become_a_raw_title(tmp_path):
+    path = tmp_path / "evil\x1b]0;pwned\x07\u202e-name.txt"
+    path.write_text("This paragraph has no title line above it and ends with a stop, as prose does.\n")
+    from tui.pipeline import analyse_source
+
+    a = analyse_source(str(path))
+    assert a.title == "evil name"

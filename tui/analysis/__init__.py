@@ -68,7 +68,10 @@ def analyse(source: Source, doc: Document, progress: Progress | None = None) -> 
 
 
 def _title_from_name(name: str) -> str:
-    stem = name.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    from tui.ingest.clean import clean_inline
+
+    # a file name is untrusted like the text: it may hold escape sequences
+    stem = clean_inline(name).rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return stem.replace("-", " ").replace("_", " ").strip() or "Untitled"
 
 
