@@ -166,3 +166,13 @@ def test_text_with_a_list_and_separators_is_not_taken_for_markdown():
     a = analyse_bytes(text)  # no extension, no hint: sniffed
     assert a.source.format == "text"
     assert a.title == "Three Good Reasons"
+
+
+def test_title_with_byline_and_date_under_it():
+    a = analyse_bytes("The Case for Trains\nBy Jane Doe\n12 March 2024\n\nTrains are good. They are fast.\n", hint="text")
+    assert kinds(a) == [
+        ("title", "The Case for Trains"),
+        ("paragraph", "By Jane Doe"),
+        ("paragraph", "12 March 2024"),
+        ("paragraph", "Trains are good. They are fast."),
+    ]

@@ -79,19 +79,23 @@ def _item(text: str, heading_ok: bool = False) -> tuple[str, str]:
     return ("list_item" if _LIST_ITEM.match(text) else "paragraph"), text
 
 
-def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
+def _split_title(lines: list[str]) -> tuple[str | None, list[str], bool]:
     """The title is the first non-empty line when it stands apart from the text that follows.
 
     It stands apart when it is a block of its own, or when it is clearly shorter than the wrapped
-    lines below it, or when those lines are one long paragraph each.
+    lines below it, or when those lines are one long paragraph each. A title with a few short
+    unpunctuated lines under it ("By Jane Doe", a date) heads a header block: the third value
+    says the rest are separate lines, not wrapped prose.
     """
     if _is_title_block(lines[:1]) and not _LIST_ITEM.match(lines[0]):
         if len(lines) == 1:
-            return lines[0], []
+            return lines[0], [], False
+        if len(lines) <= 4 and all(len(l.strip()) <= _MAX_HEADING and not l.rstrip().endswith(_ENDS_SENTENCE) for l in lines):
+            return lines[0], lines[1:], True
         rest_width = max(len(l.rstrip()) for l in lines[1:])
         if _is_heading_line(lines[0], max_len=_MAX_TITLE) and (rest_width > 110 or len(lines[0].strip()) < 0.6 * rest_width):
-            return lines[0], lines[1:]
-    return None, lines
+            return lines[0], lines[1:], False
+    return None, lines, False
 
 
 def _strip_edge_boilerplate(lines: list[str], doc: DocumentBuilder) -> list[str]:
@@ -129,9 +133,13 @@ def parse_text(text: str) -> Document:
         lines = _strip_edge_boilerplate([l for l in raw.split("\n") if l.strip()], doc)
         if first:
             first = False
-            title, lines = _split_title(lines)
+            title, lines, header = _split_title(lines)
             if title is not None:
                 doc.add("title", title)
+            if header:  # byline, date: one paragraph each, never headings
+                for line in lines:
+                    doc.add("paragraph", line)
+                continue
             if not lines:
                 continue
         if len(lines) == 1 and _is_heading_line(lines[0]):
