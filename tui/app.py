@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
@@ -30,7 +30,7 @@ from tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from tui.ingest import Document
-    from tui.search import SearchHit
+    from tui.search import SearchHit, SearchIndex
 
 NARROW = 100  # below this many columns the side pane starts hidden
 LARGE_TEXT = 150_000  # characters; above this the progress bar shows while analysing
@@ -50,7 +50,7 @@ class ArgviewApp(App[None]):
             self.step, self.fraction = step, fraction
 
     class AnalysisReady(Message):
-        def __init__(self, analysis: Analysis, index: Any) -> None:
+        def __init__(self, analysis: Analysis, index: SearchIndex) -> None:
             super().__init__()
             self.analysis, self.index = analysis, index
 
@@ -67,7 +67,7 @@ class ArgviewApp(App[None]):
         self.source = source
         self.doc = doc
         self.analysis: Analysis | None = analysis
-        self.search_index: Any | None = None
+        self.search_index: SearchIndex | None = None
         self._text = analysis.text if analysis is not None else doc.text  # type: ignore[union-attr]
         self._blocks = analysis.blocks if analysis is not None else doc.blocks  # type: ignore[union-attr]
         title = analysis.title if analysis is not None else (doc.title if doc else "")  # type: ignore[union-attr]
@@ -140,7 +140,7 @@ class ArgviewApp(App[None]):
             if len(self._text) >= LARGE_TEXT:
                 self.query_one("#progress").display = True
 
-    def on_resize(self, event: Any) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self._apply_width(event.size.width)
 
     def _apply_width(self, width: int) -> None:
@@ -175,14 +175,14 @@ class ArgviewApp(App[None]):
         self.post_message(self.AnalysisReady(analysis, index))
 
     @staticmethod
-    def _build_index(analysis: Analysis) -> Any | None:
-        try:
-            from tui.search import SearchIndex
-        except ImportError:
-            return None
+    def _build_index(analysis: Analysis) -> SearchIndex:
+        from tui.search import SearchIndex
+
         return SearchIndex(analysis)
 
     def on_argview_app_analysis_progress(self, message: AnalysisProgress) -> None:
+        if message.step == "done":
+            return
         percent = int(message.fraction * 100)
         self.titlebar.set_status(f"analysing {message.step}… {percent}%")
         self.query_one("#progress-label", Static).update(Text(f"Analysing: {message.step}", style="italic"))
@@ -196,7 +196,7 @@ class ArgviewApp(App[None]):
         self.titlebar.set_status("analysis failed")
         self.notify(f"Analysis failed; showing the text only. {message.error}", severity="error", markup=False)
 
-    def _install(self, analysis: Analysis, index: Any | None) -> None:
+    def _install(self, analysis: Analysis, index: SearchIndex) -> None:
         self.analysis = analysis
         self.search_index = index
         self.article_title = analysis.title or self.article_title

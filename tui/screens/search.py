@@ -6,7 +6,7 @@ a stale worker's results are dropped. Hit labels are untrusted text: built as `T
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 if TYPE_CHECKING:
-    from tui.search import SearchHit
+    from tui.search import SearchHit, SearchIndex
 
 KIND_BADGES = {"section": "§ section ", "entity": "@ entity  ", "argument": "! argument", "sentence": "¶ sentence"}
 _FLAT = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
@@ -49,7 +49,7 @@ class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
         Binding("up,ctrl+p", "move(-1)", "Previous result", priority=True),
     ]
 
-    def __init__(self, index: Any | None, query: str = "") -> None:
+    def __init__(self, index: SearchIndex | None, query: str = "") -> None:
         super().__init__()
         self.index = index
         self.initial = query
