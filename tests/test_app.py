@@ -621,3 +621,37 @@ async def test_palette_jumps_to_entities_and_shows_their_names_literally():
         await pilot.pause()
         assert app.is_running and app.matches == [click]
         assert_on_screen(app, click[0])
+
+
+def _style_at(article: ArticleView, offset: int):
+    """The Rich style drawn for the character at `offset` (its line must be on screen)."""
+    y = article.line_of(offset) - int(article.scroll_y)
+    line = article.index.lines[article.line_of(offset)]
+    column = len(line.prefix) + offset - line.start  # ASCII test text: one cell per character
+    x = 0
+    for seg in article.render_line(y):
+        if x <= column < x + len(seg.text):
+            return seg.style
+        x += len(seg.text)
+    raise AssertionError("offset not on screen")
+
+
+@sync
+async def test_headings_entities_and_roles_are_styled():
+    analysis = hand_built()
+    app = ArgviewApp.from_analysis(analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        article = app.article
+        text = analysis.text
+        await pilot.press("right_parenthesis", "right_parenthesis", "right_parenthesis")  # cursor off the units below
+        heading = _style_at(article, text.index("Why rail"))
+        plain = _style_at(article, text.index("Paragraph 4"))
+        assert heading.bold and not plain.bold
+        person = _style_at(article, text.index("Marguerite"))
+        place = _style_at(article, text.index("Europe"))
+        assert person.underline and place.underline and person.color != place.color
+        thesis = _style_at(article, text.index("greener") - 20)  # inside the thesis unit
+        assert thesis.bgcolor != plain.bgcolor
+        await pilot.press("r")
+        assert _style_at(article, text.index("greener") - 20).bgcolor == plain.bgcolor
