@@ -18,7 +18,10 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 # Abbreviations that usually precede a name or number, so even a capital after them continues.
-_NEVER_FINAL = frozenset("mr mrs ms mx dr prof rev fr st mt gen col lt sgt capt cmdr adm maj gov sen rep pres hon supt insp messrs e.g i.e cf viz vs v no nos vol pp p fig figs eq ch sec art".split())
+_NEVER_FINAL = frozenset("mr mrs ms mx dr prof rev fr st mt gen col lt sgt capt cmdr adm maj gov sen rep pres hon supt insp messrs e.g i.e cf viz vs v pp p".split())
+# Abbreviations only before a number ("No. 5", "Fig. 2", "Art. 51"); elsewhere they are words
+# that can end a sentence: "The answer is no. We move on."
+_BEFORE_NUMBER = frozenset("no nos vol vols fig figs eq eqs ch sec art para".split())
 # Words that start sentences; after an abbreviation such as "U.S." they signal a real boundary.
 _STARTERS = frozenset(
     "the a an this that these those it its he she they we i you but and or so yet however in on at "
@@ -63,6 +66,8 @@ def _is_boundary(text: str, start: int, end_match: re.Match[str], limit: int) ->
     # the matched stop is part of the abbreviation (e.g. "u.s" + ".")
     if len(token) == 1 and token.isalpha():
         return False  # an initial: "J. R. R. Tolkien", "Kassym-Jomart K. Tokayev"
+    if token in _BEFORE_NUMBER:
+        return not nxt.isdigit()
     if token in ABBREVIATIONS:
         if token in _NEVER_FINAL:
             return False
