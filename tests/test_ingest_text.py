@@ -176,3 +176,10 @@ def test_title_with_byline_and_date_under_it():
         ("paragraph", "12 March 2024"),
         ("paragraph", "Trains are good. They are fast."),
     ]
+
+
+def test_sentences_about_copyright_or_news_are_not_boilerplate():
+    body = ["Copyright law is broken, and this essay says how to fix it.", "Get the news from several sources before you judge."]
+    a = analyse_bytes("Title\n\n" + "\n\n".join(body) + "\n\nCopyright © 2024 Example Media\n", hint="text")
+    assert [t for k, t in kinds(a) if k == "paragraph"] == body
+    assert [d.text for d in a.dropped] == ["Copyright © 2024 Example Media"]

@@ -38,6 +38,7 @@ def split(text: str) -> list[str]:
         ("See No. 5 and Fig. 2 for details. They agree.", ["See No. 5 and Fig. 2 for details.", "They agree."]),
         ("The answer is no. We move on.", ["The answer is no.", "We move on."]),
         ("Roe v. Wade was decided. It stood.", ["Roe v. Wade was decided.", "It stood."]),
+        ('"Why?" he asked. She shrugged.', ['"Why?" he asked.', "She shrugged."]),
         ("No closing stop at the end", ["No closing stop at the end"]),
         ("  Spaces around.   Are trimmed.  ", ["Spaces around.", "Are trimmed."]),
         ("", []),

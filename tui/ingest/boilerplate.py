@@ -27,7 +27,7 @@ _PATTERNS = [
     r"loading\.\.\.",
     r"subscribe(?: now| today| to (?:our|the) newsletter)?[.!:]?",
     r"sign up (?:for|to) (?:our|the) newsletter.*",
-    r"(?:get|receive) (?:our|the) (?:latest )?(?:news|updates|newsletter).*",
+    r"(?:get|receive) (?:our|the) (?:latest )?(?:news|updates|newsletter)(?: in your inbox| by email)?[.!:]?",
     r"follow us on .*",
     r"related (?:posts|articles|stories)[:]?",
     r"read more[:.]?",
@@ -36,7 +36,7 @@ _PATTERNS = [
     r"tags?: .*",
     r"all rights reserved\.?",
     r"©.*",
-    r"copyright ©?.*",
+    r"copyright (?:©|\(c\)|\d{4}).*",  # a notice, not a sentence about copyright law
 ]
 _LINE = re.compile(r"^(?:" + "|".join(_PATTERNS) + r")$", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?*])\s+")
