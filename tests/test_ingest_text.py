@@ -183,3 +183,8 @@ def test_sentences_about_copyright_or_news_are_not_boilerplate():
     a = analyse_bytes("Title\n\n" + "\n\n".join(body) + "\n\nCopyright © 2024 Example Media\n", hint="text")
     assert [t for k, t in kinds(a) if k == "paragraph"] == body
     assert [d.text for d in a.dropped] == ["Copyright © 2024 Example Media"]
+
+
+def test_rules_and_underlines_are_decoration():
+    a = analyse_bytes("Title\n=====\n\nBody text.\n\n* * *\n\nMore text.\n\n-----\n", hint="text")
+    assert kinds(a) == [("title", "Title"), ("paragraph", "Body text."), ("paragraph", "More text.")]

@@ -11,6 +11,7 @@ _BLANK_SPLIT = re.compile(r"\n[ \t]*\n+")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,3}[.)])\s+")
 _CLOSING = tuple(".!?;:,…\"”’'»)]")
 _ENDS_SENTENCE = (".", "!", "?", "…", "\"", "”", "’", ")")
+_RULE = re.compile(r"^\s*([-=*_~#+.•·])(?:\s*\1){2,}\s*$")
 _MAX_TITLE = 200
 _MAX_HEADING = 90
 
@@ -130,7 +131,11 @@ def parse_text(text: str) -> Document:
         if is_boilerplate(raw):
             doc.drop(raw, "web boilerplate")
             continue
-        lines = _strip_edge_boilerplate([l for l in raw.split("\n") if l.strip()], doc)
+        # rules and underlines ("=====", "-----", "* * *") are decoration: never shown as text
+        lines = [l for l in raw.split("\n") if l.strip() and not _RULE.match(l)]
+        if not lines:
+            continue
+        lines = _strip_edge_boilerplate(lines, doc)
         if first:
             first = False
             title, lines, header = _split_title(lines)
