@@ -317,3 +317,11 @@ def test_a_hostile_file_name_does_not_become_a_raw_title(tmp_path):
 
     a = analyse_source(str(path))
     assert a.title == "evil name"
+
+
+def test_overstrike_from_a_terminal_capture_reads_as_plain_words():
+    # `man ls | cat` output: bold is "X\bX", underline is "_\bX"
+    data = b"N\x08NA\x08AM\x08ME\x08E\n\nThe l\x08ls\x08s command lists _\x08f_\x08i_\x08l_\x08e_\x08s in a directory.\n"
+    a = analyse_bytes(data, hint="text")
+    assert a.title == "NAME"
+    assert "The ls command lists files in a directory." in a.text

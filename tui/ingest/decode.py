@@ -36,6 +36,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _STRONG_MAGIC = frozenset(m for m, _ in _MAGIC if not m.isascii() or not m.decode().isprintable()) | {b"%PDF-"}
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 
+_OVERSTRIKE = re.compile(r"[^\n\x08]\x08")
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -98,6 +100,9 @@ def decode(data: bytes) -> Decoded:
         encoding = shown.get(encoding, encoding)
     else:
         text, encoding = _decode_unmarked(data)
+    if "\b" in text:
+        # overstrike from `man` or a terminal capture: "B\bBo\bol\bld" is bold "Bold", "_\bx" underlined x
+        text = _OVERSTRIKE.sub("", text)
     if "\x00" in text or _looks_binary(text):
         raise SourceError("this looks like a binary file, not a text article")
     return Decoded(normalise_newlines(text), encoding)
