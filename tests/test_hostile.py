@@ -321,7 +321,7 @@ def test_a_hostile_file_name_does_not_become_a_raw_title(tmp_path):
 
 def test_overstrike_from_a_terminal_capture_reads_as_plain_words():
     # `man ls | cat` output: bold is "X\bX", underline is "_\bX"
-    data = b"N\x08NA\x08AM\x08ME\x08E\n\nThe l\x08ls\x08s command lists _\x08f_\x08i_\x08l_\x08e_\x08s in a directory.\n"
+    data = b"S\x08SY\x08YN\x08NO\x08OP\x08PS\x08SI\x08IS\x08S\n\nThe l\x08ls\x08s command lists _\x08f_\x08i_\x08l_\x08e_\x08s in a directory.\n"
     a = analyse_bytes(data, hint="text")
-    assert a.title == "NAME"
+    assert a.title == "SYNOPSIS"
     assert "The ls command lists files in a directory." in a.text
