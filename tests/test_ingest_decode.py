@@ -77,3 +77,15 @@ def test_utf8_with_a_few_cp1252_bytes_keeps_both():
     d = decode(data)
     assert d.text == "It’s “fine” — café and “quoted” for €5."
     assert d.encoding == "utf-8 (with some cp1252)"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_in_another_script(encoding):
+    text = "Россия и Китай спорят о будущем Центральной Азии. Это важно для всех."
+    d = decode(text.encode(encoding))
+    assert d.text == text and d.encoding == "utf-16"
+
+
+def test_nul_bytes_that_are_not_utf16_are_refused():
+    with pytest.raises(SourceError, match="NUL bytes"):
+        decode(b"hello\x00world" * 100)

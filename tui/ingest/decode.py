@@ -54,17 +54,33 @@ class Decoded:
 
 
 def _guess_utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM has NUL in every other byte for ASCII-range characters."""
+    """UTF-16 text without a BOM has NUL in every other byte for ASCII-range characters.
+
+    Text in another script (Cyrillic, Greek) has NULs only at its spaces and punctuation, so the
+    test is which byte order decodes the sample into text with NULs and controls nowhere.
+    """
     sample = data[:4096]
     if len(sample) < 4:
         return None
-    even = sample[0::2].count(0) / max(1, len(sample[0::2]))
-    odd = sample[1::2].count(0) / max(1, len(sample[1::2]))
-    if odd > 0.4 and even < 0.05:
-        return "utf-16-le"
-    if even > 0.4 and odd < 0.05:
-        return "utf-16-be"
+    sample = sample[: len(sample) - len(sample) % 2]
+    half = len(sample) // 2
+    even = sample[0::2].count(0) / half
+    odd = sample[1::2].count(0) / half
+    # NULs (ASCII high bytes) in one byte position only, and at least at every space
+    if max(even, odd) < 0.08 or min(even, odd) > 0.01:
+        return None
+    order = ("utf-16-le",) if odd > even else ("utf-16-be",)
+    for encoding in order:
+        try:
+            text = sample.decode(encoding, errors="strict" if len(sample) == len(data) else "ignore")
+        except UnicodeDecodeError:
+            continue
+        if text and not _CONTROL_CHARS.search(text):
+            return encoding
     return None
+
+
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _looks_binary(text: str) -> bool:
