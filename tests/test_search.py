@@ -197,7 +197,7 @@ def test_occurrences_are_literal_case_insensitive_and_in_order(index, analysis):
 @pytest.mark.parametrize(
     "query",
     ["(", ")", "[bold]", "[@click=app.quit]x[/]", ".*", "\\", "?", "#", "@@", "!!", "İstanbul", "ß", "🙂",
-     "\x00", "\x1b[31m", "a" * 5000, " ".join(["word"] * 400), "\u200b", "*" * 30, "#(", "@[", "!\\d"],
+     "\x00", "\x1b[31m", "\ud800", "harbour\udfff", "a" * 5000, " ".join(["word"] * 400), "\u200b", "*" * 30, "#(", "@[", "!\\d"],
 )
 def test_weird_queries_do_not_raise(index, query):
     hits = index.search(query)

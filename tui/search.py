@@ -282,7 +282,7 @@ class SearchIndex:
         key = (query, limit)
         hit = self._cache.get(key)
         if hit is not None:
-            return hit
+            return list(hit)
         kind, body = split_query(query)
         if not body:
             hits = self._listing(kind, limit) if kind else []
@@ -291,7 +291,7 @@ class SearchIndex:
         if len(self._cache) > 256:
             self._cache.clear()
         self._cache[key] = hits
-        return hits
+        return list(hits)
 
     def occurrences(self, query: str) -> list[tuple[int, int]]:
         """Case-insensitive literal matches of the query (prefix stripped) in the text, in order."""
