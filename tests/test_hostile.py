@@ -325,3 +325,12 @@ def test_overstrike_from_a_terminal_capture_reads_as_plain_words():
     a = analyse_bytes(data, hint="text")
     assert a.title == "SYNOPSIS"
     assert "The ls command lists files in a directory." in a.text
+
+
+def test_html_the_extractor_cannot_parse_prints_nothing_extra(run_argview, tmp_path):
+    # trafilatura logs its parse failures; Python would print them on stderr beside our output
+    path = tmp_path / "odd.html"
+    path.write_text("Therefore [@click=app.quit]é")
+    proc = run_argview("--json", str(path))
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert json.loads(proc.stdout)["text"] == "Therefore [@click=app.quit]é"

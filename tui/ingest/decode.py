@@ -75,7 +75,9 @@ def _guess_utf16_without_bom(data: bytes) -> str | None:
             text = sample.decode(encoding, errors="strict" if len(sample) == len(data) else "ignore")
         except UnicodeDecodeError:
             continue
-        if text and not _CONTROL_CHARS.search(text):
+        # real text has spaces or line breaks; ASCII bytes misread as UTF-16 give none (CJK-looking noise)
+        spaces = sum(text.count(c) for c in " \n\t\u3000")
+        if text and not _CONTROL_CHARS.search(text) and spaces >= max(1, len(text) // 40):
             return encoding
     return None
 

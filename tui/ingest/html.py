@@ -70,7 +70,7 @@ def _visible_blocks(page: str, skip: set[str]) -> tuple[str, list[tuple[str, str
     """The page's <title> and its leaf-most blocks of visible text as (tag, text), in order."""
     try:
         root = lxml_html.document_fromstring(page)
-    except (etree.ParserError, ValueError):
+    except Exception:  # noqa: BLE001 - lxml raises ParserError, ValueError, even AssertionError
         return "", []
     for bad in list(root.iter(*skip)):
         if bad.getparent() is not None:
@@ -123,7 +123,13 @@ def _record_furniture(page: str, doc: DocumentBuilder) -> None:
 
 
 def parse_html(page: str) -> Document:
+    import logging
+
     import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    # it logs parse failures at ERROR; where a program has logging set up, they would show beside
+    # our own message, yet the fallback below already handles whatever it could not parse
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
     doc = DocumentBuilder("html")
     xml = None

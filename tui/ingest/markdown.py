@@ -34,7 +34,7 @@ def _html_text(fragment: str) -> str:
 
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    except (etree.ParserError, ValueError):
+    except Exception:  # noqa: BLE001 - lxml raises ParserError, ValueError, even AssertionError ("<HTML>")
         return ""
     for bad in list(root.iter("script", "style", "template", etree.Comment)):
         if bad.getparent() is not None:
