@@ -89,3 +89,20 @@ def test_utf16_without_bom_in_another_script(encoding):
 def test_nul_bytes_that_are_not_utf16_are_refused():
     with pytest.raises(SourceError, match="NUL bytes"):
         decode(b"hello\x00world" * 100)
+
+
+def test_html_meta_charset_is_used_for_legacy_cyrillic():
+    page = (
+        '<html><head><meta charset="windows-1251"><title>Россия</title></head><body><article>'
+        "<p>Россия и Китай спорят о будущем Центральной Азии, и это важно для всех соседей в регионе.</p>"
+        "<p>Второй абзац продолжает мысль первого и завершает статью.</p></article></body></html>"
+    )
+    a = analyse_bytes(page.encode("cp1251"), hint="html")
+    assert a.source.encoding == "cp1251"
+    assert "Россия и Китай спорят" in a.text
+
+
+def test_a_wrong_charset_claim_does_not_beat_utf8():
+    page = '<html><head><meta charset="koi8-r"></head><body><p>Café “quoted” — fine.</p></body></html>'
+    a = analyse_bytes(page.encode("utf-8"), hint="html")
+    assert a.source.encoding == "utf-8" and "Café “quoted” — fine." in a.text

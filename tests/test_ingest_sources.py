@@ -107,3 +107,10 @@ def test_url_over_the_size_limit(local_server):
     local_server.pages["/big.txt"] = Page(b"word " * 1000, "text/plain")
     with pytest.raises(SourceError, match="over the 1 KB limit"):
         read_source(local_server.url("/big.txt"), max_bytes=1024)
+
+
+def test_url_charset_from_content_type(local_server):
+    body = "Заголовок\n\nТекст статьи в кодировке KOI8-R, которую объявляет сервер.\n"
+    local_server.pages["/koi8"] = Page(body.encode("koi8-r"), "text/plain; charset=KOI8-R")
+    a = analyse_source(local_server.url("/koi8"))
+    assert a.title == "Заголовок" and a.source.encoding == "koi8-r"

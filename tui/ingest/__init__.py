@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.ingest.decode import decode
+from tui.ingest.decode import declared_charset, decode
 from tui.ingest.detect import sniff
 from tui.ingest.document import Document
 from tui.ingest.errors import SourceError
@@ -30,7 +30,7 @@ def ingest_bytes(raw: RawSource) -> tuple[Source, Document]:
     """Decode and parse a source's bytes. Raises SourceError for empty or binary input."""
     if not raw.data:
         raise SourceError("it is empty")
-    decoded = decode(raw.data)
+    decoded = decode(raw.data, raw.charset or declared_charset(raw.data))
     if not decoded.text.strip():
         raise SourceError("it contains only whitespace")
     fmt = raw.format_hint or sniff(decoded.text)

@@ -94,8 +94,28 @@ def _looks_binary(text: str) -> bool:
     return controls / len(sample) > 0.05
 
 
-def decode(data: bytes) -> Decoded:
-    """Decode bytes of an article; raise SourceError for binaries and undecodable data."""
+def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
+    """The charset a server's Content-Type or a page's <meta> declares, if Python knows it."""
+    match = _CHARSET.search(content_type or "") or _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore") if isinstance(match.group(1), bytes) else match.group(1)
+    try:
+        return codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+
+
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]{1,40})", re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([\w.:-]{1,40})", re.I)
+
+
+def decode(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode bytes of an article; raise SourceError for binaries and undecodable data.
+
+    ``declared`` is the charset the source claims (HTTP header, HTML <meta>). It is used only when
+    there is no BOM and the bytes are not UTF-8: claims are often wrong, byte order marks never.
+    """
     for magic, what in _MAGIC:
         if data.startswith(magic) and (magic in _STRONG_MAGIC or _CONTROL_BYTES.search(data, 0, 1024)):
             raise SourceError(f"this is {what}, not a text article")
@@ -117,7 +137,7 @@ def decode(data: bytes) -> Decoded:
         shown = {"utf-8-sig": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16", "utf-32-le": "utf-32", "utf-32-be": "utf-32"}
         encoding = shown.get(encoding, encoding)
     else:
-        text, encoding = _decode_unmarked(data)
+        text, encoding = _decode_unmarked(data, declared)
     if "\b" in text:
         # overstrike from `man` or a terminal capture: "B\bBo\bol\bld" is bold "Bold", "_\bx" underlined x
         text = _OVERSTRIKE.sub("", text)
@@ -139,11 +159,16 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 
 
-def _decode_unmarked(data: bytes) -> tuple[str, str]:
+def _decode_unmarked(data: bytes, declared: str | None = None) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if declared and declared not in ("utf-8", "utf-16", "utf-32", "latin-1", "iso8859-1", "ascii", "cp1252"):
+        try:  # e.g. windows-1251 or koi8-r: read as cp1252 it would be mojibake
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass
     # Mostly UTF-8 with a few Windows-1252 bytes pasted in (a common mix): decoding it all as
     # cp1252 would turn every "’" into "â€™", so only the stray bytes are read as cp1252.
     sequences = _UTF8_MULTIBYTE.findall(data)

@@ -13,6 +13,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.ingest.decode import declared_charset
 from tui.ingest.detect import format_from_content_type, format_from_name
 from tui.ingest.errors import SourceError
 from tui.model import Format
@@ -30,6 +31,7 @@ class RawSource:
     data: bytes
     format_hint: Format | None
     sha256: str
+    charset: str | None = None  # what the server's Content-Type declared, if anything
 
 
 def sample_path() -> Path:
@@ -92,7 +94,7 @@ def _read_stdin(limit: int) -> bytes:
     return data
 
 
-def _read_url(url: str, limit: int, timeout: float) -> tuple[bytes, Format | None]:
+def _read_url(url: str, limit: int, timeout: float) -> tuple[bytes, Format | None, str | None]:
     """Fetch a URL within ``timeout`` seconds in all: a server that trickles bytes is cut off too."""
     request = urllib.request.Request(url, headers={"User-Agent": "argview (terminal reader)", "Accept": "text/html, text/plain, text/markdown;q=0.9, */*;q=0.1"})
     deadline = time.monotonic() + timeout
@@ -134,12 +136,14 @@ def _read_url(url: str, limit: int, timeout: float) -> tuple[bytes, Format | Non
         raise SourceError(f"cannot fetch it ({err or type(err).__name__})") from None
     if len(data) > limit:
         raise _too_big(None, limit)
-    return data, format_from_content_type(content_type) or format_from_name(url)
+    fmt = format_from_content_type(content_type) or format_from_name(url)
+    return data, fmt, declared_charset(b"", content_type)
 
 
 def read_source(name: str | None, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = URL_TIMEOUT) -> RawSource:
     """Read a source's bytes. ``None`` means the bundled sample. Raises SourceError."""
     hint: Format | None
+    charset = None
     if name is None:
         path = sample_path()
         data = _read_path(str(path), max_bytes)
@@ -147,7 +151,7 @@ def read_source(name: str | None, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout
     elif name == "-":
         data, hint = _read_stdin(max_bytes), None
     elif is_url(name):
-        data, hint = _read_url(name, max_bytes, timeout)
+        data, hint, charset = _read_url(name, max_bytes, timeout)
     else:
         data, hint = _read_path(os.path.expanduser(name), max_bytes), format_from_name(name)
-    return RawSource(name=name, data=data, format_hint=hint, sha256=hashlib.sha256(data).hexdigest())
+    return RawSource(name=name, data=data, format_hint=hint, sha256=hashlib.sha256(data).hexdigest(), charset=charset)
