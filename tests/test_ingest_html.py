@@ -85,3 +85,17 @@ def test_broken_html_does_not_crash():
     a = analyse_bytes("<html><body><p>Unclosed paragraph with <b>bold <i>text</p><div>more", hint="html")
     assert "Unclosed paragraph with bold text" in a.text
     assert_offsets_valid(a)
+
+
+def test_a_saved_page_named_txt_is_read_as_html(tmp_path):
+    path = tmp_path / "saved.txt"
+    path.write_bytes(PAGE.read_bytes())
+    a = analyse_source(str(path))
+    assert a.source.format == "html"
+    assert a.title == "Why Cities Should Plant Trees" and "<p>" not in a.text
+
+
+def test_text_that_mentions_tags_stays_text():
+    a = analyse_bytes("Using HTML\n\nWrite <p> to open a paragraph and </p> to close it.\n", hint="text")
+    assert a.source.format == "text"
+    assert "Write <p> to open a paragraph and </p> to close it." in a.text

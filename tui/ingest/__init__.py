@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.ingest.decode import declared_charset, decode
-from tui.ingest.detect import sniff
+from tui.ingest.detect import looks_like_html_page, sniff
 from tui.ingest.document import Document
 from tui.ingest.errors import SourceError
 from tui.ingest.sources import DEFAULT_MAX_BYTES, URL_TIMEOUT, RawSource, read_source, sample_path
@@ -34,6 +34,8 @@ def ingest_bytes(raw: RawSource) -> tuple[Source, Document]:
     if not decoded.text.strip():
         raise SourceError("it contains only whitespace")
     fmt = raw.format_hint or sniff(decoded.text)
+    if fmt == "text" and looks_like_html_page(decoded.text):
+        fmt = "html"  # a saved page named .txt (or served as text/plain): tags are not the article
     doc = _parse(decoded.text, fmt)
     if not doc.blocks:
         raise SourceError("no readable text was found in it")

@@ -41,6 +41,11 @@ def format_from_content_type(content_type: str | None) -> Format | None:
     return _CONTENT_TYPES.get(content_type.split(";", 1)[0].strip().lower())
 
 
+def looks_like_html_page(text: str) -> bool:
+    """Starts like a whole HTML document (doctype, <html>, <head> or <body>), whatever its name says."""
+    return bool(_HTML.match(text[:20000]))
+
+
 def sniff(text: str) -> Format:
     head = text[:20000]
     if _HTML.match(head) or len(_HTML_TAGS.findall(head)) >= 5:
