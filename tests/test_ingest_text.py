@@ -188,3 +188,8 @@ def test_sentences_about_copyright_or_news_are_not_boilerplate():
 def test_rules_and_underlines_are_decoration():
     a = analyse_bytes("Title\n=====\n\nBody text.\n\n* * *\n\nMore text.\n\n-----\n", hint="text")
     assert kinds(a) == [("title", "Title"), ("paragraph", "Body text."), ("paragraph", "More text.")]
+
+
+def test_a_first_line_of_invisible_characters_does_not_take_the_title():
+    a = analyse_bytes("\u200b\u202e\x1b[0m\n\nThe Real Title\n\nBody text.\n", hint="text")
+    assert a.title == "The Real Title"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tui.ingest.boilerplate import is_boilerplate
+from tui.ingest.clean import clean_inline
 from tui.ingest.document import Document, DocumentBuilder
 
 _BLANK_SPLIT = re.compile(r"\n[ \t]*\n+")
@@ -132,7 +133,8 @@ def parse_text(text: str) -> Document:
             doc.drop(raw, "web boilerplate")
             continue
         # rules and underlines ("=====", "-----", "* * *") are decoration: never shown as text
-        lines = [l for l in raw.split("\n") if l.strip() and not _RULE.match(l)]
+        # and lines of only escape sequences or invisible characters are not lines at all
+        lines = [l for l in raw.split("\n") if clean_inline(l) and not _RULE.match(l)]
         if not lines:
             continue
         lines = _strip_edge_boilerplate(lines, doc)
