@@ -116,6 +116,8 @@ def extract_entities(text: str, sentences: list[Sentence], blocks: list[Block]) 
 # Where a unit opens besides a sentence start: after a line break or a colon ("the question was:
 # Will ..."), or right after an opening quote.
 _UNIT_START = re.compile(r"(?:[\n:][^\w]*|[\"“‘])(?=[^\W\d_])")
+# Brand names that open in lower case: "eBay", "iPhone", "wikiHow"
+_LOWER_CAMEL = re.compile(r"[a-z]{1,4}[A-Z][A-Za-z]+$")
 _WORD_START = re.compile(r"(?<![\w'’.-])[^\W\d_]")
 
 
@@ -154,7 +156,7 @@ def _tokenise(text: str, sentences: list[Sentence]):
     for m in _TOKEN.finditer(text):
         w = m.group()
         c = w[0]
-        if not c.isupper():
+        if not c.isupper() and (w.islower() or not _LOWER_CAMEL.match(w)):
             if c.isalpha():
                 lowers.append(w)
             add_s(m.start())
@@ -471,24 +473,29 @@ def _shape(text: str, piece: list[int], toks, gaz, low: _Lex) -> list[_Cand]:
             e += 1
         prefix = piece[:t]
         rest = piece[e:]
-        prefix_ok = all(gaz.is_demonym(toks.w[k]) or gaz.place_key(toks.w[k]) is not None
-                        or toks.w[k].rstrip(".") in TITLES for k in prefix)
-        if prefix_ok:
+        # What stands before the title says whose office it is: a place or an organisation is a
+        # mention of its own ("NASA Administrator Charles Bolden", "U.S. Senator John Cornyn"),
+        # a nationality adjective or a portfolio ("Russian", "Education") is not.
+        prefix_words = [toks.w[k] for k in prefix]
+        if prefix and (_head_type(prefix_words, gaz) in ("ORG", "PLACE")
+                       or all(w.isupper() and len(w) > 1 for w in prefix_words)):
+            out.extend(_shape(text, prefix, toks, gaz, low))
+        else:
             for k in prefix:
                 if gaz.place_key(toks.w[k]) is not None and not gaz.is_demonym(toks.w[k]):
                     out.append(_cand(text, [k], toks, gaz, low))
-            if not rest:
-                return out
-            c = _cand(text, rest, toks, gaz, low)
-            # "Duke of York", "Professor of Linguistics": the office is not followed by a name
-            rest_words = [toks.w[k] for k in rest]
-            rest_key = gaz.place_key(" ".join(rest_words)) or ""
-            rest_head = None if rest_key.startswith("city:") else _head_type(rest_words, gaz)
-            if e - t == sum(1 for w in bare[t:e] if w in TITLES) and not rest_head:
-                _bump(c.cues, "PERSON", 3)
-                c.titled = text[toks.s[piece[0]] : c.end]
-            out.append(c)
+        if not rest:
             return out
+        c = _cand(text, rest, toks, gaz, low)
+        # "Duke of York", "Professor of Linguistics": the office is not followed by a name
+        rest_words = [toks.w[k] for k in rest]
+        rest_key = gaz.place_key(" ".join(rest_words)) or ""
+        rest_head = None if rest_key.startswith("city:") else _head_type(rest_words, gaz)
+        if e - t == sum(1 for w in bare[t:e] if w in TITLES) and not rest_head:
+            _bump(c.cues, "PERSON", 3)
+            c.titled = text[toks.s[piece[0]] : c.end]
+        out.append(c)
+        return out
     # "US Congress", "U.S. Air Force": a country code before a name is a mention of its own
     first = toks.w[piece[0]]
     if len(piece) > 1 and first.replace(".", "").isupper() and (gaz.place_key(first) or "").startswith("country:"):

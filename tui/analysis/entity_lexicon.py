@@ -26,6 +26,8 @@ TITLES = _words(
     Pope Cardinal Archbishop Bishop Reverend Rev Father Pastor Rabbi Imam Ayatollah Brother Sister
     General Gen Colonel Col Lieutenant Lt Captain Capt Major Maj Sergeant Sgt Admiral Adm Commander
     Marshal Private Corporal Judge Justice Detective Inspector Officer Agent Coach Dean
+    Administrator Director Spokesperson Spokesman Spokeswoman Undersecretary Treasurer Councillor
+    Councilor Alderman Sheriff Earl Baron Baroness Count Countess Marquis Viscount
     Prime Deputy Foreign Defence Defense Finance Interior Supreme Chief Former Acting Crown
     Mrs. Mr. Dr.
     """
@@ -130,7 +132,8 @@ COMMON_ACRONYMS = _words(
 PERSON_VERBS = _words(
     "said says told tells wrote writes argued argues added adds explained explains asked asks "
     "replied believes believed thinks thought recalled recalls noted notes insisted stated "
-    "claimed claims admitted announced warned urged suggested died born married"
+    "claimed claims admitted announced warned urged suggested died born married became received "
+    "joined graduated studied retired et"
 )
 PLACE_PREPOSITIONS = _words("in at near from to into across throughout outside inside towards toward via")
 
