@@ -251,3 +251,23 @@ def test_empty_and_nameless_texts() -> None:
     assert extract_entities("", [], []) == []
     a = analyse_bytes("nothing here\n\nonly lower case words, and [bold]markup[/bold] that is text.\n")
     assert a.entities == []
+
+
+def test_an_office_after_an_organisation_splits_into_two_entities() -> None:
+    a = analyse_bytes(
+        "Launch\n\nNASA Administrator Charles Bolden praised the crew. Bolden said the agency "
+        "would fly again, and NASA confirmed it.\n"
+    )
+    nasa = one(a, "NASA")
+    assert nasa.type == "ORG"
+    assert len(nasa.mentions) == 2
+    bolden = one(a, "Bolden")
+    assert bolden.name == "Charles Bolden"
+    assert bolden.type == "PERSON"
+    assert "Administrator" not in all_forms(a)
+
+
+def test_brand_names_that_open_in_lower_case() -> None:
+    a = analyse_bytes("Selling\n\nShe listed the lamp on eBay and posted a photo from her iPhone.\n")
+    assert one(a, "eBay").type == "ORG"
+    assert "iPhone" in all_forms(a)
