@@ -336,7 +336,7 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
             else:
                 cur.append(k)
                 has_ok = has_ok or st == "ok"
-                n_maybe += st == "maybe" and not _is_joiner(toks.w[k])
+                n_maybe += st == "maybe" and toks.w[k][0].isalpha() and not _is_joiner(toks.w[k])
     else:
         pieces = [list(run)]
         first = run[0]
