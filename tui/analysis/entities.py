@@ -542,6 +542,10 @@ def _cand(text: str, piece: list[int], toks, gaz, low: _Lex) -> _Cand:
             c.ctx["in"] = 1
         elif before[-1] in ("the", "The"):
             c.ctx["the"] = 1  # people are not "the Onion" or "the Confederacy"
+    # a name alone in quotation marks is mostly a title of a work ("Takekurabe", "Wrecking Ball")
+    close = text[end : end + 2]
+    if start and text[start - 1] in "\"“" and close and (close[0] in "\"”" or close in (',"', ".\"", ",”", ".”")):
+        c.cues["OTHER"] = max(c.cues.get("OTHER", 0), 1.5)
     after = text[end : end + 16].split()
     if after:
         if after[0].strip(",") in PERSON_VERBS:
