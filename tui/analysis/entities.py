@@ -293,7 +293,7 @@ def _is_joiner(w: str) -> bool:
 # --------------------------------------------------------------------------- trimming runs
 
 
-def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):  # noqa: PLR0912
+def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):
     """Cut a run where capitals are explained by position; split "and"-runs that are not one org."""
     words = [toks.w[k] for k in run]
 
@@ -766,18 +766,16 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
     clusters: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         clusters.setdefault(find(k), []).append(i)
-    decided = [_decide_type(members_of(idxs, cands), {keys[i] for i in idxs}, key_cues, key_ctx, lower_seen)
+    decided = [_decide_type(_members(idxs, cands), {keys[i] for i in idxs}, key_cues, key_ctx, lower_seen)
                for idxs in clusters.values()]
     # A name with no evidence at all takes the text's own leaning: a travel guide full of sure
     # places names more places, a biography more people.
-    sure = Counter(t for t, path in decided if path in ("p1", "p2"))
+    sure = Counter(t for t, path in decided if path == "sure")
     default: EntityType = "PLACE" if sure["PLACE"] > 3 * max(1, sure["PERSON"]) else "PERSON"
-    if DEBUG_PATHS is not None:
-        DEBUG_PATHS.extend(path if path != "p11" else f"p11-{default}" for _, path in decided)
     entities: list[Entity] = []
     for n, ((root, idxs), (etype, path)) in enumerate(zip(clusters.items(), decided)):
-        members = members_of(idxs, cands)
-        if path == "p11":
+        members = _members(idxs, cands)
+        if path == "default":
             etype = default
         surface: list[str] = []
         for c in members:
@@ -802,47 +800,40 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
     return entities
 
 
-DEBUG_PATHS: list | None = None
-
-
-def members_of(idxs: list[int], cands: list[_Cand]) -> list[_Cand]:
+def _members(idxs: list[int], cands: list[_Cand]) -> list[_Cand]:
     return [cands[i] for i in idxs]
 
 
-def _decide_type(members, keys, key_cues, key_ctx, lower_seen) -> tuple[EntityType, str]:
-    """The type and which rule decided it (p1: a country, p2: the name's own evidence, ...)."""
-    return _decide_type_path(members, keys, key_cues, key_ctx, lower_seen)
-
-
-def _decide_type_path(members: list[_Cand], keys: set[str], key_cues, key_ctx, lower_seen):
+def _decide_type(members: list[_Cand], keys: set[str], key_cues, key_ctx, lower_seen) -> tuple[EntityType, str]:
+    """The type and the rule that decided it: "sure" when the names themselves say it."""
     votes: Counter = Counter()
     ctx: Counter = Counter()
     for k in keys:
         votes.update(key_cues[k])
         ctx.update(key_ctx[k])
     if any(k.startswith("country:") for k in keys):
-        return "PLACE", "p1"
+        return "PLACE", "sure"
     if votes:
         best, score = votes.most_common(1)[0]
         if score >= 1 and list(votes.values()).count(score) == 1:
-            return best, "p2"  # type: ignore[return-value]
+            return best, "sure"  # type: ignore[return-value]
     n = max(1, ctx["n"])
-    longest = max(members, key=lambda c: len(c.words))
-    ws = longest.words
+    ws = max(members, key=lambda c: len(c.words)).words
     if ctx["said"] and not ctx["the"]:
-        return "PERSON", "p3"
+        return "PERSON", "context"
     if ctx["the"] * 2 >= n:
+        # people are not "the X": a longer "the X Y" is mostly an organisation
         if len(ws) > 1:
-            return "ORG", "p5"
-        return ("PLACE", "p6") if ctx["in"] * 3 >= n else ("OTHER", "p6b")
+            return "ORG", "context"
+        return ("PLACE", "context") if ctx["in"] * 3 >= n else ("OTHER", "context")
     if ctx["in"] * 3 >= n and votes["PERSON"] < 2:
-        return "PLACE", "p7"
+        return "PLACE", "context"
     if votes:
         best, score = votes.most_common(1)[0]
         if score >= 1:
-            return best, "p8"  # type: ignore[return-value]
+            return best, "weak"  # type: ignore[return-value]
     if any(_seen_lower(w.casefold(), lower_seen) for w in ws if not _is_joiner(w)):
-        return "OTHER", "p9"  # "the Internet", "Public Domain": capitalised common words
+        return "OTHER", "shape"  # "the Internet", "Public Domain": capitalised common words
     if any(_is_joiner(w) for w in ws):
-        return "OTHER", "p10"  # "Game of Thrones": a titled work rather than a person
-    return "PERSON", "p11"
+        return "OTHER", "shape"  # "Game of Thrones": a titled work rather than a person
+    return "PERSON", "default"
