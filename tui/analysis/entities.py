@@ -5,7 +5,8 @@ How it works, in one pass over the tokens and one over the candidate names:
 1. Tokens are words (with inner hyphens and apostrophes), dotted abbreviations ("U.S.") and initials;
    a possessive "’s" is cut off so "Putin’s" yields "Putin".
 2. Candidate names are maximal runs of capitalised tokens separated by single spaces, allowing lower-
-   case joiners inside ("Bank of England"; "and"/"for" only inside organisation names).
+   case joiners inside ("Bank of England", "Society for the ..."); "A of B" after a proper name is
+   split ("Maria Lopes of the Labour Party": two names).
 3. A capital that the position explains (sentence start, a title-case heading) is not evidence of a
    name: such a word must be known from elsewhere in the text (capitalised mid-sentence), a gazetteer
    place, an acronym, or — at a sentence start, opening a longer run — a word the text never writes
@@ -15,7 +16,8 @@ How it works, in one pass over the tokens and one over the candidate names:
 5. Mentions are clustered: same folded string or same country (US / U.S. / United States), acronyms
    defined or spelled by a longer name (CSTO ↔ Collective Security Treaty Organization), and a
    surname or first name that belongs to exactly one longer person name.
-6. Each cluster is typed from its mentions' cues (titles, head words, gazetteers, context words).
+6. Each cluster is typed from its mentions' cues (titles, head words, gazetteers, the noun after the
+   name, context words); a name with no evidence is a person, or a place in a place-heavy text.
 """
 
 from __future__ import annotations
@@ -24,11 +26,11 @@ import re
 from collections import Counter, defaultdict
 
 from tui.analysis.entity_lexicon import (
+    CLASSIFIER_NOUNS,
     COMMON_ACRONYMS,
     EVENT_HEADS,
     EVENT_ONLY,
     FUNCTION_WORDS,
-    CLASSIFIER_NOUNS,
     JOINERS,
     NEVER_NAMES,
     NOT_NAMES,
