@@ -271,3 +271,18 @@ def test_brand_names_that_open_in_lower_case() -> None:
     a = analyse_bytes("Selling\n\nShe listed the lamp on eBay and posted a photo from her iPhone.\n")
     assert one(a, "eBay").type == "ORG"
     assert "iPhone" in all_forms(a)
+
+
+def test_markdown_headline_place_does_not_vouch_for_the_verbs_after_it() -> None:
+    a = analyse_bytes(
+        "# Why Lagos Keeps Growing\n\n## The Port\n\nThe Nigerian Ports Authority (NPA) says traffic "
+        "rose. *Bola Tinubu* visited the port.\n\n- Tinubu met dock workers\n- The NPA promised cranes\n",
+        name="lagos.md",
+        hint="markdown",
+    )
+    forms = all_forms(a)
+    assert "Lagos Keeps Growing" not in forms and "Keeps" not in forms
+    assert one(a, "Lagos").type == "PLACE"
+    assert one(a, "NPA").name == "Nigerian Ports Authority"
+    assert one(a, "Tinubu").name == "Bola Tinubu"
+    check_invariants(a)

@@ -327,12 +327,19 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):
                 if gaz.place_key(" ".join(toks.w[k] for k in run[i : i + size])) is not None:
                     for j in range(i, i + size):
                         status[j] = "ok"
+        st_of = dict(zip(run, status))
         pieces, cur, has_ok, n_maybe = [], [], False, 0
         for k, st in zip(run + [None], status + ["no"]):
             if st == "no":
                 # two or more words never written in lower case make a name by themselves
                 # ("Claire Bailey-Ross" on an author line)
                 if cur and (has_ok or n_maybe >= 2):
+                    if n_maybe and st_of[cur[0]] == "ok" and gaz.place_key(toks.w[cur[0]]) is not None:
+                        # "Lagos Keeps Growing": a known place does not vouch for the words after it
+                        lead = 0
+                        while lead < len(cur) and st_of[cur[lead]] == "ok":
+                            lead += 1
+                        cur = cur[:lead]
                     pieces.append(cur)
                 cur, has_ok, n_maybe = [], False, 0
             else:
