@@ -7,7 +7,7 @@ compatible, renaming or removing one bumps the id.
 
 from __future__ import annotations
 
-from typing import Iterator, Literal
+from typing import Any, Iterator, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,6 +24,19 @@ ROLES: tuple[Role, ...] = ("thesis", "claim", "premise", "counter", "rebuttal", 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @classmethod
+    def trusted(cls, **values: Any) -> Self:
+        """Build without validation, for values the analysis computed itself.
+
+        Hot loops make 100,000s of spans on a book; validation and a fields-set per instance would
+        cost a third of the time and ~200 bytes each, so instances share one fields set.
+        """
+        shared = cls.__dict__.get("_shared_fields_set")
+        if shared is None:
+            shared = set(cls.model_fields)
+            setattr(cls, "_shared_fields_set", shared)
+        return cls.model_construct(_fields_set=shared, **values)
 
 
 class Span(_Model):

@@ -32,7 +32,7 @@ def build_sentences(doc: Document, sections: list[Section]) -> list[Sentence]:
     for n, (start, end, _block) in enumerate(sentence_spans(doc.text, doc.blocks)):
         while si + 1 < len(sections) and sections[si + 1].start <= start:
             si += 1
-        out.append(Sentence(id=f"sen-{n}", start=start, end=end, section=sections[si].id if sections else None))
+        out.append(Sentence.trusted(id=f"sen-{n}", start=start, end=end, section=sections[si].id if sections else None))
     return out
 
 
