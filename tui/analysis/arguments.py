@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from tui.analysis import lexicon as lx
 from tui.model import ArgNode, Block, Entity, Section, Sentence
@@ -65,7 +66,10 @@ _CLAUSE_WORD = re.compile(r" (?=(?:because|since|although|though|while|whereas|w
 _CONTINUES = re.compile(r"^\W*(?:and|or|plus|also)\b", re.I)
 
 
-@dataclass
+_UNSET = object()  # `Unit.opening` not read yet
+
+
+@dataclass(slots=True)  # thousands per megabyte: no per-instance dict
 class Unit:
     start: int
     end: int
@@ -92,6 +96,7 @@ class Unit:
     result: bool = False            # a result adverb inside ("… is therefore …")
     words: int = 0
     terms: list[str] = field(default_factory=list)
+    opening: object = _UNSET        # the opening marker, when `_split` already read it off the whole sentence
 
 
 def build_outline(
@@ -146,7 +151,14 @@ def _units(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Un
         if kind in ("code", "table"):
             continue
         ukind = kind if kind in ("title", "heading") else "body"
-        pieces = _split(text, sen.start, sen.end, plain_but=bi != closing) if ukind == "body" else [(sen.start, sen.end, {})]
+        if ukind != "body":
+            units.append(Unit(sen.start, sen.end, bi, sen.section, ukind, text[sen.start:sen.end]))
+            continue
+        pieces = _split(text, sen.start, sen.end, plain_but=bi != closing)
+        if isinstance(pieces, Unit):  # the sentence whole, its opening marker already read
+            pieces.block, pieces.section = bi, sen.section
+            units.append(pieces)
+            continue
         for s, e, extra in pieces:
             u = Unit(s, e, bi, sen.section, ukind, text[s:e])
             for k, v in extra.items():
@@ -157,8 +169,9 @@ def _units(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Un
     return units
 
 
-def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int, int, dict]]:
-    """Clauses of a sentence that carries two roles; else the sentence whole.
+def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int, int, dict]] | Unit:
+    """Clauses of a sentence that carries two roles; else the sentence whole, as a body `Unit`
+    that keeps the opening marker read here (its block and section are the caller's to set).
 
     The `partner` of a clause is given relative to its own position (+1 / -1) and resolved by the caller.
     """
@@ -195,7 +208,7 @@ def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int,
                                      "forced": True, "partner": +1, "link": "supports"}),
                     (s + cut[1], e, {"partner": -1})]
     # "Of course X, but Y" / "Some may think X, but Y": a conceded point and the author's answer.
-    m = lx.INNER_CONTRAST.search(t)
+    m = lx.INNER_CONTRAST.search(t) if _may_turn(t) else None
     if m and m.start() > 12 and len(t) - m.end() > 12 and not lx.NOT_ONLY.search(t, 0, m.start()):
         head = t[: m.start()]
         voice = lx.opposing_voice(head)
@@ -225,7 +238,15 @@ def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int,
         return [(s, s + m.start(), {"partner": +1}),
                 (s + b, e, {"role": "premise", "cue": t[b:m.end()].strip(), "rel": "reason", "body": m.end() - b,
                             "forced": True, "partner": -1, "link": "supports"})]
-    return [(s, e, {})]
+    return Unit(s, e, -1, None, "body", t, opening=op)
+
+
+def _may_turn(t: str) -> bool:
+    """Cheap prefilter for `lx.INNER_CONTRAST`: every match holds ";" or the word "but" or "yet"."""
+    if ";" in t:
+        return True
+    low = t.lower()
+    return "but" in low or "yet" in low
 
 
 def _clause_comma(t: str, after: int) -> tuple[int, int] | None:
@@ -253,10 +274,11 @@ _THREE_WORDS = re.compile(r"\s*[^\s,]+(?:[\s,]+[^\s,]+){2}")
 
 def _local_signals(u: Unit) -> None:
     t = u.text
+    low = t.lower()  # read once, tokenised twice: content terms and the cue prefilter's word set
     u.words = len(t.split())
-    u.terms = lx.content_terms(t)
+    u.terms = lx.content_terms(t, low)
     u.question = t.rstrip(" \"'”’)").endswith("?")
-    words = lx.words_of(t)
+    words = lx.words_of(t, low)
     u.stance, u.stance_cue = lx.stance(t[u.body:], words, u.question)
     u.author = None if u.question else lx.author_voice(t, words)
     u.result = lx.inner_result(t, words)
@@ -266,7 +288,7 @@ def _local_signals(u: Unit) -> None:
         u.voice = lx.opposing_voice(t, words)  # a headline reporting what "critics say" is not the thesis
         return
     if not u.forced:
-        op = lx.opening_marker(t) or lx.parenthetical_contrast(t)
+        op = (lx.opening_marker(t) if u.opening is _UNSET else u.opening) or lx.parenthetical_contrast(t)
         if op:
             u.rel, u.body = op.relation, op.end
             if u.cue is None or u.role is None:
@@ -336,11 +358,9 @@ def _centrality(units: list[Unit]) -> list[float]:
     v·(C - v) = v·C - |v|² and |C - v|² = |C|² - 2 v·C + |v|².
     """
     counts = [Counter(u.terms) for u in units]
-    df: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for c in counts:
-        df.update(c.keys())
-        total.update(c)
+    # counted in one C-level pass each; first-seen order (hence the float sums) as unit by unit
+    df: Counter[str] = Counter(chain.from_iterable(counts))
+    total: Counter[str] = Counter(chain.from_iterable(u.terms for u in units))
     n = len(units)
     idf2 = {t: (math.log((n + 1) / k) + 1.0) ** 2 for t, k in df.items()}
     c_norm2 = sum(idf2[t] * f * f for t, f in total.items())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 # --- discourse markers that open a unit, by the relation they signal --------------------------
 # A unit opening with one of these takes its role from the relation (see arguments.ROLE_OF).
@@ -134,9 +133,9 @@ def _cue(words: str, weight: float, name: str, keys: str) -> Cue:
     return Cue(re.compile(r"\b(?:" + words + r")\b", re.I), weight, name, frozenset(keys.split()))
 
 
-def words_of(unit: str) -> frozenset[str]:
-    """The unit's lower-case word forms, for the cue prefilters."""
-    return frozenset(_TOKEN.findall(unit.lower()))
+def words_of(unit: str, lower: str | None = None) -> frozenset[str]:
+    """The unit's lower-case word forms, for the cue prefilters (``lower``: ``unit.lower()`` if at hand)."""
+    return frozenset(_TOKEN.findall(unit.lower() if lower is None else lower))
 
 
 _TOKEN = re.compile(r"[a-z']+")
@@ -382,12 +381,25 @@ def opposing_voice(unit: str, words: frozenset[str] | None = None) -> str | None
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
-def content_terms(unit: str) -> list[str]:
-    """Lower-case content words with a light suffix strip, for centrality."""
-    return [t for t in map(_term, _WORD.findall(unit.lower())) if t]
+def content_terms(unit: str, lower: str | None = None) -> list[str]:
+    """Lower-case content words with a light suffix strip, for centrality (``lower``: ``unit.lower()``)."""
+    if len(_TERMS) > _TERMS_MAX:
+        _TERMS.clear()
+    return [t for t in map(_TERMS.__getitem__, _WORD.findall(unit.lower() if lower is None else lower)) if t]
 
 
-@lru_cache(maxsize=1 << 16)
+class _TermCache(dict):
+    """word → centrality term; a hit is a plain dict lookup (cheaper than a cached call per word)."""
+
+    def __missing__(self, w: str) -> str:
+        t = self[w] = _term(w)
+        return t
+
+
+_TERMS = _TermCache()
+_TERMS_MAX = 1 << 17   # a book's vocabulary fits; cleared past it so memory stays bounded
+
+
 def _term(w: str) -> str:
     """A word's centrality term, or "" for function words and short words (cached: vocabularies are small)."""
     w = w.replace("’", "'")
