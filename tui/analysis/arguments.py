@@ -16,6 +16,7 @@ Every node keeps the cue that decided its role so a reader can judge it (docs/ou
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from bisect import bisect_right
@@ -112,6 +113,19 @@ def build_outline(
     The headline is read from ``blocks`` (kind "title"), where its span is; ``title`` and
     ``entities`` are not needed: recurring names already weigh in through centrality.
     """
+    # Tens of thousands of small objects per megabyte, all alive until we return and none in a
+    # reference cycle: the cyclic collector's passes over them (and over the caller's whole
+    # analysis) found nothing and cost a fifth of the time on a 5 MB book. Paused, then restored.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _outline(text, sentences, blocks)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _outline(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[ArgNode]:
     units = _units(text, sentences, blocks)
     if not units:
         return []

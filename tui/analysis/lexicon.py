@@ -147,7 +147,7 @@ STANCE_CUES: tuple[Cue, ...] = (
          r"|it is (?:high )?time|is (?:essential|necessary|imperative|vital|crucial) (?:that|to)", 2.0, "deontic modal",
          "should shouldn't must mustn't ought need needs have has had better time essential necessary imperative vital crucial"),
     # "is (not) to be supported": the same obligation in the passive
-    _cue(r"(?:is|are) (?:not )?to be (?:\w+ed|done|taken|made|given|paid|kept|seen)", 2.0, "deontic modal", "to"),
+    _cue(r"(?:is|are) (?:not )?to be (?:\w+ed|done|taken|made|given|paid|kept|seen)", 2.0, "deontic modal", "be"),
     # the author's own voice
     _cue(r"i (?:strongly |firmly |really |personally |do |would )?(?:believe|think|argue|contend|maintain|am convinced|feel|find|consider|agree|disagree|support|oppose|am (?:for|against|in favou?r of))"
          r"|in my (?:opinion|view)|from my (?:point of view|perspective)|my (?:view|position|opinion) is"
