@@ -286,3 +286,57 @@ def test_markdown_headline_place_does_not_vouch_for_the_verbs_after_it() -> None
     assert one(a, "NPA").name == "Nigerian Ports Authority"
     assert one(a, "Tinubu").name == "Bola Tinubu"
     check_invariants(a)
+
+
+# --------------------------------------------------------------------------- gazetteer disk cache
+
+from tui.analysis import gazetteer as gz  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def fresh_gazetteer() -> gz.Gazetteer:
+    return gz.build_gazetteer()
+
+
+def _answers(g: gz.Gazetteer) -> list:
+    probes = ["U.S.", "United States", "usa", "Kazakhstan", "Central Asia", "Holt", "Moscow", "New York", "Putin"]
+    return [[g.place_key(p) for p in probes], [g.is_demonym(w) for w in ("Russians", "Kazakh", "Ukrainian", "Basil")]]
+
+
+def test_gazetteer_cache_gives_the_fresh_answers_without_rebuilding(tmp_path, monkeypatch, fresh_gazetteer) -> None:
+    monkeypatch.setattr(gz, "build_gazetteer", lambda: fresh_gazetteer)
+    first = gz.load_gazetteer(tmp_path)  # builds and stores
+    assert len(list(tmp_path.glob("gazetteer-*.json"))) == 1
+    assert not list(tmp_path.glob("*.tmp")), "the temporary file is renamed into place"
+
+    def no_build():
+        raise AssertionError("a current cache must not be rebuilt")
+
+    monkeypatch.setattr(gz, "build_gazetteer", no_build)
+    cached = gz.load_gazetteer(tmp_path)
+    assert cached is not first
+    assert cached.places == fresh_gazetteer.places
+    assert cached.place_starts == fresh_gazetteer.place_starts
+    assert cached.demonyms == fresh_gazetteer.demonyms
+    assert cached._stems == fresh_gazetteer._stems
+    assert _answers(cached) == _answers(fresh_gazetteer)
+    assert cached.place_key("U.S.") == cached.place_key("United States") is not None
+
+
+def test_gazetteer_damaged_or_unwritable_cache_falls_back_to_building(tmp_path, monkeypatch, fresh_gazetteer) -> None:
+    monkeypatch.setattr(gz, "build_gazetteer", lambda: fresh_gazetteer)
+    gz.load_gazetteer(tmp_path)
+    (path,) = tmp_path.glob("gazetteer-*.json")
+    path.write_bytes(b'{"places": [1, 2')  # cut short, as by a crash without the atomic rename
+    assert _answers(gz.load_gazetteer(tmp_path)) == _answers(fresh_gazetteer)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    assert _answers(gz.load_gazetteer(blocker / "argview")) == _answers(fresh_gazetteer)
+
+
+def test_gazetteer_cache_dir_follows_the_environment(tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("ARGVIEW_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert gz.cache_dir() == tmp_path / "argview"
+    monkeypatch.setenv("ARGVIEW_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert gz.cache_dir() == tmp_path / "elsewhere"
