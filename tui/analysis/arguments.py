@@ -371,7 +371,12 @@ def _centrality(units: list[Unit]) -> list[float]:
     Linear: document and total frequencies are counted once; with C the sum of all vectors,
     v·(C - v) = v·C - |v|² and |C - v|² = |C|² - 2 v·C + |v|².
     """
-    counts = [Counter(u.terms) for u in units]
+    counts = []
+    for u in units:  # a plain dict per unit: a Counter's constructor costs more than the counting
+        c: dict[str, int] = {}
+        for t in u.terms:
+            c[t] = c.get(t, 0) + 1
+        counts.append(c)
     # counted in one C-level pass each; first-seen order (hence the float sums) as unit by unit
     df: Counter[str] = Counter(chain.from_iterable(counts))
     total: Counter[str] = Counter(chain.from_iterable(u.terms for u in units))
@@ -383,8 +388,9 @@ def _centrality(units: list[Unit]) -> list[float]:
         if not c:
             raw.append(0.0)
             continue
-        v_norm2 = sum(idf2[t] * f * f for t, f in c.items())
-        dot = sum(idf2[t] * f * total[t] for t, f in c.items())
+        items = c.items()
+        v_norm2 = sum([idf2[t] * f * f for t, f in items])
+        dot = sum([idf2[t] * f * total[t] for t, f in items])
         rest_norm2 = max(c_norm2 - 2 * dot + v_norm2, 1e-12)
         raw.append(max(0.0, dot - v_norm2) / math.sqrt(v_norm2 * rest_norm2))
     top = max(raw) or 1.0
@@ -629,6 +635,7 @@ def _nodes(units: list[Unit], thesis: int) -> list[ArgNode]:
     ids = {i: f"arg-{n}" for n, i in enumerate(kept)}
     nodes = {i: ArgNode(id=ids[i], role=units[i].role, start=units[i].start, end=units[i].end,
                         label=_label(units[i]), cue=units[i].cue) for i in kept}
+    reaches: dict[int, bool] = {}  # parent links are fixed by now: whether one leads to the thesis, once each
     for i in kept:
         if i == thesis:
             continue
@@ -638,7 +645,11 @@ def _nodes(units: list[Unit], thesis: int) -> list[ArgNode]:
         while p is not None and p not in nodes and p not in seen:
             seen.add(p)
             p = units[p].parent
-        if p is None or p in seen or not _reaches(units, p, thesis):
+        if p is not None and p not in seen:
+            ok = reaches.get(p)
+            if ok is None:
+                ok = reaches[p] = _reaches(units, p, thesis)
+        if p is None or p in seen or not ok:
             p = thesis
         nodes[p].children.append(nodes[i])
     return [nodes[thesis]]
@@ -665,7 +676,8 @@ def _label(u: Unit) -> str:
     if len(s) <= LABEL_MAX:
         return s
     window = s[: LABEL_MAX - 1]
-    cut = max(window.rfind(p) for p in (", ", "; ", ": ", " – ", " — ", " (" ))
+    cut = max(window.rfind(", "), window.rfind("; "), window.rfind(": "), window.rfind(" – "), window.rfind(" — "),
+              window.rfind(" ("))
     if cut < 35:
         # no punctuation far enough in: before a word that opens a clause, else between words
         cut = max((m.start() for m in _CLAUSE_WORD.finditer(window, 50)), default=-1)

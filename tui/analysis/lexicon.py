@@ -222,6 +222,7 @@ _OPENING_FIRST_WORDS = frozenset(p.split()[0].rstrip(",").lower() for ps in OPEN
 _FIRST_WORD = re.compile(r"[^\W\d_][\w’'.]*")
 _LEAD = re.compile(r"[\s\"'“‘«(\[*_–—-]*")
 _SOFT_LEAD = re.compile(r"(?:and|or|so|well|now|indeed|thus)\s*,?\s+(?=\S)", re.I)
+_SOFT_FIRST_WORDS = frozenset({"and", "or", "so", "well", "now", "indeed", "thus"})
 
 
 @dataclass(frozen=True)
@@ -234,20 +235,19 @@ class Opening:
 def opening_marker(unit: str) -> Opening | None:
     """The discourse marker that opens ``unit``, by relation; the longest match wins."""
     lead = _LEAD.match(unit).end()
-    best: Opening | None = None
-    for offset in (lead, _soft_lead_end(unit, lead)):
-        if offset is None:
-            continue
-        first = _FIRST_WORD.match(unit, offset)
-        if not first or first.group().lower() not in _OPENING_FIRST_WORDS:
-            continue
-        m = _OPENING_ANY.match(unit, offset)
-        if m:
-            relation = _RELATION_OF[" ".join(m.group().lower().split())]
-            end = _COMMA_AFTER.match(unit, m.end()).end()
-            best = Opening(relation, unit[offset:end].strip(), end)
-        if best is not None:
-            break
+    first = _FIRST_WORD.match(unit, lead)
+    if first is None:
+        return None  # markers and soft openers alike start with a letter
+    best = _marker_at(unit, lead, first)
+    if best is None:
+        # after a soft opener ("And", "So", "Indeed,") a second marker may follow: "And yet …";
+        # an ASCII first word that is no soft opener cannot start one (others go to the regex:
+        # case-insensitive matching pairs a few non-ASCII letters with ASCII ones)
+        word = first.group().lower()
+        if word in _SOFT_FIRST_WORDS or not word.isascii():
+            offset = _soft_lead_end(unit, lead)
+            if offset is not None:
+                best = _marker_at(unit, offset, _FIRST_WORD.match(unit, offset))
     if best is None:
         return None
     if best.relation == "reason" and best.cue.lower() == "since" and TEMPORAL_SINCE.match(unit, lead):
@@ -279,6 +279,18 @@ def parenthetical_contrast(unit: str) -> Opening | None:
 
 
 _NEEDS_COMMA = frozenset({"true", "sure", "yes", "next", "rather", "instead"})
+
+
+def _marker_at(unit: str, offset: int, first: re.Match[str] | None) -> Opening | None:
+    """The marker starting at ``offset`` (whose first word is ``first``), before the checks on its reading."""
+    if not first or first.group().lower() not in _OPENING_FIRST_WORDS:
+        return None
+    m = _OPENING_ANY.match(unit, offset)
+    if not m:
+        return None
+    relation = _RELATION_OF[" ".join(m.group().lower().split())]
+    end = _COMMA_AFTER.match(unit, m.end()).end()
+    return Opening(relation, unit[offset:end].strip(), end)
 
 
 def _soft_lead_end(unit: str, lead: int) -> int | None:
@@ -385,7 +397,7 @@ def content_terms(unit: str, lower: str | None = None) -> list[str]:
     """Lower-case content words with a light suffix strip, for centrality (``lower``: ``unit.lower()``)."""
     if len(_TERMS) > _TERMS_MAX:
         _TERMS.clear()
-    return [t for t in map(_TERMS.__getitem__, _WORD.findall(unit.lower() if lower is None else lower)) if t]
+    return list(filter(None, map(_TERMS.__getitem__, _WORD.findall(unit.lower() if lower is None else lower))))
 
 
 class _TermCache(dict):
