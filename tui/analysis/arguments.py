@@ -371,26 +371,31 @@ def _centrality(units: list[Unit]) -> list[float]:
     Linear: document and total frequencies are counted once; with C the sum of all vectors,
     v·(C - v) = v·C - |v|² and |C - v|² = |C|² - 2 v·C + |v|².
     """
-    counts = []
-    for u in units:  # a plain dict per unit: a Counter's constructor costs more than the counting
-        c: dict[str, int] = {}
-        for t in u.terms:
-            c[t] = c.get(t, 0) + 1
-        counts.append(c)
+    terms = [u.terms for u in units]
+    distinct = [dict.fromkeys(ts) for ts in terms]  # each unit's terms once, in first-seen order
     # counted in one C-level pass each; first-seen order (hence the float sums) as unit by unit
-    df: Counter[str] = Counter(chain.from_iterable(counts))
-    total: Counter[str] = Counter(chain.from_iterable(u.terms for u in units))
+    df: Counter[str] = Counter(chain.from_iterable(distinct))
+    total: Counter[str] = Counter(chain.from_iterable(terms))
     n = len(units)
     idf2 = {t: (math.log((n + 1) / k) + 1.0) ** 2 for t, k in df.items()}
     c_norm2 = sum(idf2[t] * f * f for t, f in total.items())
+    # most units use each term once: with f = 1, idf2·f·f and idf2·f·total are exactly these
+    idf2_total = {t: idf2[t] * total[t] for t in idf2}
     raw = []
-    for c in counts:
-        if not c:
+    for ts, once in zip(terms, distinct):
+        if not ts:
             raw.append(0.0)
             continue
-        items = c.items()
-        v_norm2 = sum([idf2[t] * f * f for t, f in items])
-        dot = sum([idf2[t] * f * total[t] for t, f in items])
+        if len(once) == len(ts):
+            v_norm2 = sum(map(idf2.__getitem__, ts))
+            dot = sum(map(idf2_total.__getitem__, ts))
+        else:
+            c = dict.fromkeys(once, 0)
+            for t in ts:
+                c[t] += 1
+            items = c.items()
+            v_norm2 = sum([idf2[t] * f * f for t, f in items])
+            dot = sum([idf2[t] * f * total[t] for t, f in items])
         rest_norm2 = max(c_norm2 - 2 * dot + v_norm2, 1e-12)
         raw.append(max(0.0, dot - v_norm2) / math.sqrt(v_norm2 * rest_norm2))
     top = max(raw) or 1.0
