@@ -66,42 +66,40 @@ def child(mode: str, path: str | None) -> None:
             result["ready_cpu"] = time.process_time() - c0
             result["outline_nodes"] = sum(1 for _ in app.analysis.arg_nodes())
 
-    async def peer(module: str) -> None:
-        # Peers expose no common API; start their app class the same way if we can find it.
-        if module == "toolong":
-            from toolong.ui import UI
-
-            app = UI([path], merge=False)
-        else:
-            from frogmouth.app import MarkdownViewer
-
-            app = MarkdownViewer(path)
-        async with app.run_test(size=SIZE) as pilot:
-            result["paint"] = time.perf_counter() - t0
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            result["ready"] = time.perf_counter() - t0
-            result["ready_cpu"] = time.process_time() - c0
-
-    runner = {"empty": empty, "argview": argview}.get(mode) or (lambda: peer(mode))
-    asyncio.run(runner())
+    asyncio.run({"empty": empty, "argview": argview}[mode]())
     print(json.dumps(result))
 
 
 def launch(mode: str, path: str | None) -> dict[str, float]:
-    code = f"from benchmarks.paint import child; child({mode!r}, {path!r})"
+    if mode in PEERS:
+        command = [peer_python(mode), str(ROOT / "benchmarks" / "peer_child.py"), mode, str(path)]
+    else:
+        command = [sys.executable, "-c", f"from benchmarks.paint import child; child({mode!r}, {path!r})"]
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    # a peer that cannot open the text in a minute is reported as such, not waited for
+    out = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60 if mode in PEERS else 300)
     if out.returncode != 0:
         lines = out.stderr.strip().splitlines()
         raise RuntimeError(lines[-1] if lines else f"exit {out.returncode}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def installed(module: str) -> bool:
-    from importlib.util import find_spec
+PEERS = ("toolong", "frogmouth")
+# Peers pin older Textual releases, so they usually live in a virtual environment of their own:
+# ARGVIEW_PEERS_PYTHON names its interpreter (see the README's Benchmarks section).
+PEERS_PYTHON_ENV = "ARGVIEW_PEERS_PYTHON"
 
-    return find_spec(module) is not None
+
+def peer_python(module: str) -> str:
+    return os.environ.get(PEERS_PYTHON_ENV) or sys.executable
+
+
+def installed(module: str) -> bool:
+    probe = [peer_python(module), "-c", f"import importlib.util, sys; sys.exit(importlib.util.find_spec({module!r}) is None)"]
+    try:
+        return subprocess.run(probe, capture_output=True, timeout=60).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
 
 
 def run(quick: bool = False) -> dict:
@@ -116,13 +114,16 @@ def run(quick: bool = False) -> dict:
         rows = [("empty textual App (baseline)", "-", "empty", None),
                 ("argview", "sample", "argview", None),
                 ("argview", "1 MB", "argview", str(big))]
-        rows += [(peer, "1 MB", peer, str(big)) for peer in ("toolong", "frogmouth") if installed(peer)]
+        rows += [(peer, "1 MB", peer, str(big)) for peer in PEERS if installed(peer)]
         for name, text, mode, path in rows:
             runs = []
             for _ in range(reps):
                 try:
                     runs.append(launch(mode, path))
-                except (RuntimeError, subprocess.TimeoutExpired) as exc:
+                except subprocess.TimeoutExpired as exc:
+                    table.notes.append(f"{name} ({text}): not ready after {exc.timeout:.0f} s, stopped")
+                    break
+                except RuntimeError as exc:
                     table.notes.append(f"{name} ({text}): failed: {exc}")
                     break
             if not runs:
@@ -133,9 +134,9 @@ def run(quick: bool = False) -> dict:
             base = results.get("empty textual App (baseline):-", {}).get("paint")
             table.add(name, text, fig["paint"], fig["ready"], fig["ready_cpu"],
                       f"{fig['paint'] / base:.1f}x" if base else "-")
-    missing = [p for p in ("toolong", "frogmouth") if not installed(p)]
+    missing = [p for p in PEERS if not installed(p)]
     if missing:
-        table.notes.append(f"peers not installed, not timed: {', '.join(missing)}")
+        table.notes.append(f"peers not installed, not timed: {', '.join(missing)} (set {PEERS_PYTHON_ENV})")
     table.notes.append("interactive = analysis done: outline, entities and search ready; its CPU time "
                        "(all threads) is steadier than wall time on a shared machine")
     table.print()
