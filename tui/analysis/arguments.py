@@ -288,18 +288,21 @@ _THREE_WORDS = re.compile(r"\s*[^\s,]+(?:[\s,]+[^\s,]+){2}")
 
 def _local_signals(u: Unit) -> None:
     t = u.text
-    low = t.lower()  # read once, tokenised twice: content terms and the cue prefilter's word set
+    # lower-cased once: tokenised for content terms and the cue prefilter's word set, and (when it
+    # lines up with the text) searched by the cue patterns in their faster case-sensitive form
+    fold = lx.folded(t)
+    low = t.lower() if fold is None else fold
     u.words = len(t.split())
     u.terms = lx.content_terms(t, low)
     u.question = t.rstrip(" \"'”’)").endswith("?")
     words = lx.words_of(t, low)
-    u.stance, u.stance_cue = lx.stance(t[u.body:], words, u.question)
-    u.author = None if u.question else lx.author_voice(t, words)
-    u.result = lx.inner_result(t, words)
-    if not u.author and lx.reported_speech(t, words):
+    u.stance, u.stance_cue = lx.stance(t[u.body:], words, u.question, None if fold is None else fold[u.body:])
+    u.author = None if u.question else lx.author_voice(t, words, fold)
+    u.result = lx.inner_result(t, words, fold)
+    if not u.author and lx.reported_speech(t, words, fold):
         u.stance, u.stance_cue = 0.0, None  # someone else's stance, reported: evidence at most
     if u.kind != "body":
-        u.voice = lx.opposing_voice(t, words)  # a headline reporting what "critics say" is not the thesis
+        u.voice = lx.opposing_voice(t, words, fold)  # a headline reporting what "critics say" is not the thesis
         return
     if not u.forced:
         op = (lx.opening_marker(t) if u.opening is _UNSET else u.opening) or lx.parenthetical_contrast(t)
@@ -307,8 +310,8 @@ def _local_signals(u: Unit) -> None:
             u.rel, u.body = op.relation, op.end
             if u.cue is None or u.role is None:
                 u.cue = op.cue
-        u.voice = lx.opposing_voice(t, words)
-        u.announce = lx.announced_count(t, words)
+        u.voice = lx.opposing_voice(t, words, fold)
+        u.announce = lx.announced_count(t, words, fold)
     elif u.role == "rebuttal":
         op = lx.opening_marker(t)
         if op:

@@ -126,11 +126,41 @@ class Cue:
     weight: float
     name: str
     keys: frozenset[str]   # a unit without one of these words cannot match (a cheap prefilter)
+    plain: re.Pattern[str]  # the same without IGNORECASE, for folded text (see `folded`)
 
 
 def _cue(words: str, weight: float, name: str, keys: str) -> Cue:
     """``keys``: every match of ``words`` contains one of these whole words."""
-    return Cue(re.compile(r"\b(?:" + words + r")\b", re.I), weight, name, frozenset(keys.split()))
+    pattern = re.compile(r"\b(?:" + words + r")\b", re.I)
+    return Cue(pattern, weight, name, frozenset(keys.split()), _plain(pattern))
+
+
+def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern (all lower case) as a case-sensitive one, to run on folded text."""
+    return re.compile(pattern.pattern, pattern.flags & ~re.I)
+
+
+# Python's case-insensitive matching pairs four non-ASCII letters with ASCII ones (dotted and
+# dotless i, long s, the Kelvin sign), and "İ" lower-cases to two characters.
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def folded(unit: str) -> str | None:
+    """``unit.lower()`` when it lines up with ``unit`` character for character and a case-insensitive
+    pattern here matches ``unit`` exactly where its plain twin matches the folded text; else None.
+
+    Plain matching is about twice as fast: the regex engine skips an alternative on its first
+    character only when it compares characters as they are.
+    """
+    if not unit.isascii() and _CASE_TRAPS.search(unit):
+        return None
+    return unit.lower()
+
+
+def _find(pattern: re.Pattern[str], plain: re.Pattern[str], unit: str, fold: str | None) -> tuple[int, int] | None:
+    """Span of the first match of ``pattern`` in ``unit``, read off the folded text when there is one."""
+    m = pattern.search(unit) if fold is None else plain.search(fold)
+    return m.span() if m else None
 
 
 def words_of(unit: str, lower: str | None = None) -> frozenset[str]:
@@ -299,34 +329,36 @@ def _soft_lead_end(unit: str, lead: int) -> int | None:
     return m.end() if m else None
 
 
-def stance(unit: str, words: frozenset[str] | None = None, question: bool = False) -> tuple[float, str | None]:
+def stance(unit: str, words: frozenset[str] | None = None, question: bool = False,
+           fold: str | None = None) -> tuple[float, str | None]:
     """Weighted stance/modality of a unit and the words of its strongest cue.
 
     A question asks rather than commits: only its framing ("raises a question") counts.
+    ``fold``: ``folded(unit)`` if at hand (the same answer, faster).
     """
     words = words_of(unit) if words is None else words
     total, best, best_w = 0.0, None, 0.0
     for cue in STANCE_CUES:
         if words.isdisjoint(cue.keys) or (question and cue.name != "framing"):
             continue
-        m = cue.pattern.search(unit)
+        m = cue.pattern.search(unit) if fold is None else cue.plain.search(fold)
         if m:
             total += cue.weight
             if cue.weight > best_w:
-                best, best_w = m.group(), cue.weight
+                best, best_w = unit[m.start():m.end()], cue.weight
     return total, best
 
 
 _AUTHOR = next(c for c in STANCE_CUES if c.name == "author's stance")
 
 
-def author_voice(unit: str, words: frozenset[str] | None = None) -> str | None:
+def author_voice(unit: str, words: frozenset[str] | None = None, fold: str | None = None) -> str | None:
     """The author speaking for themselves ("I believe", "in my view"), the surest sign of a thesis."""
     words = words_of(unit) if words is None else words
     if words.isdisjoint(_AUTHOR.keys):
         return None
-    m = _AUTHOR.pattern.search(unit)
-    return m.group() if m else None
+    span = _find(_AUTHOR.pattern, _AUTHOR.plain, unit, fold)
+    return unit[span[0]:span[1]] if span else None
 
 
 # Reported speech: a view the article attributes to someone else. Its modals are that person's
@@ -336,6 +368,7 @@ REPORTED = re.compile(
     r"|according to|quoted)\b",
     re.I,
 )
+_REPORTED_PLAIN = _plain(REPORTED)
 _REPORTED_KEYS = frozenset("said says say told tells stated states added adds explained explains announced noted reported "
                            "wrote writes according quoted".split())
 
@@ -343,36 +376,42 @@ _REPORTED_KEYS = frozenset("said says say told tells stated states added adds ex
 _QUOTE_OPEN = re.compile(r"^\s*[\"“‘«]")
 
 
-def reported_speech(unit: str, words: frozenset[str] | None = None) -> str | None:
+def reported_speech(unit: str, words: frozenset[str] | None = None, fold: str | None = None) -> str | None:
     """The reporting verb (or the opening quotation mark) that attributes a unit to someone else."""
     if _QUOTE_OPEN.match(unit):
         return unit.lstrip()[0]  # a quotation: the words are the quoted speaker's
     words = words_of(unit) if words is None else words
     if words.isdisjoint(_REPORTED_KEYS):
         return None
-    m = REPORTED.search(unit)
-    return m.group() if m else None
+    span = _find(REPORTED, _REPORTED_PLAIN, unit, fold)
+    return unit[span[0]:span[1]] if span else None
 
 
 _ANNOUNCED_KEYS = frozenset("reasons grounds arguments points factors considerations motives".split())
 _RESULT_KEYS = frozenset("therefore thus hence consequently accordingly".split())
 
 
-def inner_result(unit: str, words: frozenset[str] | None = None) -> bool:
+def inner_result(unit: str, words: frozenset[str] | None = None, fold: str | None = None) -> bool:
     """A result adverb inside the clause ("Higher fines are therefore the right measure")."""
     words = words_of(unit) if words is None else words
-    return not words.isdisjoint(_RESULT_KEYS) and bool(INNER_RESULT_ADVERB.search(unit))
+    return not words.isdisjoint(_RESULT_KEYS) and _find(INNER_RESULT_ADVERB, _INNER_RESULT_ADVERB_PLAIN, unit, fold) is not None
 
 
-def announced_count(unit: str, words: frozenset[str] | None = None) -> int | None:
+_INNER_RESULT_ADVERB_PLAIN = _plain(INNER_RESULT_ADVERB)
+
+
+def announced_count(unit: str, words: frozenset[str] | None = None, fold: str | None = None) -> int | None:
     """How many reasons a unit announces ("for two reasons" → 2); None if it announces none."""
     words = words_of(unit) if words is None else words
     if words.isdisjoint(_ANNOUNCED_KEYS):
         return None
-    m = ANNOUNCED.search(unit)
+    m = ANNOUNCED.search(unit) if fold is None else _ANNOUNCED_PLAIN.search(fold)
     if not m:
         return None
     return NUMBER_WORDS.get(m.group(1).lower(), 0)
+
+
+_ANNOUNCED_PLAIN = _plain(ANNOUNCED)
 
 
 _VOICE_KEYS = frozenset(
@@ -382,12 +421,15 @@ _VOICE_KEYS = frozenset(
 )
 
 
-def opposing_voice(unit: str, words: frozenset[str] | None = None) -> str | None:
+def opposing_voice(unit: str, words: frozenset[str] | None = None, fold: str | None = None) -> str | None:
     words = words_of(unit) if words is None else words
     if words.isdisjoint(_VOICE_KEYS):
         return None
-    m = OPPOSING_VOICE.search(unit)
-    return m.group() if m else None
+    span = _find(OPPOSING_VOICE, _OPPOSING_VOICE_PLAIN, unit, fold)
+    return unit[span[0]:span[1]] if span else None
+
+
+_OPPOSING_VOICE_PLAIN = _plain(OPPOSING_VOICE)
 
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
