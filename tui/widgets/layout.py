@@ -17,6 +17,12 @@ from rich.cells import cell_len
 from tui.model import Block
 
 _WORD = re.compile(r"\S+")
+# Characters that certainly take one terminal cell (checked against rich.cells for every one).
+# Text made only of them, with single spaces, wraps by counting characters: no per-word cell sums.
+_NOT_ONE_CELL = re.compile(
+    "[^\x20-\x7e\u00a0-\u00ac\u00ae-\u024f\u0370-\u0482\u048a-\u04ff"
+    "\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +57,8 @@ def wrap_span(text: str, start: int, end: int, width: int) -> list[tuple[int, in
     segment = text[start:end]
     if segment.isascii() and len(segment) <= width:
         return [(start, end)]
+    if "  " not in segment and not _NOT_ONE_CELL.search(segment):
+        return _wrap_one_cell(segment, start, width)
     pieces: list[tuple[int, int]] = []
     line_start = -1
     line_end = 0
@@ -75,6 +83,30 @@ def wrap_span(text: str, start: int, end: int, width: int) -> list[tuple[int, in
             line_start, line_end, cells = w_start, w_end, word_cells
     if line_start >= 0:
         pieces.append((start + line_start, start + line_end))
+    return pieces or [(start, start)]
+
+
+def _wrap_one_cell(segment: str, start: int, width: int) -> list[tuple[int, int]]:
+    """`wrap_span` for text of one-cell characters and single spaces: the same lines, found by
+    looking for the last space that fits instead of measuring every word."""
+    pieces: list[tuple[int, int]] = []
+    n = len(segment)
+    pos = 0
+    while pos < n:
+        if segment[pos] == " ":
+            pos += 1
+            continue
+        if n - pos <= width:
+            pieces.append((start + pos, start + n))
+            break
+        cut = segment.rfind(" ", pos, pos + width + 1)
+        if cut <= pos:  # a word longer than the line: hard-break it
+            cut = pos + width
+            nxt = cut
+        else:
+            nxt = cut + 1
+        pieces.append((start + pos, start + cut))
+        pos = nxt
     return pieces or [(start, start)]
 
 
