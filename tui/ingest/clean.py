@@ -30,7 +30,9 @@ _INVISIBLE = re.compile(
 )
 _HAS_ESCAPE = re.compile("[\x1b\x90\x98\x9b\x9d-\x9f]")
 _LINE_SEPARATORS = re.compile("[\u2028\u2029\x85]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Only runs that change: two or more spaces, or any other kind of space. A single plain space
+# matched here would be replaced by itself, thousands of times a paragraph.
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def normalise_newlines(text: str) -> str:
