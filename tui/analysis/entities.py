@@ -93,11 +93,12 @@ class _Cand:
 class _Lex:
     """What the text says about its own words, plus a per-text cache of name evidence."""
 
-    __slots__ = ("seen", "memo")
+    __slots__ = ("seen", "memo", "plans")
 
     def __init__(self, seen) -> None:
         self.seen = seen  # words the text writes in lower case
         self.memo: dict[tuple[str, ...], dict[str, float]] = {}
+        self.plans: dict[tuple[str, ...], tuple[_Step, ...]] = {}  # how _shape cuts each spelling
 
 
 def _bump(d: dict, key: str, by: float = 1) -> None:
@@ -526,10 +527,42 @@ def _starts_place(words: list[str], gaz) -> bool:
 
 
 def _shape(text: str, piece: list[int], toks, gaz, low: _Lex) -> list[_Cand]:
-    """Cut titles and nationality adjectives off a run; attach the cues that type it."""
-    words = [toks.w[k] for k in piece]
-    bare = [w.rstrip(".") for w in words]
+    """Cut titles and nationality adjectives off a run; attach the cues that type it.
+
+    What to cut depends on the words alone, so it is worked out once per spelling (names repeat
+    heavily) as a plan; only a nationality adjective's next word is looked up per mention.
+    """
+    tw = toks.w
+    words = tuple([tw[k] for k in piece])
+    plan = low.plans.get(words)
+    if plan is None:
+        plan = []
+        _plan_shape(words, 0, gaz, plan)
+        plan = low.plans[words] = tuple(plan)
     out: list[_Cand] = []
+    for i0, i1, bump, titled, unless_adjectival in plan:
+        if unless_adjectival:
+            k = piece[i0]
+            if (k + 1 < len(tw) and _space_only(text, toks.e[k], toks.s[k + 1])
+                    and tw[k + 1][:1].islower() and tw[k + 1] not in FUNCTION_WORDS):
+                continue  # "Russian forces", "Western countries" are no mentions
+        c = _cand(text, piece[i0:i1], toks, gaz, low, words if i1 - i0 == len(words) else words[i0:i1])
+        if bump:
+            _bump(c.cues, bump, 3)
+        if titled >= 0:
+            c.titled = text[toks.s[piece[titled]] : c.end]
+        out.append(c)
+    return out
+
+
+# One step of a shaping plan: words [i0, i1) of the piece make a mention; add 3 to the cue
+# ``bump``; ``titled`` ≥ 0: the titled form starts at that word; ``unless_adjectival``: no
+# mention when a lower-case word follows ("Russian forces").
+_Step = tuple[int, int, str | None, int, bool]
+
+
+def _plan_shape(words: tuple[str, ...], off: int, gaz, out: list[_Step]) -> None:
+    bare = [w.rstrip(".") for w in words]
     heads = _head_type(words, gaz)
     # Titles: "President Putin", "Russian President Vladimir Putin", "U.S. Senator John Cornyn"
     t = next((i for i, w in enumerate(bare) if w in TITLES), None)
@@ -537,66 +570,54 @@ def _shape(text: str, piece: list[int], toks, gaz, low: _Lex) -> list[_Cand]:
         e = t
         while e < len(bare) and (bare[e] in TITLES or (e > t and _is_joiner(words[e]))):
             e += 1
-        prefix = piece[:t]
-        rest = piece[e:]
         # What stands before the title says whose office it is: a place or an organisation is a
         # mention of its own ("NASA Administrator Charles Bolden", "U.S. Senator John Cornyn"),
         # a nationality adjective or a portfolio ("Russian", "Education") is not.
-        prefix_words = [toks.w[k] for k in prefix]
-        if prefix and (_head_type(prefix_words, gaz) in ("ORG", "PLACE")
-                       or all(w.isupper() and len(w) > 1 for w in prefix_words)):
-            out.extend(_shape(text, prefix, toks, gaz, low))
+        prefix_words = words[:t]
+        if prefix_words and (_head_type(prefix_words, gaz) in ("ORG", "PLACE")
+                             or all(w.isupper() and len(w) > 1 for w in prefix_words)):
+            _plan_shape(prefix_words, off, gaz, out)
         else:
-            for k in prefix:
-                if gaz.place_key(toks.w[k]) is not None and not gaz.is_demonym(toks.w[k]):
-                    out.append(_cand(text, [k], toks, gaz, low))
-        if not rest:
-            return out
-        c = _cand(text, rest, toks, gaz, low)
+            for i, w in enumerate(prefix_words):
+                if gaz.place_key(w) is not None and not gaz.is_demonym(w):
+                    out.append((off + i, off + i + 1, None, -1, False))
+        if e == len(words):
+            return
         # "Duke of York", "Professor of Linguistics": the office is not followed by a name
-        rest_words = [toks.w[k] for k in rest]
+        rest_words = words[e:]
         rest_key = gaz.place_key(" ".join(rest_words)) or ""
         rest_head = None if rest_key.startswith("city:") else _head_type(rest_words, gaz)
         if e - t == sum(1 for w in bare[t:e] if w in TITLES) and not rest_head:
-            _bump(c.cues, "PERSON", 3)
-            c.titled = text[toks.s[piece[0]] : c.end]
-        out.append(c)
-        return out
+            out.append((off + e, off + len(words), "PERSON", off, False))
+        else:
+            out.append((off + e, off + len(words), None, -1, False))
+        return
     # "US Congress", "U.S. Air Force": a country code before a name is a mention of its own
-    first = toks.w[piece[0]]
-    if len(piece) > 1 and first.replace(".", "").isupper() and (gaz.place_key(first) or "").startswith("country:"):
-        return [_cand(text, piece[:1], toks, gaz, low)] + _shape(text, piece[1:], toks, gaz, low)
-    if len(piece) > 1 and all(gaz.is_demonym(w) for w in words):
-        c = _cand(text, piece, toks, gaz, low)  # "African American"
-        _bump(c.cues, "GROUP", 3)
-        return [c]
-    # Nationality adjective: "Russian forces", "Western countries" are no mentions
-    if len(piece) == 1:
-        k = piece[0]
-        w = toks.w[k]
-        adjectival = (k + 1 < len(toks.w) and _space_only(text, toks.e[k], toks.s[k + 1])
-                      and toks.w[k + 1][:1].islower() and toks.w[k + 1] not in FUNCTION_WORDS)
+    first = words[0]
+    if len(words) > 1 and first.replace(".", "").isupper() and (gaz.place_key(first) or "").startswith("country:"):
+        out.append((off, off + 1, None, -1, False))
+        _plan_shape(words[1:], off + 1, gaz, out)
+        return
+    if len(words) > 1 and all(gaz.is_demonym(w) for w in words):
+        out.append((off, off + len(words), "GROUP", -1, False))  # "African American"
+        return
+    if len(words) == 1:
+        w = words[0]
         if w.casefold() in _DIRECTIONS:
-            return out
+            return
         if gaz.is_demonym(w) and gaz.place_key(w) is None:
-            if adjectival and not w.endswith("s"):
-                return out
-            c = _cand(text, piece, toks, gaz, low)
-            _bump(c.cues, "GROUP", 3)
-            out.append(c)
-            return out
+            # Nationality adjective: "Russian forces" is no mention, "Russians" always one
+            out.append((off, off + 1, "GROUP", -1, not w.endswith("s")))
+            return
         if w.isupper() and w in COMMON_ACRONYMS:
-            return out
+            return
         if w.rstrip(".") in TITLES:
-            return out
-    out.append(_cand(text, piece, toks, gaz, low))
-    return out
+            return
+    out.append((off, off + len(words), None, -1, False))
 
 
-def _cand(text: str, piece: list[int], toks, gaz, low: _Lex) -> _Cand:
+def _cand(text: str, piece: list[int], toks, gaz, low: _Lex, key: tuple[str, ...]) -> _Cand:
     start, end = toks.s[piece[0]], toks.e[piece[-1]]
-    tw = toks.w
-    key = tuple([tw[k] for k in piece])
     static = low.memo.get(key)
     if static is None:
         static = low.memo[key] = _name_cues(key, gaz, low.seen)
