@@ -273,16 +273,18 @@ def opening_marker(unit: str) -> Opening | None:
     first = _FIRST_WORD.match(unit, lead)
     if first is None:
         return None  # markers and soft openers alike start with a letter
-    best = _marker_at(unit, lead, first)
+    word = first.group().lower()
+    best = _marker_at(unit, lead, word) if word in _OPENING_BY_FIRST else None
     if best is None:
         # after a soft opener ("And", "So", "Indeed,") a second marker may follow: "And yet …";
         # an ASCII first word that is no soft opener cannot start one (others go to the regex:
         # case-insensitive matching pairs a few non-ASCII letters with ASCII ones)
-        word = first.group().lower()
         if word in _SOFT_FIRST_WORDS or not word.isascii():
             offset = _soft_lead_end(unit, lead)
             if offset is not None:
-                best = _marker_at(unit, offset, _FIRST_WORD.match(unit, offset))
+                second = _FIRST_WORD.match(unit, offset)
+                if second:
+                    best = _marker_at(unit, offset, second.group().lower())
     if best is None:
         return None
     if best.relation == "reason" and best.cue.lower() == "since" and TEMPORAL_SINCE.match(unit, lead):
@@ -316,11 +318,9 @@ def parenthetical_contrast(unit: str) -> Opening | None:
 _NEEDS_COMMA = frozenset({"true", "sure", "yes", "next", "rather", "instead"})
 
 
-def _marker_at(unit: str, offset: int, first: re.Match[str] | None) -> Opening | None:
-    """The marker starting at ``offset`` (whose first word is ``first``), before the checks on its reading."""
-    if not first:
-        return None
-    phrases = _OPENING_BY_FIRST.get(first.group().lower())
+def _marker_at(unit: str, offset: int, word: str) -> Opening | None:
+    """The marker starting at ``offset`` (whose first word, lower-cased, is ``word``), before the checks on its reading."""
+    phrases = _OPENING_BY_FIRST.get(word)
     if phrases is None:
         return None
     m = phrases.match(unit, offset)
@@ -346,15 +346,20 @@ def stance(unit: str, words: frozenset[str] | None = None, question: bool = Fals
     """
     words = words_of(unit) if words is None else words
     total, best, best_w = 0.0, None, 0.0
-    for cue in STANCE_CUES:
-        if words.isdisjoint(cue.keys) or (question and cue.name != "framing"):
+    for keys, pattern, plain, weight in (_FRAMING_CUE if question else _STANCE_CUES):
+        if words.isdisjoint(keys):
             continue
-        m = cue.pattern.search(unit) if fold is None else cue.plain.search(fold)
+        m = pattern.search(unit) if fold is None else plain.search(fold)
         if m:
-            total += cue.weight
-            if cue.weight > best_w:
-                best, best_w = unit[m.start():m.end()], cue.weight
+            total += weight
+            if weight > best_w:
+                best, best_w = unit[m.start():m.end()], weight
     return total, best
+
+
+# what `stance` reads of each cue, in order; a question only by its framing
+_STANCE_CUES = tuple((c.keys, c.pattern, c.plain, c.weight) for c in STANCE_CUES)
+_FRAMING_CUE = tuple((c.keys, c.pattern, c.plain, c.weight) for c in STANCE_CUES if c.name == "framing")
 
 
 _AUTHOR = next(c for c in STANCE_CUES if c.name == "author's stance")
