@@ -640,25 +640,29 @@ def _attach(units: list[Unit], thesis: int) -> None:
 
 def _nodes(units: list[Unit], thesis: int) -> list[ArgNode]:
     kept = [i for i, u in enumerate(units) if u.role is not None]
-    ids = {i: f"arg-{n}" for n, i in enumerate(kept)}
-    nodes = {i: ArgNode(id=ids[i], role=units[i].role, start=units[i].start, end=units[i].end,
-                        label=_label(units[i]), cue=units[i].cue) for i in kept}
+    nodes: dict[int, ArgNode] = {}
+    for n, i in enumerate(kept):
+        u = units[i]
+        nodes[i] = ArgNode(id=f"arg-{n}", role=u.role, start=u.start, end=u.end, label=_label(u), cue=u.cue)
     reaches: dict[int, bool] = {}  # parent links are fixed by now: whether one leads to the thesis, once each
     for i in kept:
         if i == thesis:
             continue
         p = units[i].parent
-        # climb to a kept ancestor; guard against loops by falling back to the thesis
-        seen = {i}
-        while p is not None and p not in nodes and p not in seen:
-            seen.add(p)
-            p = units[p].parent
-        if p is not None and p not in seen:
+        if p is None or p == i or p not in nodes:
+            # climb to a kept ancestor; guard against loops by falling back to the thesis
+            seen = {i}
+            while p is not None and p not in nodes and p not in seen:
+                seen.add(p)
+                p = units[p].parent
+            if p is None or p in seen:
+                p = thesis
+        if p != thesis:
             ok = reaches.get(p)
             if ok is None:
                 ok = reaches[p] = _reaches(units, p, thesis)
-        if p is None or p in seen or not ok:
-            p = thesis
+            if not ok:
+                p = thesis
         nodes[p].children.append(nodes[i])
     return [nodes[thesis]]
 
