@@ -81,13 +81,13 @@ class _Cand:
 
     __slots__ = ("start", "end", "words", "titled", "cues", "ctx")
 
-    def __init__(self, start: int, end: int, words: tuple[str, ...], cues: dict[str, float]) -> None:
+    def __init__(self, start: int, end: int, words: tuple[str, ...], cues: dict[str, float], ctx: int) -> None:
         self.start = start
         self.end = end
         self.words = words  # a tuple: names repeat, and per-name memos are keyed by it
         self.titled: str | None = None  # the form with its title, e.g. "President Putin"
-        self.cues = cues  # evidence from the name itself
-        self.ctx: dict[str, int] = {}  # evidence from the words around this mention
+        self.cues = cues  # evidence from the name itself (shared between mentions: never mutate)
+        self.ctx = ctx  # evidence from the words around this mention: _CTX_* bits
 
 
 class _Lex:
@@ -99,6 +99,9 @@ class _Lex:
         self.seen = seen  # words the text writes in lower case
         self.memo: dict[tuple[str, ...], dict[str, float]] = {}
         self.plans: dict[tuple[str, ...], tuple[_Step, ...]] = {}  # how _shape cuts each spelling
+
+
+_CTX_IN, _CTX_THE, _CTX_SAID = 1, 2, 4  # "in X", "the X", "X said"
 
 
 def _bump(d: dict, key: str, by: float = 1) -> None:
@@ -546,9 +549,7 @@ def _shape(text: str, piece: list[int], toks, gaz, low: _Lex) -> list[_Cand]:
             if (k + 1 < len(tw) and _space_only(text, toks.e[k], toks.s[k + 1])
                     and tw[k + 1][:1].islower() and tw[k + 1] not in FUNCTION_WORDS):
                 continue  # "Russian forces", "Western countries" are no mentions
-        c = _cand(text, piece[i0:i1], toks, gaz, low, words if i1 - i0 == len(words) else words[i0:i1])
-        if bump:
-            _bump(c.cues, bump, 3)
+        c = _cand(text, piece[i0:i1], toks, gaz, low, words if i1 - i0 == len(words) else words[i0:i1], bump)
         if titled >= 0:
             c.titled = text[toks.s[piece[titled]] : c.end]
         out.append(c)
@@ -616,32 +617,42 @@ def _plan_shape(words: tuple[str, ...], off: int, gaz, out: list[_Step]) -> None
     out.append((off, off + len(words), None, -1, False))
 
 
-def _cand(text: str, piece: list[int], toks, gaz, low: _Lex, key: tuple[str, ...]) -> _Cand:
+def _cand(text: str, piece: list[int], toks, gaz, low: _Lex, key: tuple[str, ...], bump: str | None = None) -> _Cand:
+    """A mention of ``key`` over ``piece``: the name's own cues, its context, and ``bump`` (+3) if given."""
     start, end = toks.s[piece[0]], toks.e[piece[-1]]
     static = low.memo.get(key)
     if static is None:
         static = low.memo[key] = _name_cues(key, gaz, low.seen)
-    c = _Cand(start, end, key, dict(static))
+    ctx = 0
     # context: "in Kazakhstan" leans PLACE (a tie-breaker only), "Tokayev said" leans PERSON
     before = text[max(0, start - 12) : start].split()
     if before:
         if before[-1] in PLACE_PREPOSITIONS:
-            c.ctx["in"] = 1
+            ctx = _CTX_IN
         elif before[-1] in ("the", "The"):
-            c.ctx["the"] = 1  # people are not "the Onion" or "the Confederacy"
+            ctx = _CTX_THE  # people are not "the Onion" or "the Confederacy"
     # a name alone in quotation marks is mostly a title of a work ("Takekurabe", "Wrecking Ball")
     close = text[end : end + 2]
-    if start and text[start - 1] in "\"“" and close and (close[0] in "\"”" or close in (',"', ".\"", ",”", ".”")):
-        c.cues["OTHER"] = max(c.cues.get("OTHER", 0), 1.5)
+    quoted = bool(start and text[start - 1] in "\"“" and close and (close[0] in "\"”" or close in (',"', ".\"", ",”", ".”")))
+    noun_type = None
     after = text[end : end + 16].split()
     if after:
         if after[0].strip(",") in PERSON_VERBS:
-            c.ctx["said"] = 1
+            ctx |= _CTX_SAID
         noun = after[0].rstrip(".,;:!?)")
         if noun in CLASSIFIER_NOUNS and text[end : end + 1] == " ":
-            t = CLASSIFIER_NOUNS[noun]
-            c.cues[t] = max(c.cues.get(t, 0), 1.5)
-    return c
+            noun_type = CLASSIFIER_NOUNS[noun]
+    if quoted or noun_type or bump:
+        cues = dict(static)  # this mention's own evidence; the shared dict stays as it is
+        if quoted:
+            cues["OTHER"] = max(cues.get("OTHER", 0), 1.5)
+        if noun_type:
+            cues[noun_type] = max(cues.get(noun_type, 0), 1.5)
+        if bump:
+            _bump(cues, bump, 3)
+    else:
+        cues = static  # most mentions add nothing: share the name's dict (read-only from here on)
+    return _Cand(start, end, key, cues, ctx)
 
 
 def _name_cues(words: tuple[str, ...], gaz, low) -> dict[str, float]:
@@ -771,9 +782,15 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
             if v > kc.get(t, 0):
                 kc[t] = v
         kx = key_ctx[k]
-        for t, v in c.ctx.items():
-            kx[t] = kx.get(t, 0) + v
-        kx["n"] = kx.get("n", 0) + 1
+        ctx = c.ctx
+        if ctx:
+            if ctx & _CTX_IN:
+                kx["in"] += 1
+            if ctx & _CTX_THE:
+                kx["the"] += 1
+            if ctx & _CTX_SAID:
+                kx["said"] += 1
+        kx["n"] += 1
 
     # An acronym is evidence of an organisation unless it is only a capitals heading's spelling of
     # a name written normally elsewhere ("EEGIMAA" beside "Eegimaa").
