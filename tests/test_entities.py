@@ -340,3 +340,17 @@ def test_gazetteer_cache_dir_follows_the_environment(tmp_path, monkeypatch) -> N
     assert gz.cache_dir() == tmp_path / "argview"
     monkeypatch.setenv("ARGVIEW_CACHE_DIR", str(tmp_path / "elsewhere"))
     assert gz.cache_dir() == tmp_path / "elsewhere"
+
+
+def test_mentions_are_whole_models_that_survive_a_json_round_trip() -> None:
+    # mentions are built without validation for speed: they must still be ordinary models
+    from tui.model import Mention
+
+    a = analyse_bytes("Tokayev met Vladimir Putin in Astana.\n\nAfterwards, Tokayev said the Kremlin would wait.")
+    tokayev = one(a, "Tokayev")
+    assert surfaces(a, tokayev) == ["Tokayev", "Tokayev"]
+    for m in (m for e in a.entities for m in e.mentions):
+        assert m == Mention(start=m.start, end=m.end)
+        assert m.model_fields_set == {"start", "end"}
+        assert m.model_copy(update={"end": m.end + 1}).end == m.end + 1
+    assert Analysis.model_validate_json(a.model_dump_json()) == a
