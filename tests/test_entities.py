@@ -354,3 +354,13 @@ def test_mentions_are_whole_models_that_survive_a_json_round_trip() -> None:
         assert m.model_fields_set == {"start", "end"}
         assert m.model_copy(update={"end": m.end + 1}).end == m.end + 1
     assert Analysis.model_validate_json(a.model_dump_json()) == a
+
+
+def test_gazetteer_cache_for_other_versions_is_replaced(tmp_path, monkeypatch, fresh_gazetteer) -> None:
+    monkeypatch.setattr(gz, "build_gazetteer", lambda: fresh_gazetteer)
+    stale = tmp_path / "gazetteer-0000000000000000.json"
+    stale.write_text('{"places": {}, "place_starts": [], "demonyms": [], "stems": []}')
+    g = gz.load_gazetteer(tmp_path)
+    assert g.place_key("Kazakhstan") is not None, "a cache keyed for other versions is not read"
+    assert not stale.exists()
+    assert len(list(tmp_path.glob("gazetteer-*.json"))) == 1

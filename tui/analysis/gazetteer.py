@@ -101,9 +101,12 @@ def cache_dir() -> Path:
 
 def load_gazetteer(directory: Path | None) -> Gazetteer:
     """Load the cached lookups from ``directory`` or build them and try to store them there."""
-    if directory is None:
-        return build_gazetteer()
-    path = Path(directory) / f"gazetteer-{_cache_key()}.json"
+    try:
+        if directory is None:
+            raise OSError("no cache directory")
+        path = Path(directory) / f"gazetteer-{_cache_key()}.json"
+    except OSError:
+        return build_gazetteer()  # e.g. no readable source file to key the cache by
     try:
         data = json.loads(path.read_bytes())
         return _from_data(data)
@@ -112,6 +115,9 @@ def load_gazetteer(directory: Path | None) -> Gazetteer:
     g = build_gazetteer()
     try:
         _write_atomic(path, json.dumps(_to_data(g), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        for old in path.parent.glob("gazetteer-*.json"):
+            if old != path:
+                old.unlink()  # built for other package versions: never read again
     except OSError:
         pass  # a read-only home or full disk costs only the build time next run
     return g
