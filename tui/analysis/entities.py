@@ -131,9 +131,19 @@ def _extract(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[
     lower_seen = lower_count.keys()
     lex = _Lex(lower_seen)
     cands: list[_Cand] = []
+    tw = toks.w
+    # How a run is cut depends only on its words and their flags: names recur, so each distinct
+    # run is trimmed once and its cut (positions in the run) replayed.
+    cuts: dict[tuple, tuple[tuple[int, ...], ...]] = {}
     for run in _runs(text, toks, flags, caps):
-        for piece in _trim(run, toks, flags, lower_seen, cap_reliable, gaz):
-            cands.extend(_shape(text, piece, toks, gaz, lex))
+        key = (tuple([tw[k] for k in run]), bytes([flags[k] for k in run]))
+        cut = cuts.get(key)
+        if cut is None:
+            at = {k: i for i, k in enumerate(run)}
+            cut = cuts[key] = tuple(tuple(at[k] for k in piece)
+                                    for piece in _trim(run, toks, flags, lower_seen, cap_reliable, gaz))
+        for positions in cut:
+            cands.extend(_shape(text, [run[i] for i in positions], toks, gaz, lex))
     # A single capitalised word the text writes in lower case at least as often ("Basil" in a
     # recipe, "Black" and "White" as adjectives) is emphasis or a heading word, not a name.
     cands = [c for c in cands if not _common_word(c, lower_count, cap_reliable, gaz)]
