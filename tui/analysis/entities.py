@@ -150,6 +150,8 @@ def _extract(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[
     # Acronyms a text defines for ordinary terms ("sea surface salinity (SSS)") name no entity.
     terms = _term_acronyms(text)
     cands = [c for c in cands if not (len(c.words) == 1 and (c.words[0] in terms or len(c.words[0]) == 1))]
+    # The token arrays and memos are done with: free them before the mentions are built (the peak).
+    del toks, flags, caps, tw, cuts, lex, cap_reliable
     return _cluster(text, cands, gaz, lower_seen)
 
 
