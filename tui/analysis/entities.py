@@ -295,7 +295,21 @@ def _mark_headings(text: str, toks: _Tokens, flags: list[int]) -> None:
 
 
 def _name_like(w: str, f: int) -> bool:
-    if not f & _CAP or f & _MASKED or w in NOT_NAMES:
+    if not f & _CAP or f & _MASKED:
+        return False
+    hit = _NAME_WORDS.get(w)
+    if hit is None:
+        if len(_NAME_WORDS) > 100_000:
+            _NAME_WORDS.clear()
+        hit = _NAME_WORDS[w] = _name_word(w)
+    return hit
+
+
+_NAME_WORDS: dict[str, bool] = {}  # a word's verdict never changes: judged once per spelling
+
+
+def _name_word(w: str) -> bool:
+    if w in NOT_NAMES:
         return False
     cf = w.casefold()
     if cf in NEVER_NAMES and not (w.isupper() and len(w) > 1):  # "US" is no "us"
@@ -357,8 +371,14 @@ def _runs(text: str, toks: _Tokens, flags: list[int], caps: list[int]):
 
 
 def _space_only(text: str, a: int, b: int) -> bool:
-    gap = text[a:b]
-    return 0 < len(gap) <= 2 and gap.strip() == "" and "\n" not in gap
+    """One or two spaces (no line break) between offsets a and b."""
+    if b - a == 1:  # the usual case: no slice needed
+        c = text[a]
+        return c != "\n" and c.isspace()
+    if b - a == 2:
+        gap = text[a:b]
+        return gap.isspace() and "\n" not in gap
+    return False
 
 
 def _is_joiner(w: str) -> bool:
