@@ -200,6 +200,7 @@ def _tokenise(text: str, sentences: list[Sentence]):
     share, camel = shared.setdefault, _LOWER_CAMEL.match
     caps: list[int] = []
     cap_flags: list[int] = []
+    spelling: dict[str, tuple[str, int] | tuple[()]] = {}
     # Matches in batches, their parts pulled out by C-level maps: a Python loop over every token
     # (most of them lower-case words that only need counting) was most of the stage's time.
     matches = _TOKEN.finditer(text)
@@ -211,21 +212,23 @@ def _tokenise(text: str, sentences: list[Sentence]):
         toks.s.extend(map(Match.start, batch))
         toks.e.extend(map(Match.end, batch))
         words.extend(ws)
-        # only tokens that are not all lower case can be capitalised (or "eBay"-like)
+        # only tokens that are not all lower case can be capitalised (or "eBay"-like); what a
+        # spelling says (possessive, acronym) is worked out once, only the position per token
+        starts = toks.s
         for i in compress(range(len(ws)), map(not_, map(str.islower, ws))):
             w = ws[i]
-            if not w[0].isupper() and not camel(w):
-                continue
+            info = spelling.get(w)
+            if info is None:
+                info = spelling[w] = _cap_spelling(w, camel, share)
+            if not info:
+                continue  # a number, or lower case with inner capitals that is no brand
             k = base + i
-            f = _CAP
-            if toks.s[k] in initial:
+            bare, f = info
+            if starts[k] in initial:
                 f |= _INITIAL_POS
-            if w.endswith(_POSSESSIVE) and len(w) > 2:
-                w = words[k] = share(w[:-2], w[:-2])
+            if f & _POSS:
+                words[k] = bare
                 toks.e[k] -= 2
-                f |= _POSS
-            if w.isupper() and sum(1 for ch in w if ch.isalpha()) >= 2:
-                f |= _ACRO
             caps.append(k)
             cap_flags.append(f)
         base += len(ws)
@@ -247,6 +250,19 @@ def _tokenise(text: str, sentences: list[Sentence]):
         if c.isalpha() and not c.isupper() and (w.islower() or not camel(w)):
             lower_count[w if w.islower() else w.casefold()] += n
     return toks, flags, caps, lower_count
+
+
+def _cap_spelling(w: str, camel, share) -> tuple[str, int] | tuple[()]:
+    """A capitalised token's word (possessive cut off) and flags; () for a token that is not one."""
+    if not w[0].isupper() and not camel(w):
+        return ()
+    f = _CAP
+    if w.endswith(_POSSESSIVE) and len(w) > 2:
+        w = share(w[:-2], w[:-2])
+        f |= _POSS
+    if w.isupper() and sum(1 for ch in w if ch.isalpha()) >= 2:
+        f |= _ACRO
+    return w, f
 
 
 def _masked_spans(text: str) -> list[tuple[int, int]]:
