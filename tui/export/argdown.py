@@ -10,19 +10,10 @@ from __future__ import annotations
 
 import re
 
-from tui.export.graph import Unit, one_line, roots, units
+from tui.export.graph import ROLE_TITLES, Unit, one_line, roots, units
 from tui.model import Analysis
 
 STATEMENT_ROLES = frozenset({"thesis", "claim", "conclusion"})
-_TITLES = {
-    "thesis": "Thesis",
-    "claim": "Claim",
-    "premise": "Premise",
-    "counter": "Counter",
-    "rebuttal": "Rebuttal",
-    "conclusion": "Conclusion",
-}
-
 # Always special: escapes, references/mentions/links [ ] < > @, tags and headings #, bold and
 # italic * _, data { }, comments / (// and /*).
 _ALWAYS = r"\\\[\]<>@#*_{}/"
@@ -44,7 +35,7 @@ def titles(all_units: list[Unit]) -> dict[int, str]:
     for unit in all_units:
         role = unit.node.role
         counts[role] = counts.get(role, 0) + 1
-        base = _TITLES.get(role, "Unit")
+        base = ROLE_TITLES.get(role, "Unit")
         out[unit.index] = base if role == "thesis" and counts[role] == 1 else f"{base} {counts[role]}"
     return out
 

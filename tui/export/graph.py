@@ -17,6 +17,16 @@ from tui.model import Analysis, ArgNode
 
 Kind = Literal["support", "attack"]
 
+# How each role is named in the exports' headings and titles.
+ROLE_TITLES = {
+    "thesis": "Thesis",
+    "claim": "Claim",
+    "premise": "Premise",
+    "counter": "Counter",
+    "rebuttal": "Rebuttal",
+    "conclusion": "Conclusion",
+}
+
 
 @dataclass(eq=False)
 class Unit:

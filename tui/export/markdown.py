@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tui.export.graph import one_line, unit_text
+from tui.export.graph import ROLE_TITLES, one_line, unit_text
 from tui.model import Analysis, ArgNode, Entity
 
 # Characters that start inline Markdown (emphasis, code, links, HTML, entities, tables, strike):
@@ -13,15 +13,6 @@ from tui.model import Analysis, ArgNode, Entity
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~&!$])")
 # What would open a block at the start of a line: list items, headings, quotes, rules, setext.
 _LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
-
-ROLE_NAMES = {
-    "thesis": "Thesis",
-    "claim": "Claim",
-    "premise": "Premise",
-    "counter": "Counter",
-    "rebuttal": "Rebuttal",
-    "conclusion": "Conclusion",
-}
 
 
 def escape(text: str) -> str:
@@ -51,7 +42,7 @@ def to_markdown(analysis: Analysis) -> str:
 
 def _item(analysis: Analysis, node: ArgNode, depth: int, lines: list[str]) -> None:
     pad = "  " * depth
-    head = f"**{ROLE_NAMES.get(node.role, node.role.title())}**"
+    head = f"**{ROLE_TITLES.get(node.role, node.role.title())}**"
     if node.cue:
         head += f" ({escape(node.cue)})"
     label = escape(node.label) or escape(unit_text(analysis, node))
