@@ -364,3 +364,30 @@ def test_gazetteer_cache_for_other_versions_is_replaced(tmp_path, monkeypatch, f
     assert g.place_key("Kazakhstan") is not None, "a cache keyed for other versions is not read"
     assert not stale.exists()
     assert len(list(tmp_path.glob("gazetteer-*.json"))) == 1
+
+
+def test_a_long_run_of_country_codes_does_not_overflow_the_stack() -> None:
+    # each leading code is split off in turn: once done by recursion, 1,000 deep raised RecursionError
+    a = analyse_bytes("Delegates chanted " + "USA " * 3000 + "Forever at the rally.")
+    check_invariants(a)
+    usa = one(a, "USA")
+    assert usa.type == "PLACE"
+    assert len(usa.mentions) == 3000
+
+
+def test_long_of_chains_are_cut_as_their_short_forms_are() -> None:
+    # hostile "A of the B of the C ..." runs type each rest in constant time; the answers must be
+    # those of the direct rule for every suffix
+    import random
+
+    from tui.analysis import entities as ents
+    from tui.analysis.gazetteer import gazetteer
+
+    rng = random.Random(7)
+    vocab = ["of", "of", "Bank", "War", "River", "Mount", "New", "North", "Kazakhstan", "Smith",
+             "Congress", "Party", "Lake", "Games", "U.S.", "Paris", "Central", "Street", "Abc"]
+    for _ in range(200):
+        words = [rng.choice(vocab) for _ in range(rng.randint(13, 40))]
+        suffixes = ents._Suffixes(words, gazetteer())
+        for j in range(len(words)):
+            assert suffixes.head_type(j) == ents._head_type_uncached(words[j:], gazetteer()), words[j:]

@@ -489,19 +489,26 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):
     out = []
     for p in pieces:
         cur: list[int] = []
+        # the words after each "of", without "the": suffixes of one list (a hostile run of
+        # thousands of "X of Y of ..." must not copy its rest at every "of")
+        right_words = [toks.w[x] for x in p if toks.w[x] != "the"]
+        suffix = _Suffixes(right_words, gaz)
+        j = 0  # position in right_words of the next word that is not "the"
         for i, k in enumerate(p):
-            if toks.w[k] == "of" and cur:
+            w = toks.w[k]
+            if w != "the":
+                j += 1
+            if w == "of" and cur:
                 left = toks.w[cur[-1]].rstrip(".")
-                right = [toks.w[x] for x in p[i + 1 :] if toks.w[x] != "the"]
-                right_named = bool(right) and (
-                    right[0].isupper() or _head_type(right, gaz) in ("ORG", "PLACE")
-                    or gaz.place_key(right[0]) is not None)
-                if right_named and not (
-                        left in ORG_HEADS or left in PLACE_HEADS or left in EVENT_HEADS or left in TITLES
+                if not (left in ORG_HEADS or left in PLACE_HEADS or left in EVENT_HEADS or left in TITLES
                         or left.isupper() or _seen_lower(left.casefold(), lower_seen)):
-                    out.append(cur)
-                    cur = []
-                    continue
+                    right_named = j < len(right_words) and (
+                        right_words[j].isupper() or suffix.head_type(j) in ("ORG", "PLACE")
+                        or gaz.place_key(right_words[j]) is not None)
+                    if right_named:
+                        out.append(cur)
+                        cur = []
+                        continue
             cur.append(k)
         if cur:
             out.append(cur)
@@ -514,6 +521,66 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):
         if p:
             result.append(p)
     return result
+
+
+class _Suffixes:
+    """``_head_type`` of the suffixes ``words[j:]`` of one word list, each in constant time.
+
+    Short suffixes are typed directly; long ones (only hostile input has names of dozens of
+    words) from running facts gathered once: where the next "of" is, whether an organisation
+    head follows. A long suffix is never a gazetteer place: no place has that many words.
+    """
+
+    __slots__ = ("words", "gaz", "next_of", "org_after")
+
+    def __init__(self, words: list[str], gaz) -> None:
+        self.words = words
+        self.gaz = gaz
+        self.next_of: list[int] | None = None
+        self.org_after: list[bool] | None = None
+
+    def head_type(self, j: int) -> str | None:
+        words = self.words
+        n = len(words)
+        if n - j <= _LONG_NAME or n - j <= _place_words(self.gaz):
+            return _head_type(words[j:], self.gaz)
+        if self.next_of is None:
+            self.next_of = [n] * (n + 1)
+            self.org_after = [False] * (n + 1)
+            for m in range(n - 1, -1, -1):
+                self.next_of[m] = m if words[m] == "of" else self.next_of[m + 1]
+                self.org_after[m] = words[m] in ORG_HEADS or self.org_after[m + 1]
+        # as _head_type_uncached, for words[j:] (more than one word, no place)
+        of_after_first = self.next_of[j + 1]
+        if of_after_first < n:
+            first_of = j if words[j] == "of" else of_after_first
+            head = words[first_of - 1] if first_of > j else words[-1]
+        else:
+            head = words[-1]
+        head = head.rstrip(".")
+        if head in EVENT_ONLY:
+            return "EVENT"
+        if head in ORG_HEADS:
+            return "ORG"
+        if head in PLACE_HEADS or words[j].rstrip(".") in ("Mount", "Mt", "Lake", "Fort", "Ft", "Cape"):
+            return "PLACE"
+        if self.org_after[j]:
+            return "ORG"
+        if self.gaz.place_key(words[-1]) is not None and words[j] in _REGION_WORDS:
+            return "PLACE"
+        return None
+
+
+_LONG_NAME = 12
+_PLACE_WORDS: dict[int, int] = {}
+
+
+def _place_words(gaz) -> int:
+    """The most words any gazetteer place name has (worked out on first need)."""
+    hit = _PLACE_WORDS.get(id(gaz))
+    if hit is None:
+        hit = _PLACE_WORDS[id(gaz)] = max((k.count(" ") + 1 for k in gaz.places), default=0)
+    return hit
 
 
 _PAREN_ACRO = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})s?\)")
@@ -611,6 +678,14 @@ _Step = tuple[int, int, str | None, int, bool]
 
 
 def _plan_shape(words: tuple[str, ...], off: int, gaz, out: list[_Step]) -> None:
+    # a loop, not recursion, over leading country codes: "USA USA USA ..." must not overflow the stack
+    rest: tuple[tuple[str, ...], int] | None = (words, off)
+    while rest is not None:
+        rest = _plan_step(*rest, gaz, out)
+
+
+def _plan_step(words: tuple[str, ...], off: int, gaz, out: list[_Step]) -> tuple[tuple[str, ...], int] | None:
+    """Plan the start of ``words``; returns the words still to plan (after a country code), if any."""
     bare = [w.rstrip(".") for w in words]
     heads = _head_type(words, gaz)
     # Titles: "President Putin", "Russian President Vladimir Putin", "U.S. Senator John Cornyn"
@@ -645,8 +720,7 @@ def _plan_shape(words: tuple[str, ...], off: int, gaz, out: list[_Step]) -> None
     first = words[0]
     if len(words) > 1 and first.replace(".", "").isupper() and (gaz.place_key(first) or "").startswith("country:"):
         out.append((off, off + 1, None, -1, False))
-        _plan_shape(words[1:], off + 1, gaz, out)
-        return
+        return words[1:], off + 1
     if len(words) > 1 and all(gaz.is_demonym(w) for w in words):
         out.append((off, off + len(words), "GROUP", -1, False))  # "African American"
         return
@@ -749,6 +823,8 @@ _COMPASS = frozenset("North South East West Northeast Northwest Southeast Southw
 
 
 def _head_type(words: list[str], gaz) -> str | None:
+    if len(words) > 12:
+        return _head_type_uncached(words, gaz)  # hostile runs of thousands of words: memo keys would be quadratic
     key = tuple(words)
     hit = _HEAD_MEMO.get(key, False)
     if hit is False:
@@ -779,9 +855,13 @@ def _head_type_uncached(words: list[str], gaz) -> str | None:
             return "PLACE"
         if len(words) > 1 and any(w in ORG_HEADS for w in words):
             return "ORG"
-    if len(words) > 1 and gaz.place_key(words[-1]) is not None and words[0] in ("North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "New", "Upper", "Lower", "Greater"):
+    if len(words) > 1 and gaz.place_key(words[-1]) is not None and words[0] in _REGION_WORDS:
         return "PLACE"
     return None
+
+
+_REGION_WORDS = ("North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "New",
+                 "Upper", "Lower", "Greater")
 
 
 # --------------------------------------------------------------------------- clustering and typing

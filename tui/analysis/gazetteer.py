@@ -19,10 +19,18 @@ from functools import lru_cache
 from pathlib import Path
 
 
-@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """The comparison form of a name: case-folded, full stops dropped, spaces collapsed."""
+    if len(name) > 200:
+        return _fold(name)  # no name is this long: keeping hostile runs would only hold memory
+    return _fold_cached(name)
+
+
+def _fold(name: str) -> str:
     return " ".join(name.replace(".", "").replace("’", "'").casefold().split())
+
+
+_fold_cached = lru_cache(maxsize=1 << 16)(_fold)
 
 
 def initials(words: list[str], *, with_joiners: bool = False) -> str:
