@@ -679,9 +679,31 @@ _Step = tuple[int, int, str | None, int, bool]
 
 def _plan_shape(words: tuple[str, ...], off: int, gaz, out: list[_Step]) -> None:
     # a loop, not recursion, over leading country codes: "USA USA USA ..." must not overflow the stack
+    if len(words) > _LONG_NAME:
+        return _plan_long(words, off, gaz, out)
     rest: tuple[tuple[str, ...], int] | None = (words, off)
     while rest is not None:
         rest = _plan_step(*rest, gaz, out)
+
+
+def _plan_long(words: tuple[str, ...], off: int, gaz, out: list[_Step]) -> None:
+    """``_plan_step`` repeated over a hostile run of thousands of words in linear time.
+
+    Only a leading country code makes a step continue; up to there the steps differ only in
+    where they start, so the first title and each suffix's head type are found once, not per step.
+    """
+    has_title = any(w.rstrip(".") in TITLES for w in words)  # country codes are no titles
+    suffixes = _Suffixes(list(words), gaz)
+    j = 0
+    while len(words) - j > _LONG_NAME:
+        first = words[j]
+        if (has_title and suffixes.head_type(j) is None) or not (
+                first.replace(".", "").isupper() and (gaz.place_key(first) or "").startswith("country:")):
+            _plan_step(words[j:], off + j, gaz, out)  # a title or an ordinary start: no further step
+            return
+        out.append((off + j, off + j + 1, None, -1, False))
+        j += 1
+    _plan_shape(words[j:], off + j, gaz, out)
 
 
 def _plan_step(words: tuple[str, ...], off: int, gaz, out: list[_Step]) -> tuple[tuple[str, ...], int] | None:
