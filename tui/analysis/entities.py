@@ -993,12 +993,16 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
     # ("Joshua Abraham Norton" ⊇ "Joshua Norton", "Charles J. Fillmore" ⊇ "J. Fillmore").
     person_forms = sorted(((ws, k) for last in by_last.values() for k in last for ws in forms[k]
                            if 2 <= len(ws) <= 4), key=lambda p: -len(p[0]))
-    for i, (ws, k) in enumerate(person_forms):
+    # only earlier forms with the same surname can contain this one: scanning all of them was
+    # quadratic in the number of people (a list of 16,000 names took seconds)
+    same_last: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for ws, k in person_forms:
+        earlier = same_last[ws[-1]]
         wanted = set(ws)
-        supers = {find(k2) for ws2, k2 in person_forms[:i] if len(ws2) > len(ws) and ws2[-1] == ws[-1]
-                  and wanted <= set(ws2)}
+        supers = {find(k2) for ws2, k2 in earlier if len(ws2) > len(ws) and wanted <= set(ws2)}
         if len(supers) == 1:
             union(next(iter(supers)), k)
+        earlier.append((ws, k))
     first_seen: dict[str, int] = {}
     for i, k in enumerate(keys):
         first_seen.setdefault(k, i)
