@@ -993,16 +993,19 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
     # ("Joshua Abraham Norton" ⊇ "Joshua Norton", "Charles J. Fillmore" ⊇ "J. Fillmore").
     person_forms = sorted(((ws, k) for last in by_last.values() for k in last for ws in forms[k]
                            if 2 <= len(ws) <= 4), key=lambda p: -len(p[0]))
-    # only earlier forms with the same surname can contain this one: scanning all of them was
-    # quadratic in the number of people (a list of 16,000 names took seconds)
-    same_last: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    # Only earlier forms with the same surname that hold every word of this one can contain it:
+    # they are looked up by (surname, word) for its rarest word. Scanning all earlier forms was
+    # quadratic in the number of people (16,000 names took seconds).
+    with_word: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for ws, k in person_forms:
-        earlier = same_last[ws[-1]]
+        last = ws[-1]
         wanted = set(ws)
+        earlier = min((with_word.get((last, w), ()) for w in wanted), key=len)
         supers = {find(k2) for ws2, k2 in earlier if len(ws2) > len(ws) and wanted <= set(ws2)}
         if len(supers) == 1:
             union(next(iter(supers)), k)
-        earlier.append((ws, k))
+        for w in wanted:
+            with_word[(last, w)].append((ws, k))
     first_seen: dict[str, int] = {}
     for i, k in enumerate(keys):
         first_seen.setdefault(k, i)
