@@ -542,7 +542,7 @@ class _Suffixes:
     def head_type(self, j: int) -> str | None:
         words = self.words
         n = len(words)
-        if n - j <= _LONG_NAME or n - j <= _place_words(self.gaz):
+        if n - j <= _LONG_NAME or n - j <= self.gaz.most_place_words():
             return _head_type(words[j:], self.gaz)
         if self.next_of is None:
             self.next_of = [n] * (n + 1)
@@ -572,15 +572,6 @@ class _Suffixes:
 
 
 _LONG_NAME = 12
-_PLACE_WORDS: dict[int, int] = {}
-
-
-def _place_words(gaz) -> int:
-    """The most words any gazetteer place name has (worked out on first need)."""
-    hit = _PLACE_WORDS.get(id(gaz))
-    if hit is None:
-        hit = _PLACE_WORDS[id(gaz)] = max((k.count(" ") + 1 for k in gaz.places), default=0)
-    return hit
 
 
 _PAREN_ACRO = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})s?\)")

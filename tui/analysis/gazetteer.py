@@ -55,9 +55,16 @@ class Gazetteer:
     # stems a demonym may be built on ("russ", "ukrain", "americ")
     _stems: tuple[str, ...] = ()
     _demonym_memo: dict[str, bool] = field(default_factory=dict)
+    _most_words: int | None = None
 
     def place_key(self, name: str) -> str | None:
         return self.places.get(fold(name))
+
+    def most_place_words(self) -> int:
+        """The most words any place name has: a longer name is no place (worked out on first need)."""
+        if self._most_words is None:
+            self._most_words = max((k.count(" ") + 1 for k in self.places), default=0)
+        return self._most_words
 
     def is_demonym(self, word: str) -> bool:
         hit = self._demonym_memo.get(word)
