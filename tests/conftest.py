@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import http.server
 import os
+import shutil
+import tempfile
 import subprocess
 import sys
 import threading
@@ -16,6 +18,20 @@ from tui.analysis import analyse
 from tui.ingest import ingest_bytes
 from tui.ingest.sources import RawSource
 from tui.model import Analysis, Format
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Derived data (the gazetteer cache) goes to a scratch folder, never the user's ~/.cache;
+    # subprocesses started by tests inherit it.
+    if "ARGVIEW_CACHE_DIR" not in os.environ:
+        os.environ["ARGVIEW_CACHE_DIR"] = config._argview_cache = tempfile.mkdtemp(prefix="argview-test-cache-")  # type: ignore[attr-defined]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    scratch = getattr(config, "_argview_cache", None)
+    if scratch:
+        shutil.rmtree(scratch, ignore_errors=True)
+        os.environ.pop("ARGVIEW_CACHE_DIR", None)
 
 
 def analyse_bytes(data: bytes | str, *, name: str = "test", hint: Format | None = None) -> Analysis:

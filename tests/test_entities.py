@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from conftest import analyse_bytes
@@ -391,3 +393,27 @@ def test_long_of_chains_are_cut_as_their_short_forms_are() -> None:
         suffixes = ents._Suffixes(words, gazetteer())
         for j in range(len(words)):
             assert suffixes.head_type(j) == ents._head_type_uncached(words[j:], gazetteer()), words[j:]
+
+
+def test_entities_do_not_depend_on_the_hash_seed(tmp_path) -> None:
+    """Sets iterate in hash order; ties between type votes must still resolve the same way."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    # an acronym defined in brackets whose long form draws tied PERSON/ORG votes
+    article.write_text(
+        "Field notes\n\nThe finding that healthy beetles die sooner when eating LFC [Lunar Fibre "
+        "Compounds, the family of sugars that includes starch] but sick beetles live longer was "
+        "reached another way.\n\nWe measured the LFC-level in the beetles after feeding using a "
+        "meter. By adding certain salts, the LFC can be measured with light.\n\nThe harmful effect "
+        "of LFC on eggs was easy to see. We mixed doses of LFC with the eggs and watched them grow.\n",
+        encoding="utf-8",
+    )
+    outputs = set()
+    for seed in ("1", "2", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "tui", "--json", str(article)], env=env,
+                              capture_output=True, text=True, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

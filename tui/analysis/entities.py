@@ -1020,7 +1020,8 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
     clusters: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         clusters.setdefault(find(k), []).append(i)
-    decided = [_decide_type(_members(idxs, cands), {keys[i] for i in idxs}, key_cues, key_ctx, lower_seen)
+    # keys in first-mention order, never a set: tied votes must not depend on the hash seed
+    decided = [_decide_type(_members(idxs, cands), list(dict.fromkeys(keys[i] for i in idxs)), key_cues, key_ctx, lower_seen)
                for idxs in clusters.values()]
     # A name with no evidence at all takes the text's own leaning: a travel guide full of sure
     # places names more places, a biography more people.
@@ -1096,7 +1097,7 @@ def _members(idxs: list[int], cands: list[_Cand]) -> list[_Cand]:
     return [cands[i] for i in idxs]
 
 
-def _decide_type(members: list[_Cand], keys: set[str], key_cues, key_ctx, lower_seen) -> tuple[EntityType, str]:
+def _decide_type(members: list[_Cand], keys: list[str], key_cues, key_ctx, lower_seen) -> tuple[EntityType, str]:
     """The type and the rule that decided it: "sure" when the names themselves say it."""
     votes: Counter = Counter()
     ctx: Counter = Counter()
