@@ -16,7 +16,6 @@ Every node keeps the cue that decided its role so a reader can judge it (docs/ou
 
 from __future__ import annotations
 
-import gc
 import math
 import re
 from bisect import bisect_right
@@ -24,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
 
+from tui.analysis.gcpause import collector_paused
 from tui.analysis import lexicon as lx
 from tui.model import ArgNode, Block, Entity, Section, Sentence
 
@@ -113,16 +113,8 @@ def build_outline(
     The headline is read from ``blocks`` (kind "title"), where its span is; ``title`` and
     ``entities`` are not needed: recurring names already weigh in through centrality.
     """
-    # Tens of thousands of small objects per megabyte, all alive until we return and none in a
-    # reference cycle: the cyclic collector's passes over them (and over the caller's whole
-    # analysis) found nothing and cost a fifth of the time on a 5 MB book. Paused, then restored.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _outline(text, sentences, blocks)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _outline(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[ArgNode]:

@@ -22,7 +22,6 @@ How it works, in one pass over the tokens and one over the candidate names:
 
 from __future__ import annotations
 
-import gc
 import re
 from array import array
 from collections import Counter, defaultdict
@@ -30,6 +29,7 @@ from itertools import compress, islice
 from operator import not_
 from re import Match
 
+from tui.analysis.gcpause import collector_paused
 from tui.analysis.entity_lexicon import (
     CLASSIFIER_NOUNS,
     COMMON_ACRONYMS,
@@ -111,15 +111,8 @@ def _bump(d: dict, key: str, by: float = 1) -> None:
 def extract_entities(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Entity]:
     if not text:
         return []
-    # Hundreds of thousands of short-lived containers, none cyclic: collection passes would only
-    # rescan them (a third of the time at 5 MB).
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _extract(text, sentences, blocks)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _extract(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Entity]:
