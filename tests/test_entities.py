@@ -269,6 +269,18 @@ def test_an_office_after_an_organisation_splits_into_two_entities() -> None:
     assert "Administrator" not in all_forms(a)
 
 
+def test_a_bare_the_name_that_decides_or_speaks_is_an_institution() -> None:
+    # a seat of power named for its building acts through its verbs: "the Vellmark wants"
+    a = analyse_bytes(
+        "Talks\n\nDelegates arrived on Monday. For now the Vellmark wants calm, and later the "
+        "Vellmark decided to wait. Nobody asked the Vellmark’s staff.\n"
+    )
+    assert one(a, "Vellmark").type == "ORG"
+    # "the X" alone, with no act of its own, stays undecided between place and thing
+    b = analyse_bytes("Visit\n\nWe walked past the Tollard twice. The Tollard was closed, sadly.\n")
+    assert one(b, "Tollard").type != "ORG"
+
+
 def test_brand_names_that_open_in_lower_case() -> None:
     a = analyse_bytes("Selling\n\nShe listed the lamp on eBay and posted a photo from her iPhone.\n")
     assert one(a, "eBay").type == "ORG"

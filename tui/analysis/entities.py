@@ -41,6 +41,7 @@ from tui.analysis.entity_lexicon import (
     NOT_NAMES,
     ORG_HEADS,
     ORG_JOINERS,
+    AGENT_VERBS,
     PERSON_VERBS,
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
@@ -101,7 +102,7 @@ class _Lex:
         self.plans: dict[tuple[str, ...], tuple[_Step, ...]] = {}  # how _shape cuts each spelling
 
 
-_CTX_IN, _CTX_THE, _CTX_SAID = 1, 2, 4  # "in X", "the X", "X said"
+_CTX_IN, _CTX_THE, _CTX_SAID, _CTX_AGENT = 1, 2, 4, 8  # "in X", "the X", "X said", "the X wants"
 
 
 def _bump(d: dict, key: str, by: float = 1) -> None:
@@ -765,8 +766,11 @@ def _cand(text: str, piece: list[int], toks, gaz, low: _Lex, key: tuple[str, ...
     noun_type = None
     after = text[end : end + 16].split()
     if after:
-        if after[0].strip(",") in PERSON_VERBS:
+        verb = after[0].strip(",")
+        if verb in PERSON_VERBS:
             ctx |= _CTX_SAID
+        if ctx & _CTX_THE and verb in AGENT_VERBS and text[end : end + 1] == " ":
+            ctx |= _CTX_AGENT
         noun = after[0].rstrip(".,;:!?)")
         if noun in CLASSIFIER_NOUNS and text[end : end + 1] == " ":
             noun_type = CLASSIFIER_NOUNS[noun]
@@ -924,6 +928,8 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
                 kx["the"] += 1
             if ctx & _CTX_SAID:
                 kx["said"] += 1
+            if ctx & _CTX_AGENT:
+                kx["agent"] += 1
         kx["n"] += 1
 
     # An acronym is evidence of an organisation unless it is only a capitals heading's spelling of
@@ -1109,8 +1115,8 @@ def _decide_type(members: list[_Cand], keys: list[str], key_cues, key_ctx, lower
         return "PERSON", "context"
     if ctx["the"] * 2 >= n:
         # people are not "the X": a longer "the X Y" is mostly an organisation
-        if len(ws) > 1:
-            return "ORG", "context"
+        if len(ws) > 1 or ctx["agent"]:
+            return "ORG", "context"  # "the Kremlin wants": a bare "the X" that decides or speaks
         return ("PLACE", "context") if ctx["in"] * 3 >= n else ("OTHER", "context")
     if ctx["in"] * 3 >= n and votes["PERSON"] < 2:
         return "PLACE", "context"

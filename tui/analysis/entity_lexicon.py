@@ -135,6 +135,16 @@ PERSON_VERBS = _words(
     "claimed claims admitted announced warned urged suggested died born married became received "
     "joined graduated studied retired et"
 )
+# Verbs of deciding, wanting and speaking after "the X" ("the Kremlin wants", "the Pentagon said"):
+# people are not "the X" and places rarely act, so a bare "the X" that acts is an institution.
+# Verbs of a life ("died", "born", "married") are left out: "the Beatles married" says no more.
+AGENT_VERBS = _words(
+    "said says told tells announced announces warned warns urged urges claimed claims stated states "
+    "insisted insists denied denies confirmed confirms argued argues wants wanted wishes hopes hoped "
+    "fears feared expects expected intends intended plans planned decided decides agreed agrees "
+    "refused refuses rejected rejects approved approves demanded demands sought seeks ordered orders "
+    "accused accuses responded responds declined declines vowed vows"
+)
 PLACE_PREPOSITIONS = _words("in at near from to into across throughout outside inside towards toward via")
 
 # A lower-case noun right after a name that says what kind of thing it names ("the Eegimaa
