@@ -325,6 +325,27 @@ def test_any_text_gives_a_valid_tree(pieces: list[str]) -> None:
         assert 0 < len(n.label) <= 90 and "\n" not in n.label
 
 
+def test_an_alternative_question_completes_the_question_before_it() -> None:
+    # "Should it A? Or should it B?" is one question in two sentences: the "Or" half gives no reason
+    a = analyse_bytes(
+        "Fares\n\n"
+        "The council should decide about fares before the spring. The budget raises a question for "
+        "the council: should it raise fares to pay for new trains? Or should it cut the night services? "
+        "Either way, passengers will pay more.\n\n"
+        "Riders must be heard first, because they pay for the trains."
+    )
+    question = node_starting(a, "The budget raises a question")
+    assert a.span_text(question).endswith("Or should it cut the night services?")
+    assert not any(a.span_text(n).startswith("Or should it") for n in a.arg_nodes())
+    # an "Or" that follows a statement is a sentence of its own
+    b = analyse_bytes(
+        "Fares\n\nThe council should raise fares to pay for new trains. Or it could cut the night "
+        "services, which would hurt workers. Riders must be heard first, because they pay for the trains."
+    )
+    assert all(not a_.startswith("The council should raise") or a_.endswith("trains.")
+               for a_ in (b.span_text(n) for n in b.arg_nodes()))
+
+
 def test_a_news_report_with_quoted_views_argues_nothing_of_its_own() -> None:
     a = analyse_bytes(
         "City approves a second bridge\n\n"

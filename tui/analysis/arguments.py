@@ -160,6 +160,12 @@ def _units(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Un
         if ukind != "body":
             units.append(Unit(sen.start, sen.end, bi, sen.section, ukind, text[sen.start:sen.end]))
             continue
+        prev = units[-1] if units else None
+        if (prev is not None and prev.block == bi and prev.kind == "body" and _ALTERNATIVE_QUESTION.match(text, sen.start)
+                and text[sen.start:sen.end].rstrip(_CLOSERS).endswith("?") and prev.text.rstrip(_CLOSERS).endswith("?")):
+            # "Should he A? Or can he do both?": the alternative completes the question, it gives no reason
+            prev.end, prev.text = sen.end, text[prev.start:sen.end]
+            continue
         pieces = _split(text, sen.start, sen.end, plain_but=bi != closing)
         if isinstance(pieces, Unit):  # the sentence whole, its opening marker already read
             pieces.block, pieces.section = bi, sen.section
@@ -173,6 +179,10 @@ def _units(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Un
                 u.partner = len(units) + extra["partner"]
             units.append(u)
     return units
+
+
+_ALTERNATIVE_QUESTION = re.compile(r"[\"“‘(]?Or\b")
+_CLOSERS = " \t\n\"'”’)"
 
 
 def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int, int, dict]] | Unit:
