@@ -655,3 +655,23 @@ async def test_headings_entities_and_roles_are_styled():
         assert thesis.bgcolor != plain.bgcolor
         await pilot.press("r")
         assert _style_at(article, text.index("greener") - 20).bgcolor == plain.bgcolor
+
+
+# ---------------------------------------------------------------------------- QA pass: search box fit
+
+
+@sync
+async def test_search_results_keep_each_label_on_its_line_at_80_columns():
+    """A long sentence hit is cut with an ellipsis at the box's width, not wrapped under its badge."""
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = await _search(app, pilot, "sleeper cabins")
+        results = screen.query_one(OptionList)
+        assert screen.hits
+        rows = [results.render_line(y).text.rstrip() for y in range(results.size.height)]
+        labels = [row for row in rows if row.strip().startswith(("¶", "!", "@", "§"))]
+        assert labels, rows
+        # Every row is a badge row or an indented detail row: no label spills onto a row of its own.
+        assert all(row.strip().startswith(("¶", "!", "@", "§")) or row.startswith(" " * 12) for row in rows if row.strip()), rows
+        assert any(row.endswith("…") for row in labels), labels

@@ -25,18 +25,27 @@ KIND_BADGES = {"section": "§ section ", "entity": "@ entity  ", "argument": "! 
 _FLAT = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 
 
-def hit_prompt(hit: SearchHit, width: int = 100) -> Text:
-    """Kind badge and label with its matched characters highlighted; the detail on a second line."""
-    label = Text(hit.label.translate(_FLAT))
+_INDENT = 12  # cells taken by a kind badge and the two spaces after it
+
+
+def hit_prompt(hit: SearchHit, width: int = 112) -> Text:
+    """Kind badge and label with its matched characters highlighted; the detail on a second line.
+
+    Each line is cut to `width` cells with an ellipsis: the result list would otherwise wrap a
+    long label onto a row of its own, under the badges.
+    """
+    room = max(8, width - _INDENT)
+    label = Text(hit.label.translate(_FLAT), no_wrap=True)
     for i in hit.highlights:
         if 0 <= i < len(hit.label):
             label.stylize("bold underline", i, i + 1)
-    if len(label) > width:
-        label = label[: width - 1] + Text("…")
+    label.truncate(room, overflow="ellipsis")
     prompt = Text.assemble((KIND_BADGES.get(hit.kind, hit.kind), "dim"), "  ", label)
     if hit.detail:
-        prompt.append("\n" + " " * 12)
-        prompt.append(hit.detail.translate(_FLAT)[:90], "dim italic")
+        detail = Text(hit.detail.translate(_FLAT), style="dim italic", no_wrap=True)
+        detail.truncate(room, overflow="ellipsis")
+        prompt.append("\n" + " " * _INDENT)
+        prompt.append_text(detail)
     return prompt
 
 
@@ -103,8 +112,16 @@ class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
         if not hits:
             self._show_message("No match")
             return
-        results.add_options(Option(hit_prompt(hit), id=str(i)) for i, hit in enumerate(hits))
+        width = self._option_width(results)
+        results.add_options(Option(hit_prompt(hit, width), id=str(i)) for i, hit in enumerate(hits))
         results.highlighted = 0
+
+    @staticmethod
+    def _option_width(results: OptionList) -> int:
+        """Cells an option's text gets: the list's width less its gutter and option padding."""
+        padding = results.get_component_styles("option-list--option").padding.width
+        width = results.scrollable_content_region.width - results._get_left_gutter_width() - padding
+        return width if width > 0 else 112
 
     def action_move(self, delta: int) -> None:
         results = self.query_one(OptionList)
