@@ -675,3 +675,44 @@ async def test_search_results_keep_each_label_on_its_line_at_80_columns():
         # Every row is a badge row or an indented detail row: no label spills onto a row of its own.
         assert all(row.strip().startswith(("¶", "!", "@", "§")) or row.startswith(" " * 12) for row in rows if row.strip()), rows
         assert any(row.endswith("…") for row in labels), labels
+
+
+@sync
+async def test_search_box_fits_a_short_terminal_with_its_hint_and_every_result_reachable():
+    app = ArgviewApp.from_path(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = await _search(app, pilot, "russia")
+        box = screen.query_one("#search-box")
+        results = screen.query_one(OptionList)
+        assert len(screen.hits) >= 10
+        inside = box.content_region
+        assert box.region.bottom <= screen.region.bottom, (box.region, screen.region)
+        # The list is no taller than the box shows, so it scrolls instead of being clipped ...
+        assert results.region.y >= inside.y and results.region.bottom <= inside.bottom, (results.region, inside)
+        # ... and the key hint is on screen.
+        hint = screen.query_one("#search-hint")
+        assert hint.region.height == 1 and inside.y <= hint.region.y < inside.bottom, (hint.region, inside)
+        for _ in range(len(screen.hits)):
+            await pilot.press("down")
+        await pilot.pause()
+        assert results.highlighted == len(screen.hits) - 1
+        last = results.get_option_at_index(results.highlighted).prompt.plain.split("\n")[0].strip()
+        rows = [results.render_line(y).text.strip() for y in range(results.size.height)]
+        assert last in rows  # the highlighted result scrolled into view, not hidden below the box
+
+
+@sync
+async def test_search_results_are_cut_again_when_the_terminal_narrows():
+    app = ArgviewApp.from_path(None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = await _search(app, pilot, "russia")
+        results = screen.query_one(OptionList)
+        await pilot.press("down", "down")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        rows = [results.render_line(y).text.rstrip() for y in range(results.size.height)]
+        assert all(row.strip().startswith(("¶", "!", "@", "§")) or row.startswith(" " * 12) for row in rows if row.strip()), rows
+        assert results.highlighted == 2  # the reader's place in the list survives

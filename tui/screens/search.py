@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from tui.search import SearchHit, SearchIndex
 
 KIND_BADGES = {"section": "§ section ", "entity": "@ entity  ", "argument": "! argument", "sentence": "¶ sentence"}
+MAX_RESULT_ROWS = 24
 _FLAT = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 
 
@@ -75,7 +76,20 @@ class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
             yield OptionList(id="search-results")
             yield Static(Text("↑↓ move · enter jump · esc close", style="dim"), id="search-hint")
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.height)
+        if self.hits:  # labels were cut to the old width: cut them again once the list has its new one
+            self.call_after_refresh(self._show_hits, self.query_text, self.hits)
+
+    def _fit(self, height: int) -> None:
+        """Cap the result list, not the box, to the terminal: a capped box clips the list's end
+        and the key hint instead of scrolling. The box adds 4 rows (border, input, hint) and sits
+        2 rows down; Textual's `vh` caps are ignored when the box sizes itself to its children."""
+        results = self.query_one(OptionList)
+        results.styles.max_height = max(3, min(MAX_RESULT_ROWS, height - 8))
+
     def on_mount(self) -> None:
+        self._fit(self.app.size.height)
         self.query_one(Input).focus()
         if self.index is None:
             self._show_message("Search is not ready yet: the article is still being analysed.")
@@ -106,15 +120,16 @@ class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
     def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
         if query != self.query_text or not self.is_attached:
             return
-        self.hits = hits
         results = self.query_one(OptionList)
+        keep = results.highlighted if hits is self.hits else 0
+        self.hits = hits
         results.clear_options()
         if not hits:
             self._show_message("No match")
             return
         width = self._option_width(results)
         results.add_options(Option(hit_prompt(hit, width), id=str(i)) for i, hit in enumerate(hits))
-        results.highlighted = 0
+        results.highlighted = keep or 0
 
     @staticmethod
     def _option_width(results: OptionList) -> int:
