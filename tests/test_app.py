@@ -716,3 +716,26 @@ async def test_search_results_are_cut_again_when_the_terminal_narrows():
         rows = [results.render_line(y).text.rstrip() for y in range(results.size.height)]
         assert all(row.strip().startswith(("¶", "!", "@", "§")) or row.startswith(" " * 12) for row in rows if row.strip()), rows
         assert results.highlighted == 2  # the reader's place in the list survives
+
+
+@sync
+async def test_help_scrolls_one_line_per_j_even_when_keys_come_fast():
+    """Each j scrolls a line: a burst of key presses (a held key) must not collapse into one."""
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        box = app.screen.query_one("#help-box")
+        assert box.max_scroll_y >= 5
+        from textual import events
+
+        for _ in range(5):  # queued at once, as a terminal delivers a held key
+            app.post_message(events.Key("j", "j"))
+        await pilot.pause()
+        await pilot.pause()
+        assert box.scroll_y == 5
+        for _ in range(2):
+            app.post_message(events.Key("k", "k"))
+        await pilot.pause()
+        await pilot.pause()
+        assert box.scroll_y == 3

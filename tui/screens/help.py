@@ -48,7 +48,8 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, delta: int) -> None:
         box = self.query_one("#help-box", VerticalScroll)
-        box.scroll_to(y=box.scroll_y + delta, animate=False)
+        # immediate: a deferred scroll reads the old scroll_y, so a burst of j's moved one line
+        box.scroll_to(y=box.scroll_y + delta, animate=False, immediate=True)
 
     def action_close(self) -> None:
         self.dismiss(None)
