@@ -739,3 +739,17 @@ async def test_help_scrolls_one_line_per_j_even_when_keys_come_fast():
         await pilot.pause()
         await pilot.pause()
         assert box.scroll_y == 3
+
+
+@sync
+async def test_export_of_stdin_gets_a_plain_file_name(tmp_path):
+    """`cat file | argview -` then x wrote '-.outline.md': a name that reads as an option to rm."""
+    analysis = hand_built()
+    analysis = analysis.model_copy(update={"source": analysis.source.model_copy(update={"name": "-"})})
+    app = ArgviewApp.from_analysis(analysis)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        path = app.export("md", tmp_path)
+        assert path.parent == tmp_path and path.exists()
+        assert path.name[0].isalnum(), path.name
+        assert path.name == "The-Case-for-Night-Trains.outline.md"

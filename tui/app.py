@@ -7,6 +7,7 @@ palette and help. Untrusted text reaches the screen only as `rich.text.Text`, ne
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -537,8 +538,10 @@ class ArgviewApp(App[None]):
         if directory is None:
             source = Path(self.source.name)
             directory = source.parent if source.is_file() and _writable(source.parent) else Path.cwd()
-        stem = Path(self.source.name).stem or "article"
-        stem = "".join(c if c.isalnum() or c in "-_." else "-" for c in stem)[:80] or "article"
+        # stdin ("-") has no file name: name the export after the title. A leading "-" or "."
+        # would make an option-like or hidden file.
+        raw = self.article_title if self.source.name == "-" else Path(self.source.name).stem
+        stem = re.sub(r"[^\w.]+", "-", raw)[:80].strip("-.") or "article"
         suffix = SUFFIXES[fmt]
         for n in range(1000):
             path = directory / (f"{stem}{suffix}" if n == 0 else f"{stem}-{n}{suffix}")
