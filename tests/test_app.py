@@ -673,7 +673,8 @@ async def test_search_results_keep_each_label_on_its_line_at_80_columns():
         labels = [row for row in rows if row.strip().startswith(("¶", "!", "@", "§"))]
         assert labels, rows
         # Every row is a badge row or an indented detail row: no label spills onto a row of its own.
-        assert all(row.strip().startswith(("¶", "!", "@", "§")) or row.startswith(" " * 12) for row in rows if row.strip()), rows
+        badge = ("¶", "!", "@", "§")
+        assert all(row.strip().startswith(badge) or row.startswith(" " * 12) for row in rows if row.strip()), rows
         assert any(row.endswith("…") for row in labels), labels
 
 
@@ -714,7 +715,8 @@ async def test_search_results_are_cut_again_when_the_terminal_narrows():
         await pilot.pause()
         await pilot.pause()
         rows = [results.render_line(y).text.rstrip() for y in range(results.size.height)]
-        assert all(row.strip().startswith(("¶", "!", "@", "§")) or row.startswith(" " * 12) for row in rows if row.strip()), rows
+        badge = ("¶", "!", "@", "§")
+        assert all(row.strip().startswith(badge) or row.startswith(" " * 12) for row in rows if row.strip()), rows
         assert results.highlighted == 2  # the reader's place in the list survives
 
 
@@ -753,3 +755,19 @@ async def test_export_of_stdin_gets_a_plain_file_name(tmp_path):
         assert path.parent == tmp_path and path.exists()
         assert path.name[0].isalnum(), path.name
         assert path.name == "The-Case-for-Night-Trains.outline.md"
+
+
+@sync
+async def test_export_dialog_lines_up_its_descriptions():
+    from tui.screens.export import FORMATS
+
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        plains = [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
+        columns = {plain.index(what) for plain, (_fmt, _name, what) in zip(plains, FORMATS)}
+        assert len(columns) == 1, plains
+        await pilot.press("escape")

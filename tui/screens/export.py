@@ -16,6 +16,7 @@ FORMATS: tuple[tuple[str, str, str], ...] = (
     ("aif", "AIF", "Argument Interchange Format (JSON)"),
     ("json", "JSON", "the full analysis, argview.analysis/1"),
 )
+_NAME_WIDTH = max(len(name) for _fmt, name, _what in FORMATS)  # descriptions line up in one column
 SUFFIXES = {"md": ".outline.md", "argdown": ".argdown", "aif": ".aif.json", "json": ".analysis.json"}
 
 
@@ -27,7 +28,10 @@ class ExportScreen(ModalScreen["str | None"]):
             box.border_title = "Export as…"
             box.border_subtitle = "enter writes · esc closes"
             yield OptionList(
-                *(Option(Text.assemble((name, "bold"), f"  {what}"), id=fmt) for fmt, name, what in FORMATS),
+                *(
+                    Option(Text.assemble((name.ljust(_NAME_WIDTH), "bold"), f"  {what}"), id=fmt)
+                    for fmt, name, what in FORMATS
+                ),
                 id="export-formats",
             )
 
