@@ -771,3 +771,16 @@ async def test_export_dialog_lines_up_its_descriptions():
         columns = {plain.index(what) for plain, (_fmt, _name, what) in zip(plains, FORMATS)}
         assert len(columns) == 1, plains
         await pilot.press("escape")
+
+
+@sync
+async def test_argument_hits_name_roles_as_the_outline_does():
+    """The outline says OBJECTION and `!objection` finds them; the hit must not say 'counter'."""
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        screen = await _search(app, pilot, "!night trains are slow")
+        options = screen.query_one(OptionList)
+        prompts = [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
+        objection = next(p for p in prompts if "night trains are slow" in p)
+        assert "objection" in objection and "counter" not in objection, objection

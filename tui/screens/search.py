@@ -18,6 +18,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.widgets.roles import BADGES
+
 if TYPE_CHECKING:
     from tui.search import SearchHit, SearchIndex
 
@@ -27,6 +29,15 @@ _FLAT = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 
 
 _INDENT = 12  # cells taken by a kind badge and the two spaces after it
+
+
+def _reader_detail(hit: SearchHit) -> str:
+    """An argument hit's detail opens with its role ("counter · “Of course”"): named as the
+    outline badges and the `!` prefix name it (objection, reason, reply)."""
+    role, sep, rest = hit.detail.partition(" · ")
+    if hit.kind == "argument" and role in BADGES:
+        return BADGES[role].lower() + sep + rest  # type: ignore[index]
+    return hit.detail
 
 
 def hit_prompt(hit: SearchHit, width: int = 112) -> Text:
@@ -43,7 +54,7 @@ def hit_prompt(hit: SearchHit, width: int = 112) -> Text:
     label.truncate(room, overflow="ellipsis")
     prompt = Text.assemble((KIND_BADGES.get(hit.kind, hit.kind), "dim"), "  ", label)
     if hit.detail:
-        detail = Text(hit.detail.translate(_FLAT), style="dim italic", no_wrap=True)
+        detail = Text(_reader_detail(hit).translate(_FLAT), style="dim italic", no_wrap=True)
         detail.truncate(room, overflow="ellipsis")
         prompt.append("\n" + " " * _INDENT)
         prompt.append_text(detail)
