@@ -784,3 +784,20 @@ async def test_argument_hits_name_roles_as_the_outline_does():
         prompts = [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
         objection = next(p for p in prompts if "night trains are slow" in p)
         assert "objection" in objection and "counter" not in objection, objection
+
+
+@sync
+async def test_palette_does_not_offer_unrelated_jumps_for_command_words():
+    """Typing "export" or "theme" in the palette offered "Go to entity: EU" (a 60-point partial match)."""
+    from tui.commands import JumpProvider
+
+    app = ArgviewApp.from_path(None)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        provider = JumpProvider(app.screen)
+        for query in ("export", "theme"):
+            hits = [hit.text async for hit in provider.search(query)]
+            assert hits == [], (query, hits)
+        for query, name in (("putin", "Vladimir Putin"), ("tokaev", "Kassym-Jomart Tokayev"), ("eu", "EU")):
+            hits = [hit.text async for hit in provider.search(query)]
+            assert f"Go to entity: {name}" in hits, (query, hits)

@@ -110,8 +110,10 @@ class JumpProvider(Provider):
         for entity in analysis.entities:
             targets.append(("entity", entity.name, partial(app.select_entity, entity)))
         names = [" ".join(name.split())[:120] for _kind, name, _go in targets]
+        # 70, not 60: WRatio gives 60 to any short name sharing a letter pair with a command word
+        # ("export" → "EU"), while misspelt names ("tokaev", "puttin") score 75 and up.
         matches = process.extract(
-            query, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=12, score_cutoff=60
+            query, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=12, score_cutoff=70
         )
         for name, score, index in matches:
             kind, _name, go = targets[index]
