@@ -801,3 +801,24 @@ async def test_palette_does_not_offer_unrelated_jumps_for_command_words():
         for query, name in (("putin", "Vladimir Putin"), ("tokaev", "Kassym-Jomart Tokayev"), ("eu", "EU")):
             hits = [hit.text async for hit in provider.search(query)]
             assert f"Go to entity: {name}" in hits, (query, hits)
+
+
+# ---------------------------------------------------------------------------- QA pass: side pane labels
+
+
+@sync
+async def test_side_pane_labels_too_long_for_the_pane_end_in_an_ellipsis():
+    """A label wider than the pane was cropped mid-word at its edge, with no sign that more follows."""
+    app = ArgviewApp.from_path(None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        for tree in (app.query_one(OutlineTree), app.query_one(EntityTree)):
+            await pilot.press("1" if isinstance(tree, OutlineTree) else "2")
+            await pilot.pause()
+            width = tree.scrollable_content_region.width
+            rows = [tree.render_line(y).text for y in range(tree.size.height)]
+            long_rows = [row for row in rows if row.rstrip() and len(row.rstrip()) >= width - 1]
+            assert long_rows, rows  # the sample has labels wider than the pane
+            for row in long_rows:
+                assert row.rstrip().endswith("…"), row
+                assert len(row.rstrip()) <= width

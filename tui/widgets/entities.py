@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from tui.model import ENTITY_TYPES, Entity
+from tui.widgets.fit import fit_label
 from tui.widgets.roles import TYPE_NAMES, one_line
 
 
@@ -35,6 +37,9 @@ class EntityTree(Tree[Entity | None]):
                     label.append(f"  ({one_line(', '.join(aliases), 60)})", "dim italic")
                 self._by_id[entity.id] = group.add_leaf(label, data=entity)
         self.root.expand()
+
+    def render_label(self, node: TreeNode[Entity | None], base_style: Style, style: Style) -> Text:
+        return fit_label(self, node, super().render_label(node, base_style, style))
 
     def tree_node(self, entity_id: str) -> TreeNode[Entity | None] | None:
         return self._by_id.get(entity_id)

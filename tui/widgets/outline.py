@@ -10,6 +10,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from tui.model import ArgNode
+from tui.widgets.fit import fit_label
 from tui.widgets.roles import BADGES, one_line
 
 
@@ -63,7 +64,7 @@ class OutlineTree(Tree[ArgNode]):
             cue_style = self.get_component_rich_style("outline--cue", partial=True)
             parts.append((f"«{one_line(data.cue, 30)}» ", style + cue_style))
         parts.append(label)
-        return Text.assemble(*parts)
+        return fit_label(self, node, Text.assemble(*parts))
 
     def node_at(self, start: int, end: int | None = None) -> TreeNode[ArgNode] | None:
         """The latest-starting unit overlapping [start, end), else the last one before `start`."""
