@@ -822,3 +822,20 @@ async def test_side_pane_labels_too_long_for_the_pane_end_in_an_ellipsis():
             for row in long_rows:
                 assert row.rstrip().endswith("…"), row
                 assert len(row.rstrip()) <= width
+
+
+@sync
+async def test_esc_closes_the_palettes_keys_panel():
+    """The palette's "Keys" command docks a key panel; esc, which backs out one step, left it open."""
+    from textual.widgets import HelpPanel
+
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        app.action_show_help_panel()
+        await pilot.pause()
+        assert app.screen.query(HelpPanel)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.screen.query(HelpPanel)
+        assert app.article.has_focus

@@ -440,8 +440,13 @@ class ArgviewApp(App[None]):
         self._show_match_status()
 
     def action_clear(self) -> None:
-        """esc backs out one step: side pane → article, then highlights, then a narrow side pane."""
-        if self.query_one("#side").has_focus_within:
+        """esc backs out one step: the palette's key panel, side pane → article, then highlights,
+        then a narrow side pane."""
+        from textual.widgets import HelpPanel
+
+        if self.screen.query(HelpPanel):
+            self.action_hide_help_panel()
+        elif self.query_one("#side").has_focus_within:
             self.article.focus()
         elif self.matches or self.article.has_highlights:
             self._clear_matches()
