@@ -839,3 +839,24 @@ async def test_esc_closes_the_palettes_keys_panel():
         await pilot.pause()
         assert not app.screen.query(HelpPanel)
         assert app.article.has_focus
+
+
+@sync
+async def test_header_keeps_the_title_and_reading_position_on_a_narrow_terminal():
+    """At 80 columns, a selected entity in a long-titled section pushed the title and the
+    percentage off the header ('… Collective Security … 5/5  § Opportunities for Russia are …')."""
+    app = ArgviewApp.from_path(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        entity = max(app.analysis.entities, key=lambda e: len(e.name))
+        app.select_entity(entity)
+        await pilot.press("G")
+        await pilot.pause()
+        for width in (80, 60):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+            header = app.titlebar.render().plain
+            assert header.rstrip()[-4:].strip().rstrip("%").isdigit() and header.endswith("%"), header
+            assert header.startswith(app.article_title[:8]), header
+            assert f"/{len(entity.mentions)}" in header, header  # the match counter stays too
+            assert len(header) <= app.titlebar.content_region.width
