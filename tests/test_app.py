@@ -860,3 +860,42 @@ async def test_header_keeps_the_title_and_reading_position_on_a_narrow_terminal(
             assert header.startswith(app.article_title[:8]), header
             assert f"/{len(entity.mentions)}" in header, header  # the match counter stays too
             assert len(header) <= app.titlebar.content_region.width
+
+
+@sync
+async def test_export_key_says_why_it_cannot_export_yet(monkeypatch):
+    """x before the analysis is done (or after it failed) did nothing at all: no dialog, no word."""
+    import threading
+
+    import tui.analysis
+
+    release = threading.Event()
+    real = tui.analysis.analyse
+
+    def slow(source, doc, progress=None):
+        release.wait(10)
+        return real(source, doc, progress)
+
+    monkeypatch.setattr(tui.analysis, "analyse", slow)
+    source, doc = ingest_bytes(RawSource(name="a.md", data=ARTICLE.encode(), format_hint="markdown", sha256="0" * 64))
+    app = ArgviewApp(source, doc)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.analysis is None and not app.screen.__class__.__name__ == "ExportScreen"
+        assert any("still being analysed" in n.message for n in app._notifications)
+        release.set()
+        await settle(app, pilot)
+
+    def broken(source, doc, progress=None):
+        raise RuntimeError("no")
+
+    monkeypatch.setattr(tui.analysis, "analyse", broken)
+    app = ArgviewApp(source, doc)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(app, pilot)
+        app.clear_notifications()
+        await pilot.press("x")
+        await pilot.pause()
+        assert any("analysis failed" in n.message.lower() for n in app._notifications), list(app._notifications)

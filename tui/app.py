@@ -80,6 +80,7 @@ class ArgviewApp(App[None]):
         self.side_visible = True
         self._narrow: bool | None = None
         self._units: list[ArgNode] = []
+        self._analysis_failed = False
 
     @classmethod
     def from_analysis(cls, analysis: Analysis) -> ArgviewApp:
@@ -193,6 +194,7 @@ class ArgviewApp(App[None]):
         self._install(message.analysis, message.index)
 
     def on_argview_app_analysis_failed(self, message: AnalysisFailed) -> None:
+        self._analysis_failed = True
         self.query_one("#progress").display = False
         self.titlebar.set_status("analysis failed")
         self.notify(f"Analysis failed; showing the text only. {message.error}", severity="error", markup=False)
@@ -520,7 +522,10 @@ class ArgviewApp(App[None]):
         from tui.screens.export import ExportScreen
 
         if self.analysis is None:
-            self.notify("The article is still being analysed.", markup=False, timeout=3)
+            if self._analysis_failed:
+                self.notify("Nothing to export: the analysis failed.", markup=False, timeout=3)
+            else:
+                self.notify("The article is still being analysed.", markup=False, timeout=3)
             return
         self.push_screen(ExportScreen(), self._export_done)
 
@@ -565,8 +570,6 @@ class ArgviewApp(App[None]):
             return not isinstance(self.screen, SearchScreen)
         if action in ("next_match", "prev_match"):
             return True if self.matches else None
-        if action == "export":
-            return True if self.analysis is not None else None
         return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
