@@ -899,3 +899,35 @@ async def test_export_key_says_why_it_cannot_export_yet(monkeypatch):
         await pilot.press("x")
         await pilot.pause()
         assert any("analysis failed" in n.message.lower() for n in app._notifications), list(app._notifications)
+
+
+@sync
+async def test_search_opened_while_analysing_works_once_the_analysis_is_done(monkeypatch):
+    """The box opened during analysis said 'not ready' and stayed dead after the index arrived."""
+    import threading
+
+    import tui.analysis
+
+    release = threading.Event()
+    real = tui.analysis.analyse
+
+    def slow(source, doc, progress=None):
+        release.wait(10)
+        return real(source, doc, progress)
+
+    monkeypatch.setattr(tui.analysis, "analyse", slow)
+    source, doc = ingest_bytes(RawSource(name="a.md", data=ARTICLE.encode(), format_hint="markdown", sha256="0" * 64))
+    app = ArgviewApp(source, doc)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press(*"zebra")  # typed before the index exists
+        release.set()
+        await settle(app, pilot)
+        assert app.search_index is not None and app.screen is screen
+        assert screen.hits and "zebra" in screen.hits[0].label.lower()
+        await pilot.press(*" crossing ochre")
+        await settle(app, pilot)
+        assert screen.hits and "ochre" in screen.hits[0].label

@@ -218,6 +218,11 @@ class ArgviewApp(App[None]):
             "No named entities found in this text.",
         )
         self._fill_pane(self.query_one(SectionList), "#sections-empty", analysis.sections, "No sections.")
+        from tui.screens.search import SearchScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, SearchScreen) and screen.index is None:
+                screen.set_index(index)  # opened while analysing
         for note in analysis.notes:
             self.notify(note, title="Note", markup=False, timeout=8)
         self._on_moved()

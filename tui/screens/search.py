@@ -107,6 +107,13 @@ class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
         elif self.initial:
             self.run_search(self.initial)
 
+    def set_index(self, index: SearchIndex) -> None:
+        """The analysis finished while the box was open: search what is typed so far."""
+        self.index = index
+        self.query_one(OptionList).clear_options()
+        if self.query_text.strip():
+            self.run_search(self.query_text)
+
     def _show_message(self, message: str) -> None:
         results = self.query_one(OptionList)
         results.clear_options()
