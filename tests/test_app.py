@@ -931,3 +931,65 @@ async def test_search_opened_while_analysing_works_once_the_analysis_is_done(mon
         await pilot.press(*" crossing ochre")
         await settle(app, pilot)
         assert screen.hits and "ochre" in screen.hits[0].label
+
+
+# ---------------------------------------------------------------------------- QA pass: control sequences
+
+
+def _controls_on_screen(app: ArgviewApp) -> list[str]:
+    """Every drawn segment holding a C0/C1 control character (ESC starts an escape sequence)."""
+    update = app.screen._compositor.render_full_update()
+    return [
+        seg.text
+        for strip in update.strips
+        for seg in strip
+        if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in seg.text)
+    ]
+
+
+@sync
+async def test_escape_sequences_in_a_file_name_or_a_pasted_query_never_reach_the_terminal(tmp_path, monkeypatch):
+    """`argview 'evil<ESC>]2;PWNED<BEL>.txt'` retitled the terminal window: the header showed the raw
+    name until the analysis finished; a pasted query and the export toast carried escapes too."""
+    folder = tmp_path / "dir\x1b]2;PWNED\x07"
+    folder.mkdir()
+    path = folder / "evil\x1b]2;PWNED\x07\x1b[31m.txt"
+    path.write_text(ARTICLE.split("\n\n", 1)[1])  # no title line: the header shows the file name
+    monkeypatch.chdir(tmp_path)
+    import threading
+
+    import tui.analysis
+
+    release = threading.Event()
+    real = tui.analysis.analyse
+
+    def slow(source, doc, progress=None):
+        release.wait(10)
+        return real(source, doc, progress)
+
+    monkeypatch.setattr(tui.analysis, "analyse", slow)
+    app = ArgviewApp.from_path(str(path))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        assert app.analysis is None and "evil" in app.titlebar.article_title
+        assert _controls_on_screen(app) == []  # before the analysis: the header shows the file name
+        release.set()
+        await settle(app, pilot)
+        assert _controls_on_screen(app) == []
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        wrote = [n.message for n in app._notifications if "Wrote" in n.message]
+        assert wrote and not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in wrote[0]), wrote
+        assert _controls_on_screen(app) == []
+        await pilot.press("slash")
+        await pilot.pause()
+        search = app.screen
+        search.query_one(Input).value = "night\x1b]2;PWNED\x07 trains"  # as a bracketed paste would
+        await settle(app, pilot)
+        assert _controls_on_screen(app) == []
+        assert search.hits
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _controls_on_screen(app) == []

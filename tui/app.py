@@ -26,6 +26,7 @@ from tui.widgets.article import ArticleView
 from tui.widgets.entities import EntityTree
 from tui.widgets.legend import RoleLegend
 from tui.widgets.outline import OutlineTree
+from tui.widgets.roles import one_line
 from tui.widgets.sections import SectionList
 from tui.widgets.titlebar import TitleBar
 
@@ -72,7 +73,7 @@ class ArgviewApp(App[None]):
         self._text = analysis.text if analysis is not None else doc.text  # type: ignore[union-attr]
         self._blocks = analysis.blocks if analysis is not None else doc.blocks  # type: ignore[union-attr]
         title = analysis.title if analysis is not None else (doc.title if doc else "")  # type: ignore[union-attr]
-        self.article_title = title or source.name
+        self.article_title = title or one_line(source.name, 300)  # a file name may hold escapes
         self.matches: list[tuple[int, int]] = []
         self.match_index = -1
         self.match_label = ""
@@ -197,14 +198,16 @@ class ArgviewApp(App[None]):
         self._analysis_failed = True
         self.query_one("#progress").display = False
         self.titlebar.set_status("analysis failed")
-        self.notify(f"Analysis failed; showing the text only. {message.error}", severity="error", markup=False)
+        self.notify(
+            one_line(f"Analysis failed; showing the text only. {message.error}", 300), severity="error", markup=False
+        )
 
     def _install(self, analysis: Analysis, index: SearchIndex) -> None:
         self.analysis = analysis
         self.search_index = index
         self.article_title = analysis.title or self.article_title
         self.title = self.article_title
-        self.titlebar.article_title = self.article_title
+        self.titlebar.set_title(self.article_title)
         self.titlebar.set_status("")
         self.query_one("#progress").display = False
         self.article.set_analysis(analysis)
@@ -540,9 +543,9 @@ class ArgviewApp(App[None]):
         try:
             path = self.export(fmt)
         except OSError as err:
-            self.notify(f"Export failed: {err}", severity="error", markup=False)
+            self.notify(one_line(f"Export failed: {err}", 300), severity="error", markup=False)
             return
-        self.notify(f"Wrote {path}", title="Exported", markup=False, timeout=6)
+        self.notify(one_line(f"Wrote {path}", 300), title="Exported", markup=False, timeout=6)  # path: untrusted
 
     def export(self, fmt: str, directory: Path | None = None) -> Path:
         """Write the export next to the source file (else in the current directory), never over a file."""

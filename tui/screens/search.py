@@ -18,7 +18,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from tui.widgets.roles import BADGES
+from tui.widgets.roles import BADGES, strip_unsafe
 
 if TYPE_CHECKING:
     from tui.search import SearchHit, SearchIndex
@@ -120,6 +120,10 @@ class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
         results.add_option(Option(Text(message, style="dim italic"), disabled=True))
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        clean = strip_unsafe(event.value)
+        if clean != event.value:  # a paste can carry escape sequences: the Input would draw them raw
+            event.input.value = clean  # posts another Changed, which searches
+            return
         self.query_text = event.value
         if self.index is None:
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tui.ingest.clean import strip_controls
 from tui.model import EntityType, Role
 
 # The badge a reader sees; "premise"/"counter"/"rebuttal" read better as REASON/OBJECTION/REPLY.
@@ -24,7 +25,14 @@ TYPE_NAMES: dict[EntityType, str] = {
 }
 
 
+def strip_unsafe(text: str) -> str:
+    """`text` without escape sequences, control characters or bidi overrides. Ingest cleans the
+    article this way, but file names, pasted queries and paths reach the views without it."""
+    return strip_controls(text)
+
+
 def one_line(text: str, limit: int = 200) -> str:
-    """Untrusted text squeezed onto one line (Tree keeps only a label's first line)."""
-    flat = " ".join(text.split())
+    """Untrusted text squeezed onto one line (Tree keeps only a label's first line), with
+    control characters removed so it can never emit a terminal escape sequence."""
+    flat = " ".join(strip_controls(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -26,7 +26,12 @@ class TitleBar(Widget):
             self.section, self.percent = section, percent
             self.refresh()
 
+    def set_title(self, title: str) -> None:
+        self.article_title = one_line(title, 300)
+        self.refresh()
+
     def set_status(self, status: str) -> None:
+        status = one_line(status, 200)  # holds the reader's query: untrusted like the title
         if status != self.status:
             self.status = status
             self.refresh()
