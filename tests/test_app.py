@@ -993,3 +993,14 @@ async def test_escape_sequences_in_a_file_name_or_a_pasted_query_never_reach_the
         await pilot.press("enter")
         await pilot.pause()
         assert _controls_on_screen(app) == []
+
+
+@sync
+async def test_search_result_list_has_no_blank_row_under_a_few_results():
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        screen = await _search(app, pilot, "@okonkwo")
+        results = screen.query_one(OptionList)
+        rows = [results.render_line(y).text.strip() for y in range(results.size.height)]
+        assert screen.hits and all(rows), rows

@@ -158,6 +158,8 @@ class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
         """Cells an option's text gets: the list's width less its gutter and option padding."""
         padding = results.get_component_styles("option-list--option").padding.width
         width = results.scrollable_content_region.width - results._get_left_gutter_width() - padding
+        if not results.show_vertical_scrollbar:  # leave room for the one the new options may bring
+            width -= results.styles.scrollbar_size_vertical
         return width if width > 0 else 112
 
     def action_move(self, delta: int) -> None:
