@@ -1004,3 +1004,18 @@ async def test_search_result_list_has_no_blank_row_under_a_few_results():
         results = screen.query_one(OptionList)
         rows = [results.render_line(y).text.strip() for y in range(results.size.height)]
         assert screen.hits and all(rows), rows
+
+
+async def test_n_says_why_when_there_is_nothing_to_step_through() -> None:
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        app.clear_notifications()
+        await pilot.press("n")
+        await pilot.pause()
+        assert any("Nothing to step through" in n.message for n in app._notifications)
+        app.last_query = "militry buildupp"  # a fuzzy hit's query that is not in the text
+        app.clear_notifications()
+        await pilot.press("N")
+        await pilot.pause()
+        assert any("does not occur word for word" in n.message for n in app._notifications)

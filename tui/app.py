@@ -442,6 +442,12 @@ class ArgviewApp(App[None]):
 
     def _step_match(self, delta: int) -> None:
         if not self.matches:
+            # say why n/N do nothing: after a fuzzy hit the query may not occur literally
+            if self.last_query:
+                message = f"“{self.last_query[:30]}” does not occur word for word in the text: search again with /."
+            else:
+                message = "Nothing to step through yet: search with / or choose an entity."
+            self.notify(message, markup=False, timeout=3)
             return
         self.match_index = (self.match_index + delta) % len(self.matches)
         start, end = self.matches[self.match_index]
@@ -576,8 +582,6 @@ class ArgviewApp(App[None]):
             from tui.screens.search import SearchScreen
 
             return not isinstance(self.screen, SearchScreen)
-        if action in ("next_match", "prev_match"):
-            return True if self.matches else None
         return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
