@@ -1006,6 +1006,7 @@ async def test_search_result_list_has_no_blank_row_under_a_few_results():
         assert screen.hits and all(rows), rows
 
 
+@sync
 async def test_n_says_why_when_there_is_nothing_to_step_through() -> None:
     app = ArgviewApp.from_analysis(hand_built())
     async with app.run_test(size=(120, 36)) as pilot:
