@@ -7,6 +7,7 @@ Figures, never pass/fail. Each benchmark measures its own baseline in the same r
   search      (3) search latency per keystroke on 1 MB vs rapidfuzz WRatio, and ranking
   jump        (4) jump to a section / mention and page scrolling on 1 MB vs Textual's Log
   memory      (5) peak RSS at 1 and 5 MB, each in a fresh interpreter
+  launch      (6) launch to the first line on screen in a real terminal (tmux) vs an empty app and toolong
   hostile     pathological inputs: seconds per stage at two sizes (linearity)
 
 ``--profile`` runs the chosen benchmarks under pyinstrument (``pip install -e '.[bench]'``) or,
@@ -20,7 +21,7 @@ import argparse
 import platform
 import time
 
-NAMES = ("throughput", "paint", "search", "jump", "memory", "hostile")
+NAMES = ("throughput", "paint", "launch", "search", "jump", "memory", "hostile")
 
 
 def _module(name: str):
