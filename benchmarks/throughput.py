@@ -4,6 +4,9 @@ Each repetition analyses a freshly generated text (a different seed), so nothing
 earlier run helps. Stage times come from the progress callback `tui.analysis.analyse` already
 reports through, so the split follows the pipeline as it is, whatever the stage functions become.
 
+Beside the generated texts, real prose at its own size: `../shared/bench/holmes.txt` (595 KB of
+dialogue-rich fiction, as published), which a corpus generated from one article does not imitate.
+
 Baseline, measured in the same run: decoding the bytes and a one-regex sentence split — the cost
 of touching every character once in Python, a floor no real analysis can beat.
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 import time
+from pathlib import Path
 
 from benchmarks.common import MB, Table, corpus, human, ingest, median, profiled
 from tui.analysis import analyse
@@ -20,6 +24,7 @@ from tui.analysis import analyse
 SIZES = (100_000, 1 * MB, 5 * MB)
 STAGES = ("ingest", "sentences", "entities", "outline", "model")
 _NAIVE_SENTENCE = re.compile(r"[^.!?]+[.!?]+")
+REAL_PROSE = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "holmes.txt"
 
 
 def analyse_timed(data: bytes) -> tuple[dict[str, float], object]:
@@ -47,7 +52,7 @@ def analyse_timed(data: bytes) -> tuple[dict[str, float], object]:
 
 def naive_baseline(data: bytes) -> float:
     t = time.perf_counter()
-    text = data.decode("utf-8")
+    text = data.decode("utf-8-sig")
     n = sum(1 for _ in _NAIVE_SENTENCE.finditer(text))
     assert n > 0
     return time.perf_counter() - t
@@ -71,12 +76,19 @@ def run(quick: bool = False, sizes: tuple[int, ...] = SIZES, repeat: int | None 
                            f"{warm['total']:.2f} s, excluded from the rows")
     except Exception as exc:  # noqa: BLE001
         table.notes.append(f"warm-up failed: {type(exc).__name__}: {exc}")
-    for size in sizes:
+    texts: list[tuple[str, int, object]] = [(human(size), size, lambda rep, size=size: corpus(size, seed=rep + 1))
+                                            for size in sizes]
+    if REAL_PROSE.exists():
+        real = REAL_PROSE.read_bytes()
+        texts.append((f"{REAL_PROSE.name} ({len(real) / MB:.2f} MB)", len(real), lambda rep: real))
+    else:
+        table.notes.append(f"real prose not timed: {REAL_PROSE} is missing")
+    for label, size, make in texts:
         runs, base = [], []
         counts = (0, 0, 0)
         failed = None
         for rep in range(reps):
-            data = corpus(size, seed=rep + 1)
+            data = make(rep)
             try:
                 times, analysis = analyse_timed(data)
             except Exception as exc:  # a figure, not a test: say what broke and go on
@@ -87,14 +99,14 @@ def run(quick: bool = False, sizes: tuple[int, ...] = SIZES, repeat: int | None 
             counts = (len(analysis.sentences), len(analysis.entities), sum(1 for _ in analysis.arg_nodes()))
             del analysis
         if failed:
-            table.add(human(size), *["-"] * (len(table.columns) - 1))
-            table.notes.append(f"{human(size)}: the analysis raised {failed}")
+            table.add(label, *["-"] * (len(table.columns) - 1))
+            table.notes.append(f"{label}: the analysis raised {failed}")
             continue
         total = median([r["total"] for r in runs])
-        results[size] = total
+        results[label if label.startswith(REAL_PROSE.name) else size] = total
         mb = size / MB
         cpu = median([r["cpu"] for r in runs])
-        table.add(human(size), counts[0], counts[1], counts[2], total, mb / total, mb / cpu, mb / median(base),
+        table.add(label, counts[0], counts[1], counts[2], total, mb / total, mb / cpu, mb / median(base),
                   *(median([r.get(s, 0.0) for r in runs]) for s in STAGES))
     if 1 * MB in results and 5 * MB in results:
         ratio = results[5 * MB] / results[1 * MB]
