@@ -37,12 +37,20 @@ def escape(text: str) -> str:
     )
 
 
+def _yaml_string(text: str) -> str:
+    """A double-quoted YAML string (the front matter's title): JSON's quoting, which YAML reads,
+    with anything unprintable as an escape."""
+    return "".join(
+        ch if ch.isprintable() else f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}"
+        for ch in json.dumps(text, ensure_ascii=False)
+    )
+
+
 def to_mermaid(analysis: Analysis) -> str:
     all_units = units(analysis)
     names = titles(all_units)
     title = one_line(analysis.title) or "Untitled"
-    # the title goes in front matter, as a YAML string (JSON's quoting is valid YAML)
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=True)}", "---", "flowchart BT"]
+    lines = ["---", f"title: {_yaml_string(title)}", "---", "flowchart BT"]
     if not all_units:
         lines.append(f'  empty["{escape("No argument outline was found.")}"]')
     for unit in all_units:
