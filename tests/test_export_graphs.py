@@ -273,14 +273,13 @@ def test_the_cli_and_the_dialog_offer_the_same_formats(capsys) -> None:
     assert all(fmt in help_text for fmt in FORMATS)
 
 
-def test_the_export_dialog_writes_a_mermaid_map(tmp_path: Path, monkeypatch) -> None:
+def _export_from_the_dialog(analysis: Analysis, fmt: str) -> tuple[list[str], list[str]]:
+    """Press x, choose `fmt`, press enter: the dialog's format ids and the app's notifications."""
     from textual.widgets import OptionList
 
     from tui.app import ArgviewApp
 
-    analysis = analyse_source(None)
-
-    async def run() -> list[str]:
+    async def run() -> tuple[list[str], list[str]]:
         app = ArgviewApp.from_analysis(analysis)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
@@ -288,16 +287,29 @@ def test_the_export_dialog_writes_a_mermaid_map(tmp_path: Path, monkeypatch) -> 
             await pilot.pause()
             options = app.screen.query_one(OptionList)
             ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
-            await pilot.press(*["down"] * ids.index("mermaid"), "enter")
+            await pilot.press(*["down"] * ids.index(fmt), "enter")
             await pilot.pause()
-            return ids
+            return ids, [n.message for n in app._notifications]
 
+    return asyncio.run(run())
+
+
+def test_the_export_dialog_writes_a_mermaid_map(tmp_path: Path, monkeypatch) -> None:
+    analysis = analyse_source(None)
     monkeypatch.chdir(tmp_path)  # the sample is no file here: the export goes to the current directory
-    ids = asyncio.run(run())
+    ids, _said = _export_from_the_dialog(analysis, "mermaid")
     assert ids == list(FORMATS)
     (written,) = tmp_path.iterdir()
     assert written.name == "kazakhstan-opportunity.mmd"
     assert written.read_text(encoding="utf-8") == render(analysis, "mermaid")
+
+
+def test_the_export_dialog_says_how_to_get_graphviz_for_svg(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no dot anywhere
+    _ids, said = _export_from_the_dialog(analyse_source(None), "svg")
+    assert any("apt install graphviz" in message and "brew install graphviz" in message for message in said), said
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_export_to_file_renders_graph_formats(tmp_path: Path) -> None:
