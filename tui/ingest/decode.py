@@ -213,7 +213,8 @@ def _decode_unmarked(data: bytes, declared: str | None = None) -> tuple[str, str
     return text, encoding, None
 
 
-# charset-normalizer looks at this much (cut at a line break, so no character is split)
+# charset-normalizer looks at this much (cut at a space or line break: no legacy encoding uses
+# those bytes inside a character)
 _GUESS_BYTES = 64 * 1024
 # A guess of a superset is safer: the text may use its extra characters
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932", "euc_kr": "cp949"}
@@ -236,8 +237,9 @@ def _guess_legacy(data: bytes) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes
 
     sample = data[:_GUESS_BYTES]
-    if len(data) > _GUESS_BYTES and sample.rfind(b"\n") > _GUESS_BYTES // 2:
-        sample = sample[: sample.rfind(b"\n")]
+    cut = max(sample.rfind(b"\n"), sample.rfind(b" "))  # never inside a multibyte character
+    if len(data) > _GUESS_BYTES and cut > _GUESS_BYTES // 2:
+        sample = sample[:cut]
     best = from_bytes(sample).best()
     if best is None:
         return None
