@@ -106,3 +106,79 @@ def test_a_wrong_charset_claim_does_not_beat_utf8():
     page = '<html><head><meta charset="koi8-r"></head><body><p>Café “quoted” — fine.</p></body></html>'
     a = analyse_bytes(page.encode("utf-8"), hint="html")
     assert a.source.encoding == "utf-8" and "Café “quoted” — fine." in a.text
+
+
+# Undeclared legacy encodings: a few sentences of prose per script, written for these tests.
+LEGACY = {
+    "cp1251": "Городской совет снова отложил решение о новом мосте.\n\nСторонники проекта говорят, что без моста район останется отрезанным от центра. Противники отвечают, что денег на ремонт школ и так не хватает. Однако именно транспорт определяет, куда придут новые рабочие места.\n",
+    "koi8-r": "Почему библиотеки всё ещё нужны\n\nМногие считают, что интернет заменил библиотеки. Но это не так: библиотека остаётся единственным местом, где любой человек может бесплатно читать и учиться. Кроме того, библиотекари помогают отличать проверенные источники от слухов.\n",
+    "cp1253": "Η αξία της δημόσιας συγκοινωνίας\n\nΠολλοί πιστεύουν ότι το αυτοκίνητο είναι πάντα πιο γρήγορο. Ωστόσο, στις μεγάλες πόλεις η κίνηση καθυστερεί τους οδηγούς περισσότερο από τους επιβάτες του μετρό. Επομένως, η επένδυση στις συγκοινωνίες ωφελεί όλους.\n",
+    "shift_jis": "図書館はなぜ今も必要なのか\n\n多くの人はインターネットが図書館の代わりになったと考えている。しかし、図書館は誰もが無料で本を読み、静かに学べる唯一の場所である。さらに、司書は信頼できる情報と噂を見分ける手助けをしてくれる。\n",
+    "gb18030": "城市为什么需要更多的公园\n\n有人认为公园占用了宝贵的土地，应该用来建造住房。但是，公园能够降低夏天的气温，减少空气污染，并为孩子们提供安全的游戏场所。因此，城市规划者应当把公园视为基础设施。\n",
+}
+# what the guess may be called: the encoding itself or a superset that reads the same bytes the same way
+SAME = {"cp1251": {"cp1251"}, "koi8-r": {"koi8-r"}, "cp1253": {"cp1253", "iso8859-7"}, "shift_jis": {"shift_jis", "cp932"}, "gb18030": {"gb18030"}}
+
+
+@pytest.mark.parametrize("encoding", list(LEGACY))
+def test_undeclared_legacy_encodings_are_guessed_and_said_to_be(encoding):
+    text = LEGACY[encoding]
+    a = analyse_bytes(text.encode(encoding), hint="text")
+    assert a.text == analyse_bytes(text.encode("utf-8"), hint="text").text  # the same as if saved as UTF-8
+    assert a.title == text.split("\n", 1)[0]
+    assert a.source.encoding in SAME[encoding]
+    assert any(a.source.encoding in note and "guess" in note for note in a.notes), a.notes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le café du coin ferme à midi. Où aller ensuite ? Peut-être à la crêperie, où l'on sert des galettes été comme hiver.\n",
+        "Die Brücke über den Fluß wurde gestern geöffnet. Für Fußgänger ist sie gebührenfrei, sagt der Bürgermeister.\n",
+        "¿Por qué el niño llegó tarde? Él dijo que el autobús no pasó. ¡Qué mañana!\n",
+        "A educação pública é a base da nação. Não há desenvolvimento sem investimento em ciência.\n",
+        "Café naïve.\n",
+        "He said “yes” — and left. It cost 5 €.\n",
+    ],
+    ids=["fr", "de", "es", "pt", "short", "punctuation"],
+)
+def test_western_text_is_still_cp1252_where_a_detector_would_guess_wrong(text):
+    # charset-normalizer alone reads these as cp1250 ("à" -> "ŕ") or cp1006 ("Cafﻠ naﺅve")
+    d = decode(text.encode("cp1252"))
+    assert (d.text, d.encoding, d.note) == (text, "cp1252", None)
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "gb18030"])
+def test_a_long_legacy_text_is_guessed_from_its_start_and_read_whole(encoding):
+    text = LEGACY[encoding] * 2000  # ~500 KB: the detector sees the first 64 KB
+    d = decode(text.encode(encoding))
+    assert d.encoding == encoding and d.text == text
+
+
+def test_a_declared_charset_is_not_second_guessed():
+    page = "<html><head><meta charset='koi8-r'></head><body><p>" + LEGACY["koi8-r"] + "</p></body></html>"
+    a = analyse_bytes(page.encode("koi8-r"), hint="html")
+    assert a.source.encoding == "koi8-r" and not any("guess" in note for note in a.notes)
+    assert "Многие считают, что интернет заменил библиотеки." in a.text
+
+
+@pytest.mark.parametrize(
+    "codec", ["unicode_escape", "raw_unicode_escape", "rot13", "base64", "hex", "zlib", "idna", "punycode", "uu", "bz2", "utf-7"]
+)
+def test_a_python_only_codec_declared_by_a_page_is_ignored(codec):
+    page = f'<html><head><meta charset="{codec}"></head><body><p>Files live in C:\\new\\table on the caf\xe9 server, said the admin.</p></body></html>'
+    a = analyse_bytes(page.encode("cp1252"), hint="html")
+    assert "C:\\new\\table on the café server" in a.text
+    assert a.source.encoding == "cp1252"
+
+
+@pytest.mark.parametrize("codec", ["unicode_escape", "rot13", "punycode"])
+def test_a_python_only_codec_in_a_content_type_header_is_ignored(codec, local_server):
+    from conftest import Page
+
+    from tui.pipeline import analyse_source
+
+    body = "<html><body><p>Files live in C:\\new\\table on the caf\xe9 server, said the admin.</p></body></html>"
+    local_server.pages["/p"] = Page(body.encode("cp1252"), content_type=f"text/html; charset={codec}")
+    a = analyse_source(local_server.url("/p"))
+    assert "C:\\new\\table on the café server" in a.text

@@ -8,9 +8,9 @@ import sys
 from typing import Sequence
 
 from tui import __version__
+from tui.export import EXPORTS, FORMATS as EXPORT_FORMATS  # light: no writer is imported until used
 
 EXIT_OK, EXIT_SOURCE, EXIT_USAGE = 0, 1, 2
-EXPORT_FORMATS = ("md", "argdown", "aif", "json")  # = tui.export.FORMATS, kept here so --help stays light
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--schema", action="store_true", help="print the JSON Schema of the analysis and exit")
     mode.add_argument(
         "--export", choices=EXPORT_FORMATS, metavar="FORMAT",
-        help="print SOURCE's argument as md (Markdown outline), argdown, aif (AIF JSON) or json",
+        help=f"print SOURCE's argument as {', '.join(EXPORT_FORMATS[:-1])} or {EXPORT_FORMATS[-1]}: "
+        + "; ".join(f"{f.id}, {f.description}" for f in EXPORTS),
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="with --export: write FILE (atomically) instead of printing")
     parser.add_argument("--force", action="store_true", help="with --output: overwrite FILE if it exists")
@@ -125,11 +126,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _export(args: argparse.Namespace) -> int:
     import os
 
-    from tui.export import export_to_file, render
+    from tui.export import export_to_file, render, unavailable
+    from tui.export.svg import RenderError
     from tui.ingest import SourceError
     from tui.pipeline import analyse_source
 
     name = args.sources[0] if args.sources else None
+    missing = unavailable(args.export)
+    if missing:  # checked before the analysis: fail fast
+        _error(f"--export {args.export}", missing)
+        return EXIT_SOURCE
     output = None if args.output in (None, "-") else args.output
     exists = "already exists (use --force to overwrite)"
     if output is not None and os.path.isdir(output):  # checked before the analysis: fail fast
@@ -143,12 +149,15 @@ def _export(args: argparse.Namespace) -> int:
     except SourceError as err:
         _error(name, str(err))
         return EXIT_SOURCE
-    if output is None:
-        sys.stdout.write(render(analysis, args.export))
-        sys.stdout.flush()
-        return EXIT_OK
     try:
+        if output is None:
+            sys.stdout.write(render(analysis, args.export))
+            sys.stdout.flush()
+            return EXIT_OK
         export_to_file(analysis, args.export, output, force=args.force)
+    except RenderError as err:  # Graphviz failed on this map
+        _error(name, str(err))
+        return EXIT_SOURCE
     except FileExistsError:
         _error(output, exists)
         return EXIT_SOURCE

@@ -3,48 +3,74 @@
 
     from tui.export import export_to_file
     export_to_file(analysis, "argdown", "article.argdown", force=False)
+
+This module owns the list of formats (the CLI's --export choices, the app's export dialog and
+the file suffixes all read EXPORTS). It imports no writer until one is used, so `argview --help`
+stays light.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from tui.export.aif import to_aif
-from tui.export.argdown import to_argdown
 from tui.export.atomic import write_atomic
-from tui.export.json import to_json
-from tui.export.markdown import to_markdown
-from tui.model import Analysis
 
-Writer = Callable[[Analysis], str]
+if TYPE_CHECKING:
+    from tui.model import Analysis
 
-WRITERS: dict[str, Writer] = {
-    "md": to_markdown,
-    "argdown": to_argdown,
-    "aif": to_aif,
-    "json": to_json,
-}
-FORMATS: tuple[str, ...] = tuple(WRITERS)
-# A file name suffix per format, for callers that propose a file name.
-EXTENSIONS: dict[str, str] = {"md": ".md", "argdown": ".argdown", "aif": ".aif.json", "json": ".json"}
-DESCRIPTIONS: dict[str, str] = {
-    "md": "Markdown outline",
-    "argdown": "Argdown argument map",
-    "aif": "AIF (AIFdb JSON)",
-    "json": "Argview JSON (argview.analysis/1)",
-}
+Writer = Callable[["Analysis"], str]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    id: str            # the --export name
+    name: str          # as the export dialog shows it
+    description: str   # one short line
+    suffix: str        # file name suffix; never a source's own (.md), so an export never replaces its source
+    writer: str        # "module:function" under tui.export
+    needs: str | None = None  # a program it runs ("dot")
+
+
+EXPORTS: tuple[ExportFormat, ...] = (
+    ExportFormat("md", "Markdown", "the outline as a nested list", ".outline.md", "markdown:to_markdown"),
+    ExportFormat("argdown", "Argdown", "the argument map for the Argdown tools", ".argdown", "argdown:to_argdown"),
+    ExportFormat("aif", "AIF", "Argument Interchange Format (JSON)", ".aif.json", "aif:to_aif"),
+    ExportFormat("json", "JSON", "the full analysis, argview.analysis/1", ".analysis.json", "json:to_json"),
+    ExportFormat("dot", "DOT", "the map as a Graphviz graph", ".dot", "dot:to_dot"),
+    ExportFormat("mermaid", "Mermaid", "the map as a Mermaid flowchart", ".mmd", "mermaid:to_mermaid"),
+    ExportFormat("svg", "SVG", "the map drawn by Graphviz (needs dot)", ".svg", "svg:to_svg", needs="dot"),
+)
+FORMATS: tuple[str, ...] = tuple(f.id for f in EXPORTS)
+BY_ID: dict[str, ExportFormat] = {f.id: f for f in EXPORTS}
+
+
+def writer(fmt: str) -> Writer:
+    """The writer of `fmt` (one of FORMATS). Raises ValueError otherwise."""
+    try:
+        module, function = BY_ID[fmt].writer.split(":")
+    except KeyError:
+        raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})") from None
+    return getattr(importlib.import_module(f"tui.export.{module}"), function)
+
+
+def unavailable(fmt: str) -> str | None:
+    """Why `fmt` cannot be produced on this machine (a program it needs is missing), or None."""
+    if BY_ID.get(fmt) is not None and BY_ID[fmt].needs == "dot":
+        from tui.export.svg import graphviz_missing
+
+        return graphviz_missing()
+    return None
 
 
 def render(analysis: Analysis, fmt: str) -> str:
-    """The export of `analysis` in `fmt` (one of FORMATS) as text. Raises ValueError otherwise."""
-    try:
-        writer = WRITERS[fmt]
-    except KeyError:
-        raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})") from None
-    return writer(analysis)
+    """The export of `analysis` in `fmt` as text. Raises ValueError for an unknown format and
+    RenderError (an OSError) when a program it needs fails or is missing."""
+    return writer(fmt)(analysis)
 
 
 def suggested_name(analysis: Analysis, fmt: str) -> str:
@@ -55,16 +81,16 @@ def suggested_name(analysis: Analysis, fmt: str) -> str:
     stem = re.sub(r"[^\w.-]+", "-", stem).strip(".-")
     if not stem or analysis.source.name == "-":
         stem = "argview"
-    return stem + EXTENSIONS[fmt]
+    return stem + BY_ID[fmt].suffix
 
 
 def export_to_file(analysis: Analysis, fmt: str, path: str | os.PathLike[str], force: bool = False) -> Path:
     """Write the export to `path` atomically and return the path.
 
     Raises ValueError for an unknown format, FileExistsError if `path` exists and not `force`,
-    and another OSError if it cannot be written; in every failure no file is left behind.
+    and another OSError if it cannot be rendered or written; in every failure no file is left behind.
     """
     return write_atomic(path, render(analysis, fmt), force=force)
 
 
-__all__ = ["DESCRIPTIONS", "EXTENSIONS", "FORMATS", "WRITERS", "export_to_file", "render", "suggested_name", "write_atomic"]
+__all__ = ["BY_ID", "EXPORTS", "ExportFormat", "FORMATS", "export_to_file", "render", "suggested_name", "unavailable", "write_atomic", "writer"]

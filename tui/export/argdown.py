@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tui.export.graph import ROLE_TITLES, Unit, one_line, roots, units
+from tui.export.graph import Unit, one_line, roots, titles, units
 from tui.model import Analysis
 
 STATEMENT_ROLES = frozenset({"thesis", "claim", "conclusion"})
@@ -25,19 +25,6 @@ _ESCAPE = re.compile(rf"[{_ALWAYS}]|[.:](?=\S)|-(?=-)|=(?==)")
 def escape(text: str) -> str:
     """Article text as one line of literal Argdown text."""
     return _ESCAPE.sub(lambda m: "\\" + m[0], one_line(text))
-
-
-def titles(all_units: list[Unit]) -> dict[int, str]:
-    """A unique, Argdown-safe title per unit: the role and its number in document order
-    ("Claim 2"); the first thesis is just "Thesis"."""
-    counts: dict[str, int] = {}
-    out: dict[int, str] = {}
-    for unit in all_units:
-        role = unit.node.role
-        counts[role] = counts.get(role, 0) + 1
-        base = ROLE_TITLES.get(role, "Unit")
-        out[unit.index] = base if role == "thesis" and counts[role] == 1 else f"{base} {counts[role]}"
-    return out
 
 
 def to_argdown(analysis: Analysis) -> str:

@@ -28,6 +28,21 @@ ROLE_TITLES = {
 }
 
 
+# The pictures (DOT, Mermaid): a fill and a border colour per role, in the hues the app tints
+# roles with (thesis blue, claim violet, premise green, counter red, rebuttal amber, conclusion
+# gold), light enough for black text. Relations: support green, attack red (dashed).
+ROLE_COLOURS = {
+    "thesis": ("#cfe2f3", "#1f5f99"),
+    "claim": ("#e4daf2", "#5b3f8c"),
+    "premise": ("#dcefd6", "#2e7d32"),
+    "counter": ("#f8d7d7", "#b71c1c"),
+    "rebuttal": ("#fde7c2", "#a65e00"),
+    "conclusion": ("#fff1a8", "#7f6a00"),
+}
+RELATION_COLOURS = {"support": "#2e7d32", "attack": "#c62828"}
+LABEL_WIDTH = 40  # characters per line in a picture's node
+
+
 @dataclass(eq=False)
 class Unit:
     """One argument unit, with its place in the relation tree the exporters write."""
@@ -50,6 +65,31 @@ def one_line(text: str) -> str:
 def unit_text(analysis: Analysis, node: ArgNode) -> str:
     """The quoted text of a unit: its span in the article, else its label, else its role."""
     return one_line(analysis.span_text(node)) or one_line(node.label) or node.role
+
+
+def wrap(text: str, width: int = LABEL_WIDTH) -> list[str]:
+    """Lines of at most `width` characters, broken at spaces only, so joining them with spaces
+    gives `text` back (a long word or URL stays whole on a line of its own)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def titles(all_units: list[Unit]) -> dict[int, str]:
+    """A unique title per unit: the role and its number in document order ("Claim 2"); the
+    first thesis is just "Thesis"."""
+    counts: dict[str, int] = {}
+    out: dict[int, str] = {}
+    for unit in all_units:
+        role = unit.node.role
+        counts[role] = counts.get(role, 0) + 1
+        base = ROLE_TITLES.get(role, "Unit")
+        out[unit.index] = base if role == "thesis" and counts[role] == 1 else f"{base} {counts[role]}"
+    return out
 
 
 def relation_kind(node: ArgNode, parent: ArgNode) -> Kind:

@@ -37,6 +37,8 @@ def ingest_bytes(raw: RawSource) -> tuple[Source, Document]:
     if fmt == "text" and looks_like_html_page(decoded.text):
         fmt = "html"  # a saved page named .txt (or served as text/plain): tags are not the article
     doc = _parse(decoded.text, fmt)
+    if decoded.note:
+        doc.notes.insert(0, decoded.note)
     if not doc.blocks:
         raise SourceError("no readable text was found in it")
     source = Source(name=raw.name, format=fmt, encoding=decoded.encoding, sha256=raw.sha256)

@@ -1,10 +1,13 @@
-"""Bytes to text: BOMs, UTF-8, UTF-16/32, legacy single-byte encodings; binaries refused."""
+"""Bytes to text: BOMs, UTF-8, UTF-16/32, declared and guessed legacy encodings; binaries refused."""
 
 from __future__ import annotations
 
 import codecs
+import encodings.aliases
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from tui.ingest.errors import SourceError
 from tui.ingest.clean import normalise_newlines
@@ -51,6 +54,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 class Decoded:
     text: str
     encoding: str
+    note: str | None = None  # what a reader should know about the decoding (a guessed encoding)
 
 
 def _guess_utf16_without_bom(data: bytes) -> str | None:
@@ -101,9 +105,27 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
         return None
     name = match.group(1).decode("ascii", "ignore") if isinstance(match.group(1), bytes) else match.group(1)
     try:
-        return codecs.lookup(name.strip().lower()).name
+        codec = codecs.lookup(name.strip().lower()).name
     except LookupError:
         return None
+    return codec if codec in _text_charsets() else None
+
+
+@cache
+def _text_charsets() -> frozenset[str]:
+    """Codecs that are character sets, so a declaration may name them. Python also has codecs
+    that transform text (unicode_escape turns "C:\\new" into "C:" + newline + "ew"; idna,
+    punycode, rot13, base64, zlib…): a page declaring one of those is ignored."""
+    names = set(encodings.aliases.aliases.values()) | {"koi8_u", "koi8_t", "cp720", "cp737", "cp856", "cp874", "cp875", "cp1006"}
+    text = set()
+    for name in names:
+        try:
+            codec = codecs.lookup(name)
+        except LookupError:
+            continue
+        if codec._is_text_encoding and codec.name not in ("utf-7", "undefined", "charmap"):  # type: ignore[attr-defined]
+            text.add(codec.name)
+    return frozenset(text)
 
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]{1,40})", re.I)
@@ -135,15 +157,15 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
         except UnicodeDecodeError as err:
             raise SourceError(f"the file claims to be {encoding} but is not valid {encoding} (byte {err.start})") from None
         shown = {"utf-8-sig": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16", "utf-32-le": "utf-32", "utf-32-be": "utf-32"}
-        encoding = shown.get(encoding, encoding)
+        encoding, note = shown.get(encoding, encoding), None
     else:
-        text, encoding = _decode_unmarked(data, declared)
+        text, encoding, note = _decode_unmarked(data, declared)
     if "\b" in text:
         # overstrike from `man` or a terminal capture: "B\bBo\bol\bld" is bold "Bold", "_\bx" underlined x
         text = _OVERSTRIKE.sub("", text)
     if "\x00" in text or _looks_binary(text):
         raise SourceError("this looks like a binary file, not a text article")
-    return Decoded(normalise_newlines(text), encoding)
+    return Decoded(normalise_newlines(text), encoding, note)
 
 
 def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
@@ -159,14 +181,15 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 
 
-def _decode_unmarked(data: bytes, declared: str | None = None) -> tuple[str, str]:
+def _decode_unmarked(data: bytes, declared: str | None = None) -> tuple[str, str, str | None]:
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
-    if declared and declared not in ("utf-8", "utf-16", "utf-32", "latin-1", "iso8859-1", "ascii", "cp1252"):
+    # (a UTF-16/32 claim on bytes without NULs, or a Western one, leaves it to the steps below)
+    if declared and not declared.startswith("utf-") and declared not in ("iso8859-1", "ascii", "cp1252"):
         try:  # e.g. windows-1251 or koi8-r: read as cp1252 it would be mojibake
-            return data.decode(declared), declared
+            return data.decode(declared), declared, None
         except (UnicodeDecodeError, LookupError):
             pass
     # Mostly UTF-8 with a few Windows-1252 bytes pasted in (a common mix): decoding it all as
@@ -175,10 +198,78 @@ def _decode_unmarked(data: bytes, declared: str | None = None) -> tuple[str, str
     if sequences:
         stray = len(_HIGH_BYTE.findall(data)) - sum(map(len, sequences))
         if stray <= len(sequences):
-            return data.decode("utf-8", errors="argview-cp1252"), "utf-8 (with some cp1252)"
+            return data.decode("utf-8", errors="argview-cp1252"), "utf-8 (with some cp1252)", None
     # Legacy single-byte text. cp1252 is what Windows saves and a superset of latin-1's printable
     # range; its five undefined bytes mean the text is really latin-1 (or something rarer).
     try:
-        return data.decode("cp1252"), "cp1252"
+        text, encoding = data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+        text, encoding = data.decode("latin-1"), "latin-1"
+    if declared is None and not _reads_as_western(text):
+        guessed = _guess_legacy(data)
+        if guessed is not None:
+            text, encoding = guessed
+            return text, encoding, f"No encoding was declared and the text is not UTF-8: it was read as {encoding}, a guess."
+    return text, encoding, None
+
+
+# charset-normalizer looks at this much (cut at a space or line break: no legacy encoding uses
+# those bytes inside a character)
+_GUESS_BYTES = 64 * 1024
+# A guess of a superset is safer: the text may use its extra characters
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932", "euc_kr": "cp949"}
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def _reads_as_western(text: str) -> bool:
+    """Western European text read as cp1252 has accents on a few letters among ASCII ones; text
+    in another script read as cp1252 is mostly accented-letter soup ("Ãîðîäñêîé"). Short Western
+    text is where statistical detectors guess wrong, so it never reaches them."""
+    sample = text[:_GUESS_BYTES]
+    letters = sum(1 for ch in sample if ch.isalpha())
+    foreign = sum(1 for ch in sample if ch.isalpha() and not ch.isascii())
+    return foreign * 4 <= letters
+
+
+def _guess_legacy(data: bytes) -> tuple[str, str] | None:
+    """The encoding charset-normalizer chooses, when it reads as a non-Latin script (Cyrillic,
+    Greek, Japanese, Chinese…) in whole words; None keeps the cp1252 reading."""
+    from charset_normalizer import from_bytes
+
+    sample = data[:_GUESS_BYTES]
+    cut = max(sample.rfind(b"\n"), sample.rfind(b" "))  # never inside a multibyte character
+    if len(data) > _GUESS_BYTES and cut > _GUESS_BYTES // 2:
+        sample = sample[:cut]
+    best = from_bytes(sample).best()
+    if best is None:
+        return None
+    try:
+        name = codecs.lookup(best.encoding).name
+    except LookupError:
+        return None
+    if name.startswith("utf-"):  # no NULs, so not UTF-16/32 (and it is not UTF-8)
+        return None
+    for encoding in dict.fromkeys((name, _SUPERSETS.get(name, name))):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return (text, encoding) if _reads_as_other_script(text) else None
+    return None
+
+
+def _reads_as_other_script(text: str) -> bool:
+    """Mostly non-Latin letters, in runs of their own: a wrong guess for Western text glues odd
+    letters inside Latin words ("Cafй", "naпve")."""
+    sample = text[:_GUESS_BYTES]
+    runs = glued = letters = latin = 0
+    for match in _NON_ASCII_RUN.finditer(sample):
+        found = [ch for ch in match.group() if ch.isalpha()]
+        if not found:
+            continue
+        runs += 1
+        letters += len(found)
+        latin += sum(1 for ch in found if unicodedata.name(ch, "").startswith("LATIN"))
+        around = sample[max(match.start() - 1, 0) : match.start()] + sample[match.end() : match.end() + 1]
+        glued += any(ch.isascii() and ch.isalpha() for ch in around)
+    return runs > 0 and latin * 2 < letters and glued * 4 <= runs

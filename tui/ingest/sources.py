@@ -35,8 +35,13 @@ class RawSource:
 
 
 def sample_path() -> Path:
-    """The bundled sample article in the project's ``data/`` folder."""
-    return Path(__file__).resolve().parents[2] / "data" / SAMPLE_NAME
+    """The bundled sample article: the repository's ``data/`` folder, installed as ``tui.data``."""
+    from importlib.resources import files
+
+    try:
+        return Path(str(files("tui.data") / SAMPLE_NAME))
+    except ModuleNotFoundError:  # a checkout run without installing it (python -m tui)
+        return Path(__file__).resolve().parents[2] / "data" / SAMPLE_NAME
 
 
 def _human(n: int) -> str:

@@ -10,14 +10,12 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-FORMATS: tuple[tuple[str, str, str], ...] = (
-    ("md", "Markdown", "the outline as a nested list"),
-    ("argdown", "Argdown", "the argument map for the Argdown tools"),
-    ("aif", "AIF", "Argument Interchange Format (JSON)"),
-    ("json", "JSON", "the full analysis, argview.analysis/1"),
-)
+from tui.export import EXPORTS
+
+# (id, name, description) per format; tui.export owns the list
+FORMATS: tuple[tuple[str, str, str], ...] = tuple((f.id, f.name, f.description) for f in EXPORTS)
 _NAME_WIDTH = max(len(name) for _fmt, name, _what in FORMATS)  # descriptions line up in one column
-SUFFIXES = {"md": ".outline.md", "argdown": ".argdown", "aif": ".aif.json", "json": ".analysis.json"}
+SUFFIXES = {f.id: f.suffix for f in EXPORTS}
 
 
 class ExportScreen(ModalScreen["str | None"]):
