@@ -14,7 +14,7 @@ from typing import Callable
 
 from tui.export.aif import to_aif
 from tui.export.argdown import to_argdown
-from tui.export.atomic import write_atomic
+from tui.export.atomic import NotRegularFileError, check_target, write_atomic
 from tui.export.json import to_json
 from tui.export.markdown import to_markdown
 from tui.model import Analysis
@@ -67,4 +67,4 @@ def export_to_file(analysis: Analysis, fmt: str, path: str | os.PathLike[str], f
     return write_atomic(path, render(analysis, fmt), force=force)
 
 
-__all__ = ["DESCRIPTIONS", "EXTENSIONS", "FORMATS", "WRITERS", "export_to_file", "render", "suggested_name", "write_atomic"]
+__all__ = ["DESCRIPTIONS", "EXTENSIONS", "FORMATS", "WRITERS", "NotRegularFileError", "check_target", "export_to_file", "render", "suggested_name", "write_atomic"]
