@@ -304,6 +304,31 @@ class TestExportNames:
         assert raised.value.filename == str(target) and ".tmp" not in str(raised.value)
 
 
+    def test_a_failed_export_in_the_app_names_the_target(self, article, tmp_path, monkeypatch):
+        import tempfile
+
+        from tui.app import ArgviewApp
+
+        def denied(*args, dir=None, **kwargs):
+            raise PermissionError(errno.EACCES, "Permission denied", os.path.join(dir, ".x.outline.md.abc123.tmp"))
+
+        monkeypatch.setattr(tempfile, "mkstemp", denied)
+        app = ArgviewApp.from_path(str(article))
+
+        async def scenario() -> None:
+            async with app.run_test(size=(100, 30)) as pilot:
+                app.animation_level = "none"
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                await pilot.press("x", "enter")
+                await pilot.pause()
+                messages = [n.message for n in app._notifications]
+                assert messages == [f"Export failed: [Errno 13] Permission denied: '{tmp_path}/article.outline.md'"], messages
+
+        asyncio.run(scenario())
+
+
 class TestNamesTakenLiterally:
     """A name is the file the shell passed: no '~' expansion, '-' read once, '' named as empty."""
 
