@@ -203,6 +203,23 @@ class TestDownloads:
         status, _out, err = run_cli(capsys, "--json", "--max-size", "1", local_server.url("/bomb.txt"))
         assert status == 1 and "over the 1.0 MB limit" in err
 
+    @pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+    def test_a_compressed_page_cut_short_is_an_error(self, capsys, local_server, encoding):
+        import zlib
+
+        whole = gzip.compress((ARTICLE * 50).encode()) if encoding == "gzip" else zlib.compress((ARTICLE * 50).encode())
+        local_server.pages["/cut.txt"] = Page(whole[: len(whole) // 2], "text/plain", headers={"Content-Encoding": encoding})
+        status, out, err = run_cli(capsys, "--json", local_server.url("/cut.txt"))
+        assert (status, out) == (1, "")
+        assert err.endswith(": the download was cut short (the compressed data stops before its end)\n")
+
+    def test_a_deflate_page_is_decoded(self, capsys, local_server):
+        import zlib
+
+        local_server.pages["/z.txt"] = Page(zlib.compress(ARTICLE.encode()), "text/plain", headers={"Content-Encoding": "deflate"})
+        status, out, err = run_cli(capsys, "--json", local_server.url("/z.txt"))
+        assert (status, err) == (0, "") and "Cities should run night trains." in json.loads(out)["text"]
+
     def test_an_unknown_encoding_is_named(self, capsys, local_server):
         local_server.pages["/br.txt"] = Page(ARTICLE.encode(), "text/plain", headers={"Content-Encoding": "br"})
         status, _out, err = run_cli(capsys, "--json", local_server.url("/br.txt"))

@@ -176,18 +176,23 @@ def _gunzip(data: bytes, limit: int) -> bytes:
         raise SourceError("the server said it is gzip-compressed, but it is not") from None
     if len(out) > limit:
         raise _too_big(None, limit)
+    if not inflater.eof:  # the compressed stream stops before its end: the article would be cut
+        raise SourceError("the download was cut short (the compressed data stops before its end)")
     return out
 
 
 def _inflate(data: bytes, limit: int) -> bytes:
     """HTTP "deflate" is zlib data, though some servers send it raw: accept both."""
     for wbits in (15, -15):
+        inflater = zlib.decompressobj(wbits=wbits)
         try:
-            out = zlib.decompressobj(wbits=wbits).decompress(data, limit + 1)
+            out = inflater.decompress(data, limit + 1)
         except zlib.error:
             continue
         if len(out) > limit:
             raise _too_big(None, limit)
+        if not inflater.eof:
+            raise SourceError("the download was cut short (the compressed data stops before its end)")
         return out
     raise SourceError("the server said it is deflate-compressed, but it is not")
 
