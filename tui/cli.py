@@ -180,22 +180,19 @@ def _export(args: argparse.Namespace) -> int:
     output = None if args.output in (None, "-") else args.output
     # "-o dir/" means "in dir, under the suggested name", as `cp a.txt dir/` does
     into_directory = output is not None and output.endswith(os.sep)
-    try:  # checked before the analysis: fail fast
-        if output == "":
-            raise OSError(0, "the file name is empty", output)
-        if into_directory:
-            if not os.path.isdir(output):
-                raise OSError(0, "no such directory" if not os.path.lexists(output.rstrip(os.sep) or os.sep) else "it is not a directory", output)
-        elif output is not None:
+    # checked before the analysis: fail fast
+    if output == "":
+        _error(output, "cannot write: the file name is empty")
+        return EXIT_SOURCE
+    if into_directory and not os.path.isdir(output):
+        missing = not os.path.lexists(output.rstrip(os.sep) or os.sep)
+        _error(output, f"cannot write: {'no such directory' if missing else 'it is not a directory'}")
+        return EXIT_SOURCE
+    try:
+        if output is not None and not into_directory:
             check_target(output, force=args.force)
-    except FileExistsError:
-        _error(output, "already exists (use --force to overwrite)")
-        return EXIT_SOURCE
-    except IsADirectoryError:
-        _error(output, f"cannot write: it is a directory (to write inside it, end the name with {os.sep})")
-        return EXIT_SOURCE
     except OSError as err:
-        _error(output, f"cannot write: {err.strerror or err}")
+        _error(output, _cannot_write(err))
         return EXIT_SOURCE
     if output is None and sys.stdout is None:
         raise StdoutError("standard output is closed")
@@ -211,13 +208,24 @@ def _export(args: argparse.Namespace) -> int:
         output = os.path.join(output, suggested_name(analysis, args.export))
     try:
         export_to_file(analysis, args.export, output, force=args.force)
-    except FileExistsError:
-        _error(output, "already exists (use --force to overwrite)")
-        return EXIT_SOURCE
     except OSError as err:
-        _error(output, f"cannot write: {err.strerror or err}")
+        _error(output, _cannot_write(err))
         return EXIT_SOURCE
     return EXIT_OK
+
+
+def _cannot_write(err: OSError) -> str:
+    import os
+
+    from tui.export import NotRegularFileError
+
+    if isinstance(err, FileExistsError):
+        return "already exists (use --force to overwrite)"
+    if isinstance(err, IsADirectoryError):
+        return f"cannot write: it is a directory (to write inside it, end the name with {os.sep})"
+    if isinstance(err, NotRegularFileError):
+        return f"cannot write: {err.strerror} (never replaced, even with --force)"
+    return f"cannot write: {err.strerror or err}"
 
 
 def _run_app(args: argparse.Namespace) -> int:

@@ -38,9 +38,7 @@ def check_target(path: str | os.PathLike[str], *, force: bool = False) -> None:
     target = os.fspath(path)
     try:
         st = os.stat(target)  # follows a symbolic link: a link to /dev/null is refused too
-    except (FileNotFoundError, NotADirectoryError):
-        st = None
-    except OSError:  # e.g. a loop of links, a name too long: the write itself reports it
+    except OSError:  # missing (the usual case), or a loop of links, a name too long: the write reports it
         st = None
     except ValueError:  # a NUL byte in the name
         raise OSError(errno.EINVAL, "the file name is not valid", target) from None
@@ -48,7 +46,7 @@ def check_target(path: str | os.PathLike[str], *, force: bool = False) -> None:
         raise IsADirectoryError(errno.EISDIR, "it is a directory", target)
     if st is not None and not stat.S_ISREG(st.st_mode):
         kind = next((name for test, name in _KINDS if test(st.st_mode)), "not a regular file")
-        raise NotRegularFileError(errno.EPERM, f"it is {kind}, not a regular file (never replaced, even with --force)", target)
+        raise NotRegularFileError(errno.EPERM, f"it is {kind}, not a regular file", target)
     if not force and os.path.lexists(target):
         raise FileExistsError(errno.EEXIST, "it already exists", target)
 
@@ -77,6 +75,7 @@ def _write(target: Path, text: str, force: bool) -> None:
     # A short temporary name: a target name near the 255-byte limit must still fit.
     fd, tmp = tempfile.mkstemp(prefix=".argview-", suffix=".tmp", dir=target.parent)
     try:
+        # backslashreplace: a stray lone surrogate (from a file name) must not fail the whole export
         with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as handle:
             handle.write(text)
             handle.flush()
