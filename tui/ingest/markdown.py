@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -57,9 +58,10 @@ def _table_text(tokens: list[Token], i: int) -> tuple[str, int]:
 
 # markdown-it stops descending at `maxNesting` levels and skips the rest of that container
 # silently (the commonmark preset's 20 lost item "j" of a list nested 10 deep, and everything
-# after it). 100 holds any real document and keeps the parser's recursion far from Python's limit;
-# past it, the lines the parser skipped are recovered flat (see _skipped_runs).
-MAX_NESTING = 100
+# after it). 50 (a list 25 deep, a quote 49 deep) holds any real document and keeps the cost per
+# line and the parser's recursion small; past it, the lines the parser skipped are recovered
+# flat, in place, with a note (see _skipped_runs).
+MAX_NESTING = 50
 # Block tokens that carry text and a line map: a line inside none of them was never read.
 _LEAVES = frozenset({"paragraph_open", "heading_open", "fence", "code_block", "html_block", "table_open", "hr"})
 # Container markers at the start of a skipped line: quote ">", bullets, "1." / "1)".
@@ -108,13 +110,15 @@ def _hit_limit(tokens: list[Token]) -> bool:
 class _Walker:
     """Turns block tokens into Document blocks; the title rule spans every walk of one document."""
 
-    def __init__(self, doc: DocumentBuilder) -> None:
+    def __init__(self, doc: DocumentBuilder, parser: MarkdownIt) -> None:
         self.doc = doc
+        self.parser = parser
         self.seen_body = False
 
-    def walk(self, tokens: list[Token], skipped: list[tuple[int, str]] = ()) -> None:  # type: ignore[assignment]
+    def walk(self, tokens: list[Token], skipped: Sequence[tuple[int, str]] = ()) -> None:
+        """Add the blocks of `tokens`; each run of `skipped` lines goes in before the first leaf after it."""
         doc = self.doc
-        skipped = list(skipped)
+        pending = 0  # the next run of `skipped` to add
         depth_list = 0
         depth_quote = 0
         heading_level = 0
@@ -122,9 +126,10 @@ class _Walker:
         while i < len(tokens):
             tok = tokens[i]
             kind = tok.type
-            if skipped and kind in _LEAVES and tok.map:
-                while skipped and skipped[0][0] < tok.map[0]:
-                    self._recover(skipped.pop(0)[1])
+            if pending < len(skipped) and kind in _LEAVES and tok.map:
+                while pending < len(skipped) and skipped[pending][0] < tok.map[0]:
+                    self._recover(skipped[pending][1])
+                    pending += 1
             if kind in ("bullet_list_open", "ordered_list_open"):
                 depth_list += 1
             elif kind in ("bullet_list_close", "ordered_list_close"):
@@ -168,12 +173,12 @@ class _Walker:
                 doc.add("table", table)
                 continue
             i += 1
-        for _line, text in skipped:
+        for _line, text in skipped[pending:]:
             self._recover(text)
 
     def _recover(self, text: str) -> None:
         """Skipped lines, their markers removed, parsed again: now flat, they cannot hit the limit."""
-        tokens = _parser().parse(text)
+        tokens = self.parser.parse(text)
         if _hit_limit(tokens):  # cannot happen with the markers gone; never recurse regardless
             for para in text.split("\n\n"):
                 self.seen_body = True
@@ -190,9 +195,10 @@ def parse_markdown(text: str) -> Document:
         if title:
             doc.add("title", title.group(1).strip("\"'"))
         text = text[fm.end():]
-    tokens = _parser().parse(text)
+    parser = _parser()
+    tokens = parser.parse(text)
     skipped = _skipped_runs(tokens, text.split("\n")) if _hit_limit(tokens) else []
-    _Walker(doc).walk(tokens, skipped)
+    _Walker(doc, parser).walk(tokens, skipped)
     built = doc.build()
     if skipped:
         built.notes.append(
