@@ -31,11 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--export", choices=EXPORT_FORMATS, metavar="FORMAT",
         help="print SOURCE's argument as md (Markdown outline), argdown, aif (AIF JSON) or json",
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="with --export: write FILE (atomically) instead of printing")
+    parser.add_argument("-o", "--output", metavar="FILE", help="with --export: write FILE (atomically) instead of printing; DIR/ writes inside DIR")
     parser.add_argument("--force", action="store_true", help="with --output: overwrite FILE if it exists")
     parser.add_argument(
         "--max-size", type=float, default=None, metavar="MB",
-        help="refuse sources larger than this many megabytes (default: 10)",
+        help="refuse sources larger than this many megabytes (default: 10, at most 1024)",
     )
     parser.add_argument(
         "--timeout", type=float, default=None, metavar="SECONDS",
