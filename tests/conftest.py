@@ -70,6 +70,8 @@ class Page:
     body: bytes
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)  # extra headers; "Content-Length" here wins
+    raw: bytes | None = None  # sent as it is instead of a reply (a lying or non-HTTP server)
 
 
 @dataclass
@@ -98,9 +100,15 @@ def local_server():
             if page is None:
                 self.send_error(404, "Not Found")
                 return
+            if page.raw is not None:
+                self.wfile.write(page.raw)
+                self.close_connection = True
+                return
             self.send_response(page.status)
             self.send_header("Content-Type", page.content_type)
-            self.send_header("Content-Length", str(len(page.body)))
+            headers = {"Content-Length": str(len(page.body)), **page.headers}
+            for key, value in headers.items():
+                self.send_header(key, value)
             self.end_headers()
             self.wfile.write(page.body)
 

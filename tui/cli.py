@@ -11,6 +11,9 @@ from tui import __version__
 from tui.export import EXPORTS, FORMATS as EXPORT_FORMATS  # light: no writer is imported until used
 
 EXIT_OK, EXIT_SOURCE, EXIT_USAGE = 0, 1, 2
+# Bounds for the numeric options: past them a value is a typo (or inf/nan), not a wish.
+MAX_SIZE_MB = 1024  # analysis holds tens of MB of memory per MB of text: 1 GB of text is already far too much
+MAX_TIMEOUT_S = 24 * 3600
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,11 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"print SOURCE's argument as {', '.join(EXPORT_FORMATS[:-1])} or {EXPORT_FORMATS[-1]}: "
         + "; ".join(f"{f.id}, {f.description}" for f in EXPORTS),
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="with --export: write FILE (atomically) instead of printing")
+    parser.add_argument("-o", "--output", metavar="FILE", help="with --export: write FILE (atomically) instead of printing; DIR/ writes inside DIR")
     parser.add_argument("--force", action="store_true", help="with --output: overwrite FILE if it exists")
     parser.add_argument(
         "--max-size", type=float, default=None, metavar="MB",
-        help="refuse sources larger than this many megabytes (default: 10)",
+        help="refuse sources larger than this many megabytes (default: 10, at most 1024)",
     )
     parser.add_argument(
         "--timeout", type=float, default=None, metavar="SECONDS",
@@ -63,13 +66,37 @@ def _max_bytes(args: argparse.Namespace) -> int:
     return DEFAULT_MAX_BYTES if args.max_size is None else int(args.max_size * 1024 * 1024)
 
 
+class StdoutError(Exception):
+    """Standard output is closed or cannot be written (a full disk, /dev/full)."""
+
+
+def _write_stdout(text: str) -> None:
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        raise StdoutError("standard output is closed")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as err:  # ValueError: the stream was closed under us
+        reason = getattr(err, "strerror", None) or str(err)
+        raise StdoutError(f"cannot write to standard output: {reason}") from None
+
+
 def _print_json(args: argparse.Namespace) -> int:
     from tui.ingest import SourceError
     from tui.pipeline import analyse_source
 
+    if sys.stdout is None:  # fail before analysing anything
+        raise StdoutError("standard output is closed")
     status = EXIT_OK
-    out = sys.stdout
+    stdin_read = False
     for name in args.sources or [None]:
+        if name == "-" and stdin_read:  # reading it again would find it empty
+            _error(name, "standard input was already read for an earlier '-'")
+            status = EXIT_SOURCE
+            continue
+        stdin_read = stdin_read or name == "-"
         try:
             analysis = analyse_source(name, **_source_options(args))
         except SourceError as err:
@@ -80,26 +107,34 @@ def _print_json(args: argparse.Namespace) -> int:
             _error(name, f"internal error: {type(err).__name__}: {err}")
             status = EXIT_SOURCE
             continue
-        out.write(analysis.to_json())
-        out.write("\n")
-    out.flush()
+        _write_stdout(analysis.to_json() + "\n")
     return status
+
+
+def _check_numbers(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """inf, nan, 1e30 or a size under one byte are usage errors, not crashes deep in a read."""
+    import math
+
+    if args.max_size is not None:
+        if not (math.isfinite(args.max_size) and 0 < args.max_size <= MAX_SIZE_MB):
+            parser.error(f"--max-size takes a number of megabytes above 0 and up to {MAX_SIZE_MB}, not {args.max_size:g}")
+        if int(args.max_size * 1024 * 1024) < 1:
+            parser.error(f"--max-size {args.max_size:g} MB is less than one byte")
+    if args.timeout is not None and not (math.isfinite(args.timeout) and 0 < args.timeout <= MAX_TIMEOUT_S):
+        parser.error(f"--timeout takes a number of seconds above 0 and up to {MAX_TIMEOUT_S}, not {args.timeout:g}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.max_size is not None and args.max_size <= 0:
-        parser.error("--max-size must be a positive number of megabytes")
-    if args.timeout is not None and not args.timeout > 0:
-        parser.error("--timeout must be a positive number of seconds")
+    _check_numbers(parser, args)
     if (args.output is not None or args.force) and not args.export:
         parser.error("-o/--output and --force go with --export")
     try:
         if args.schema:
             from tui.model import Analysis
 
-            print(json.dumps(Analysis.json_schema(), indent=2))
+            _write_stdout(json.dumps(Analysis.json_schema(), indent=2) + "\n")
             return EXIT_OK
         if args.json:
             return _print_json(args)
@@ -114,19 +149,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # the reader (e.g. `| head`) went away: stop quietly, and stop Python complaining at exit
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_OK
+    except StdoutError as err:
+        print(f"argview: {err}", file=sys.stderr)
+        _silence_stdout()
+        return EXIT_SOURCE
     except Exception as err:  # noqa: BLE001 - the user gets one line, never a traceback
         print(f"argview: internal error: {type(err).__name__}: {err}", file=sys.stderr)
         return EXIT_SOURCE
 
 
+def _silence_stdout() -> None:
+    """Point fd 1 at /dev/null so Python's flush at exit cannot fail a second time."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    except OSError:
+        pass
+
+
 def _export(args: argparse.Namespace) -> int:
     import os
 
-    from tui.export import export_to_file, render, unavailable
+    from tui.export import check_target, export_to_file, render, suggested_name, unavailable
     from tui.export.svg import RenderError
     from tui.ingest import SourceError
     from tui.pipeline import analyse_source
@@ -137,13 +184,24 @@ def _export(args: argparse.Namespace) -> int:
         _error(f"--export {args.export}", missing)
         return EXIT_SOURCE
     output = None if args.output in (None, "-") else args.output
-    exists = "already exists (use --force to overwrite)"
-    if output is not None and os.path.isdir(output):  # checked before the analysis: fail fast
-        _error(output, "cannot write: is a directory")
+    # "-o dir/" means "in dir, under the suggested name", as `cp a.txt dir/` does
+    into_directory = output is not None and output.endswith(os.sep)
+    # checked before the analysis: fail fast
+    if output == "":
+        _error(output, "cannot write: the file name is empty")
         return EXIT_SOURCE
-    if output is not None and not args.force and os.path.lexists(output):
-        _error(output, exists)
+    if into_directory and not os.path.isdir(output):
+        missing = not os.path.lexists(output.rstrip(os.sep) or os.sep)
+        _error(output, f"cannot write: {'no such directory' if missing else 'it is not a directory'}")
         return EXIT_SOURCE
+    try:
+        if output is not None and not into_directory:
+            check_target(output, force=args.force)
+    except OSError as err:
+        _error(output, _cannot_write(err))
+        return EXIT_SOURCE
+    if output is None and sys.stdout is None:
+        raise StdoutError("standard output is closed")
     try:
         analysis = analyse_source(name, **_source_options(args))
     except SourceError as err:
@@ -151,20 +209,32 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_SOURCE
     try:
         if output is None:
-            sys.stdout.write(render(analysis, args.export))
-            sys.stdout.flush()
+            _write_stdout(render(analysis, args.export))
             return EXIT_OK
+        if into_directory:
+            output = os.path.join(output, suggested_name(analysis, args.export))
         export_to_file(analysis, args.export, output, force=args.force)
     except RenderError as err:  # Graphviz failed on this map
         _error(name, str(err))
         return EXIT_SOURCE
-    except FileExistsError:
-        _error(output, exists)
-        return EXIT_SOURCE
     except OSError as err:
-        _error(output, f"cannot write: {err.strerror or err}")
+        _error(output, _cannot_write(err))
         return EXIT_SOURCE
     return EXIT_OK
+
+
+def _cannot_write(err: OSError) -> str:
+    import os
+
+    from tui.export import NotRegularFileError
+
+    if isinstance(err, FileExistsError):
+        return "already exists (use --force to overwrite)"
+    if isinstance(err, IsADirectoryError):
+        return f"cannot write: it is a directory (to write inside it, end the name with {os.sep})"
+    if isinstance(err, NotRegularFileError):
+        return f"cannot write: {err.strerror} (never replaced, even with --force)"
+    return f"cannot write: {err.strerror or err}"
 
 
 def _run_app(args: argparse.Namespace) -> int:

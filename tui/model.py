@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
+
+from tui.names import shown
 
 SCHEMA_ID = "argview.analysis/1"
 
@@ -45,10 +47,15 @@ class Span(_Model):
 
 
 class Source(_Model):
-    name: str = Field(description="Path, URL, '-' for stdin, or the bundled sample's file name.")
+    name: str = Field(description="Path, URL, '-' for stdin, or the bundled sample's file name (bytes that are not UTF-8 written as \\xff).")
     format: Format
     encoding: str = Field(description="The encoding the bytes were decoded from.")
     sha256: str = Field(description="Hex digest of the raw bytes read.")
+
+    @field_serializer("name")
+    def _name_as_text(self, name: str) -> str:
+        # in memory the name still opens the file; in JSON it must be valid Unicode
+        return shown(name)
 
 
 class Block(Span):

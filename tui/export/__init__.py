@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from tui.export.atomic import write_atomic
+from tui.export.atomic import NotRegularFileError, check_target, write_atomic
 
 if TYPE_CHECKING:
     from tui.model import Analysis
@@ -93,4 +93,5 @@ def export_to_file(analysis: Analysis, fmt: str, path: str | os.PathLike[str], f
     return write_atomic(path, render(analysis, fmt), force=force)
 
 
-__all__ = ["BY_ID", "EXPORTS", "ExportFormat", "FORMATS", "export_to_file", "render", "suggested_name", "unavailable", "write_atomic", "writer"]
+__all__ = ["BY_ID", "EXPORTS", "ExportFormat", "FORMATS", "NotRegularFileError", "check_target", "export_to_file", "render",
+           "suggested_name", "unavailable", "write_atomic", "writer"]

@@ -7,6 +7,7 @@ import re
 
 from tui.export.graph import ROLE_TITLES, one_line, unit_text
 from tui.model import Analysis, ArgNode, Entity
+from tui.names import shown
 
 # Characters that start inline Markdown (emphasis, code, links, HTML, entities, tables, strike):
 # backslash-escaped so article text renders as the words it is, never as markup.
@@ -22,7 +23,7 @@ def escape(text: str) -> str:
 
 
 def to_markdown(analysis: Analysis) -> str:
-    lines = [f"# {escape(analysis.title) or 'Untitled'}", "", f"Source: {escape(analysis.source.name)}", ""]
+    lines = [f"# {escape(analysis.title) or 'Untitled'}", "", f"Source: {escape(shown(analysis.source.name))}", ""]
     thesis = next((n for n in analysis.arg_nodes() if n.role == "thesis"), None)
     if thesis is not None:
         lines += [f"**Thesis:** {escape(unit_text(analysis, thesis))}", ""]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from tui.names import shown
+
 # ANSI/VT escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other ESC x pairs,
 # and their 8-bit C1 forms. Removed whole so no parameter bytes are left lying around.
 _ESCAPES = re.compile(
@@ -29,7 +31,9 @@ _INVISIBLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
 _HAS_ESCAPE = re.compile("[\x1b\x90\x98\x9b\x9d-\x9f]")
-_LINE_SEPARATORS = re.compile("[\u2028\u2029\x85]")
+# Form feed, vertical tab, the information separators and NEL are line breaks too (as for
+# str.splitlines): deleting one would glue "here.<FF>Next" into "here.Next".
+_LINE_SEPARATORS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # Only runs that change: two or more spaces, or any other kind of space. A single plain space
 # matched here would be replaced by itself, thousands of times a paragraph.
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -42,10 +46,12 @@ def normalise_newlines(text: str) -> str:
 
 
 def strip_controls(text: str) -> str:
-    """Remove escape sequences and invisible controls, keeping newlines and tabs."""
+    """Remove escape sequences and invisible controls, keeping newlines and tabs; line and page
+    separators become newlines, undecodable bytes of a file name become ``\\xff`` text."""
     if _HAS_ESCAPE.search(text):
         text = _ESCAPES.sub("", text)
-    return _INVISIBLE.sub("", text)
+    text = _LINE_SEPARATORS.sub("\n", text)
+    return shown(_INVISIBLE.sub("", text))
 
 
 def clean_inline(text: str) -> str:
