@@ -123,6 +123,10 @@ def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
         prv = units[i - 1] if i > 0 else None
         if prv is not None and prv.kind == "body" and prv.block == u.block:
             f["prev_hint=" + (prv.role or "none")] = 1.0
+            if prv.rel:
+                f["prev_rel=" + prv.rel] = 1.0
+            if prv.voice:
+                f["prev_voice"] = 1.0
     c = ctx["central"][i]
     f[f"central={_bucket(c, (0.25, 0.5, 0.75))}"] = 1.0
     if ctx["title_terms"] and u.kind == "body" and u.terms:

@@ -416,6 +416,12 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
             roles[i] = "counter"
         else:
             roles[i] = "claim" if positive(models.level, f) >= 0.5 else "premise"
+    if len(ctx["blocks"]) >= 3:
+        # each paragraph that argues contributes its main point: the unit most like a claim
+        for members in ctx["in_block"].values():
+            own = [i for i in members if roles[i] in ("claim", "premise")]
+            if own and not any(roles[i] == "claim" for i in members):
+                roles[max(own, key=lambda i: (positive(models.level, feats[i]), -i))] = "claim"
     pool = [i for i in body if roles[i] != "counter" and not units[i].question and argues[i] >= THESIS_MIN_ARG]
     head = next((i for i, u in enumerate(units) if u.kind == "title"), None)
     if head is not None and _claims(units[head]):
@@ -454,8 +460,18 @@ def _attach(units: list[Unit], roles: list[str | None], thesis: int, models: Out
     kept = [i for i, r in enumerate(roles) if r is not None and units[i].kind != "heading"]
     parent: dict[int, int] = {}
     recent: list[int] = []
+    slots: list[int] = []   # an announced count of reasons ("for two reasons"), one entry per open slot
     for k, i in enumerate(kept):
         if i == thesis:
+            continue
+        u = units[i]
+        if u.announce and roles[i] in ("claim", "conclusion"):
+            slots = [i] * u.announce
+        fixed = _structural(units, roles, i, slots)
+        if fixed is not None and not _reaches(parent, fixed, i):
+            parent[i] = fixed
+            if roles[i] in ("claim", "conclusion"):
+                recent = (recent + [i])[-RECENT_CLAIMS:]
             continue
         scored = sorted(((margin(models.attach, pair_features(units, i, j, roles, thesis)), -j, j)
                          for j in candidates(units, kept, k, thesis, recent)), reverse=True)
@@ -473,6 +489,25 @@ def _attach(units: list[Unit], roles: list[str | None], thesis: int, models: Out
     _shallow(parent, thesis)
     for i, p in parent.items():
         units[i].parent = p
+
+
+def _structural(units: list[Unit], roles: list[str | None], i: int, slots: list[int]) -> int | None:
+    """A parent the sentence's own structure states, when the roles agree with it: the clause a
+    "Given that" / "because" clause supports, the clause a "While" / "Of course" clause concedes to,
+    the concession a "But" answers, the claim whose announced reasons ("for two reasons") a
+    "First," / "Second," fills."""
+    u = units[i]
+    p = u.partner
+    if p is not None and roles[p] is not None:
+        if u.link == "supports" and roles[i] == "premise":
+            return p
+        if u.link == "concedes" and roles[i] == "counter" and roles[p] != "counter" and units[p].hint != "rebuttal":
+            return p
+        if u.link == "answers" and roles[p] == "counter" and roles[i] != "counter" and u.hint == "rebuttal":
+            return p
+    if u.rel == "enumeration" and slots and roles[i] == "premise":
+        return slots.pop(0)
+    return None
 
 
 def _reaches(parent: dict[int, int], start: int, target: int) -> bool:

@@ -40,11 +40,10 @@ ESSAYS, MICRO, EDITORIALS = "train_argmining.jsonl", "dev_argmining.jsonl", "tra
 THESES = "dev_theses_editorials.jsonl"
 MIN_COUNT = 3        # a feature seen fewer times in training is dropped (small files, less overfitting)
 C = {"arg": 0.1, "side": 0.1, "level": 0.1, "thesis": 0.1, "attach": 0.1}
-WEIGHT = {"side": "balanced", "level": "balanced"}  # the rarer class counts more where recall matters
-if os.environ.get("OL_C"):
-    C = {k: float(os.environ["OL_C"]) for k in C}
-if os.environ.get("OL_SIDE"):
-    WEIGHT["side"] = None if os.environ["OL_SIDE"] == "none" else ("balanced" if os.environ["OL_SIDE"] == "balanced" else {"0": 1.0, "1": float(os.environ["OL_SIDE"])})
+# The rarer class counts more where recall matters: counters weigh 3 (they are 9 % of essay units,
+# 20 % of microtext units); claim and premise are balanced (essays have few claims, editorials many).
+# C and these weights were chosen on essay fold 0 and the microtexts (docs/outline.md says so).
+WEIGHT: dict[str, object] = {"side": {0: 1.0, 1: 3.0}, "level": "balanced"}
 FOLDS = 5
 
 
