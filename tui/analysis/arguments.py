@@ -405,6 +405,8 @@ _OWN = ("claim", "premise", "conclusion")
 def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
     """Set each unit's role, cue and parent; the thesis's index, or None when nothing argues."""
     body = [i for i, u in enumerate(units) if u.kind == "body" and u.words >= 3]
+    if not any(_commits(units[i]) for i in body) and not any(u.kind == "title" and _commits(u) for u in units):
+        return None  # nothing in the text judges, urges or reasons: a story, not an argument
     feats = {i: unit_features(units, i, ctx) for i in body}
     roles: list[str | None] = [None] * len(units)
     argues = {i: positive(models.arg, feats[i]) for i in body}
@@ -412,7 +414,10 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
         f = feats[i]
         if argues[i] < 0.5:
             continue
-        if positive(models.side, f) >= 0.5:
+        # the two clauses of a split sentence take their sides from its structure ("While X, Y")
+        side = {"concedes": "counter", "answers": "own"}.get(units[i].link or "") if units[i].partner is not None \
+            and units[units[i].partner].block == units[i].block and units[i].link and _split_pair(units, i) else None
+        if side == "counter" or (side is None and positive(models.side, f) >= 0.5):
             roles[i] = "counter"
         else:
             roles[i] = "claim" if positive(models.level, f) >= 0.5 else "premise"
@@ -427,7 +432,7 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
     if head is not None and _claims(units[head]):
         feats[head] = unit_features(units, head, ctx)
         pool.append(head)
-    if not any(roles[i] for i in body) or not pool:
+    if not pool or not (any(roles[i] for i in body) or (head in pool and positive(models.arg, feats[head]) >= 0.5)):
         return None
     thesis = max(pool, key=lambda i: (margin(models.thesis, feats[i]), -i))
     roles[thesis] = "thesis"
@@ -448,6 +453,18 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
         if roles[i] is not None:
             u.cue = _cue(u, roles[i], feats.get(i), models, i == thesis, nblocks > 2 and u.block == last_block)
     return thesis
+
+
+def _commits(u: Unit) -> bool:
+    """The unit commits to something: a marker of argument, a judgement, an urging, the author's view."""
+    return u.hint is not None or u.stance >= 1 or bool(u.author)
+
+
+def _split_pair(units: list[Unit], i: int) -> bool:
+    """Whether unit i and its partner are the two clauses of one sentence."""
+    p = units[i].partner
+    a, b = (units[p], units[i]) if p < i else (units[i], units[p])
+    return a.end <= b.start and not any(ch in ".!?" for ch in a.text.rstrip()[-1:])
 
 
 def _claims(u: Unit) -> bool:
