@@ -30,7 +30,7 @@ from tui.model import ArgNode, Block, Entity, Section, Sentence
 
 LABEL_MAX = 90
 MAX_DEPTH = 8
-THESIS_MIN_ARG = 0.25   # a unit the argument model doubts may still be the thesis, one it rejects may not
+THESIS_MIN_ARG = 0.1    # the thesis may be a unit the argument model doubts (an opening paragraph), not one it rejects
 
 _SUPPORT = frozenset({"reason", "example", "evidence", "addition", "enumeration"})
 _AUX = re.compile(
@@ -423,11 +423,18 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
             roles[i] = "claim" if positive(models.level, f) >= 0.5 else "premise"
     if len(ctx["blocks"]) >= 3:
         # each paragraph that argues contributes its main point: the unit most like a claim
+        announced = next((i for i in body if units[i].announce), len(units))
         for members in ctx["in_block"].values():
-            own = [i for i in members if roles[i] in ("claim", "premise")]
+            # ("Second, …" after "for two reasons" is a reason given for that claim, not a new point)
+            own = [i for i in members if roles[i] in ("claim", "premise")
+                   and not (units[i].rel == "enumeration" and i > announced)]
             if own and not any(roles[i] == "claim" for i in members):
                 roles[max(own, key=lambda i: (positive(models.level, feats[i]), -i))] = "claim"
     pool = [i for i in body if roles[i] != "counter" and not units[i].question and argues[i] >= THESIS_MIN_ARG]
+    # the thesis is the author's own claim: a unit that judges, urges, predicts or says "I think",
+    # when the text has one (measured on essays, microtexts and editorials: docs/outline.md)
+    committed = [i for i in pool if units[i].stance > 0 or units[i].author or units[i].hint in ("claim", "conclusion")]
+    pool = committed or pool
     head = next((i for i, u in enumerate(units) if u.kind == "title"), None)
     if head is not None and _claims(units[head]):
         feats[head] = unit_features(units, head, ctx)
