@@ -415,10 +415,13 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
         if argues[i] < 0.5:
             continue
         # the two clauses of a split sentence take their sides from its structure ("While X, Y")
+        # and a turn ("But", "However") right after a concession answers it
         side = {"concedes": "counter", "answers": "own"}.get(units[i].link or "") if units[i].partner is not None \
-            and units[units[i].partner].block == units[i].block and units[i].link and _split_pair(units, i) else None
+            and units[i].link and (_split_pair(units, i) or units[i].link == "answers") else None
         if side == "counter" or (side is None and positive(models.side, f) >= 0.5):
             roles[i] = "counter"
+        elif units[i].reported:
+            roles[i] = "premise"  # someone else's words are testimony: evidence at most, never a point of the author's
         else:
             roles[i] = "claim" if positive(models.level, f) >= 0.5 else "premise"
     if len(ctx["blocks"]) >= 3:
@@ -430,7 +433,7 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
                    and not (units[i].rel == "enumeration" and i > announced)]
             if own and not any(roles[i] == "claim" for i in members):
                 roles[max(own, key=lambda i: (positive(models.level, feats[i]), -i))] = "claim"
-    pool = [i for i in body if roles[i] != "counter" and not units[i].question and argues[i] >= THESIS_MIN_ARG]
+    pool = [i for i in body if roles[i] != "counter" and not units[i].question and not units[i].reported and argues[i] >= THESIS_MIN_ARG]
     # the thesis is the author's own claim: a unit that judges, urges, predicts or says "I think",
     # when the text has one (measured on essays, microtexts and editorials: docs/outline.md)
     committed = [i for i in pool if units[i].stance > 0 or units[i].author or units[i].hint in ("claim", "conclusion")]
