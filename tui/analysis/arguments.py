@@ -429,8 +429,12 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
         announced = next((i for i in body if units[i].announce), len(units))
         for members in ctx["in_block"].values():
             # ("Second, …" after "for two reasons" is a reason given for that claim, not a new point)
-            own = [i for i in members if roles[i] in ("claim", "premise")
+            own = [i for i in members if roles[i] in ("claim", "premise") and not units[i].reported
                    and not (units[i].rel == "enumeration" and i > announced)]
+            if not own and not any(roles[i] for i in members):
+                # a paragraph the argument model skipped entirely still argues if it commits to something
+                own = [i for i in members if i in feats and _commits(units[i]) and not units[i].reported
+                       and not units[i].question]
             if own and not any(roles[i] == "claim" for i in members):
                 roles[max(own, key=lambda i: (positive(models.level, feats[i]), -i))] = "claim"
     pool = [i for i in body if roles[i] != "counter" and not units[i].question and not units[i].reported and argues[i] >= THESIS_MIN_ARG]
@@ -488,21 +492,19 @@ def _attach(units: list[Unit], roles: list[str | None], thesis: int, models: Out
     parent: dict[int, int] = {}
     recent: list[int] = []
     slots: list[int] = []   # an announced count of reasons ("for two reasons"), one entry per open slot
-    for k, i in enumerate(kept):
+    for i in kept:          # first the links the sentences state, then the model for the rest
         if i == thesis:
             continue
-        u = units[i]
-        if u.announce and roles[i] in ("claim", "conclusion"):
-            slots = [i] * u.announce
+        if units[i].announce and roles[i] in ("claim", "conclusion"):
+            slots = [i] * units[i].announce
         fixed = _structural(units, roles, i, slots)
-        if fixed is not None and not _reaches(parent, fixed, i):
+        if fixed is not None and fixed != thesis and not _reaches(parent, fixed, i):
             parent[i] = fixed
-            if roles[i] in ("claim", "conclusion"):
-                recent = (recent + [i])[-RECENT_CLAIMS:]
-            continue
-        scored = sorted(((margin(models.attach, pair_features(units, i, j, roles, thesis)), -j, j)
-                         for j in candidates(units, kept, k, thesis, recent)), reverse=True)
-        parent[i] = next((j for _, _, j in scored if not _reaches(parent, j, i)), thesis)
+    for k, i in enumerate(kept):
+        if i != thesis and i not in parent:
+            scored = sorted(((margin(models.attach, pair_features(units, i, j, roles, thesis)), -j, j)
+                             for j in candidates(units, kept, k, thesis, recent)), reverse=True)
+            parent[i] = next((j for _, _, j in scored if not _reaches(parent, j, i)), thesis)
         if roles[i] in ("claim", "conclusion"):
             recent = (recent + [i])[-RECENT_CLAIMS:]
     for i, u in enumerate(units):
