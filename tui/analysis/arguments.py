@@ -53,6 +53,8 @@ _AFFIRMING = re.compile(
 _CLAUSE_WORD = re.compile(r" (?=(?:because|since|although|though|while|whereas|which|who|but|so that|if|when|unless)\b)")
 
 
+_QUOTED = re.compile(r"\s*[\"“‘«]")  # a unit that opens with a quotation mark is someone's words
+
 _UNSET = object()  # `Unit.opening` not read yet
 
 
@@ -287,9 +289,11 @@ def _local_signals(u: Unit) -> None:
     u.stance, u.stance_cue = lx.stance(t[u.body:], words, u.question, None if fold is None else fold[u.body:])
     u.author = None if u.question else lx.author_voice(t, words, fold)
     u.result = lx.inner_result(t, words, fold)
-    if not u.author and lx.reported_speech(t, words, fold):
+    said = lx.reported_speech(t, words, fold)
+    if said and (not u.author or _QUOTED.match(t)):
+        # someone else's stance, reported ("We should …," she said): evidence at most
         u.reported = True
-        u.stance, u.stance_cue = 0.0, None  # someone else's stance, reported: evidence at most
+        u.author, u.stance, u.stance_cue = None, 0.0, None
     if u.kind != "body":
         u.voice = lx.opposing_voice(t, words, fold)  # a headline reporting what "critics say" is not the thesis
         return
