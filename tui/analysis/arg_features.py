@@ -149,39 +149,52 @@ def _index_near(members: list[int], i: int) -> int:
     return bisect_left(members, i)
 
 
+def pair_key(units: list[Unit], i: int, j: int, roles: list[str | None], thesis: int) -> tuple:
+    """What the pair features of (i, j) depend on, as a small tuple: few distinct values, so the
+    attachment scores of a long text are looked up rather than recomputed."""
+    u, v = units[i], units[j]
+    d = j - i
+    same = u.block == v.block and v.kind == "body"
+    shared = len(set(u.terms).intersection(v.terms)) if u.terms and v.terms else -1
+    return (_side(roles[i]), "thesis" if j == thesis else _side(roles[j]), d < 0, _bucket(abs(d), (2, 3, 4, 6, 10)),
+            abs(d) == 1, same, u.rel, u.link if u.partner == j else (False if u.partner != j else None),
+            v.announce is not None and u.rel == "enumeration" and d < 0,
+            same and (j == 0 or units[j - 1].block != v.block),
+            _bucket(shared, (1, 2, 4)) if shared >= 0 else None)
+
+
 def pair_features(units: list[Unit], i: int, j: int, roles: list[str | None], thesis: int) -> dict[str, float]:
     """Features of "unit ``i`` hangs under unit ``j``", given the roles decided so far."""
-    u, v = units[i], units[j]
-    ri, rj = _side(roles[i]), "thesis" if j == thesis else _side(roles[j])
-    d = j - i
+    return key_features(pair_key(units, i, j, roles, thesis))
+
+
+def key_features(key: tuple) -> dict[str, float]:
+    ri, rj, before, dist, adjacent, same, rel, link, fills, para_first, shared = key
+    side = "before" if before else "after"
     f: dict[str, float] = {
         "bias": 1.0,
-        f"dir={'before' if d < 0 else 'after'}": 1.0,
-        f"dist={_bucket(abs(d), (2, 3, 4, 6, 10))}": 1.0,
+        f"dir={side}": 1.0,
+        f"dist={dist}": 1.0,
         f"roles={ri}>{rj}": 1.0,
+        "same_para" if same else "other_para": 1.0,
+        f"roles={ri}>{rj}|{'same' if same else 'other'}": 1.0,
+        f"roles={ri}>{rj}|{side}": 1.0,
     }
-    same = u.block == v.block and v.kind == "body"
-    f["same_para" if same else "other_para"] = 1.0
-    f[f"roles={ri}>{rj}|{'same' if same else 'other'}"] = 1.0
-    f[f"roles={ri}>{rj}|{'before' if d < 0 else 'after'}"] = 1.0
-    if abs(d) == 1:
-        f["adjacent" + ("_prev" if d < 0 else "_next")] = 1.0
-    if u.rel:
-        f[f"rel={u.rel}|{'before' if d < 0 else 'after'}"] = 1.0
-        f[f"rel={u.rel}>{rj}"] = 1.0
-    if u.partner == j:
+    if adjacent:
+        f["adjacent" + ("_prev" if before else "_next")] = 1.0
+    if rel:
+        f[f"rel={rel}|{side}"] = 1.0
+        f[f"rel={rel}>{rj}"] = 1.0
+    if link is not False:
         f["partner"] = 1.0
-        if u.link:
-            f["partner_link=" + u.link] = 1.0
-    if v.announce is not None and u.rel == "enumeration" and d < 0:
+        if link:
+            f["partner_link=" + link] = 1.0
+    if fills:
         f["fills_announced"] = 1.0
-    if same:
-        members_first = v.block == u.block and (j == 0 or units[j - 1].block != v.block)
-        if members_first:
-            f["parent_para_first"] = 1.0
-    if u.terms and v.terms:
-        shared = len(set(u.terms).intersection(v.terms))
-        f[f"shared={_bucket(shared, (1, 2, 4))}"] = 1.0
+    if para_first:
+        f["parent_para_first"] = 1.0
+    if shared is not None:
+        f[f"shared={shared}"] = 1.0
     return f
 
 

@@ -13,6 +13,7 @@ each other (docs/model-card.md):
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from tui.analysis import linear
@@ -40,22 +41,40 @@ def load_models() -> OutlineModels:
     return OutlineModels(*(linear.load(n) for n in NAMES))
 
 
-def positive(model: LinearModel, features: dict[str, float]) -> float:
-    """Probability of a binary model's second class (the positive one: classes sort "0" < "1")."""
-    return model.probabilities(features)[1]
+_DIFFS: dict[int, tuple[LinearModel, dict[str, float], float]] = {}
+
+
+def _diff(model: LinearModel) -> tuple[dict[str, float], float]:
+    """A binary model as one weight per feature (positive minus negative class): one look-up each."""
+    hit = _DIFFS.get(id(model))
+    if hit is None or hit[0] is not model:
+        table = {f: w[1] - w[0] for f, w in model.weights.items()}
+        hit = _DIFFS[id(model)] = (model, table, model.bias[1] - model.bias[0])
+    return hit[1], hit[2]
 
 
 def margin(model: LinearModel, features: dict[str, float]) -> float:
-    s = model.scores(features)
-    return s[1] - s[0]
+    """Score of the positive class ("1") over the negative one ("0"): the log-odds."""
+    table, bias = _diff(model)
+    get = table.get
+    return bias + sum([get(f, 0.0) * v for f, v in features.items()])
+
+
+def positive(model: LinearModel, features: dict[str, float]) -> float:
+    """Probability of a binary model's positive class (classes sort "0" < "1")."""
+    m = margin(model, features)
+    return 1.0 / (1.0 + math.exp(-m)) if m > -500 else 0.0
 
 
 def cue(model: LinearModel, features: dict[str, float], cls: str, fallback: str | None = None) -> str | None:
-    """The strongest readable feature that pushed the decision towards ``cls``."""
-    for name, push in model.contributions(features, cls):
-        if push <= 0:
-            break
-        phrase = describe(name)
-        if phrase:
-            return phrase
-    return fallback
+    """The strongest readable feature that pushed a binary decision towards ``cls`` ("1" or "0")."""
+    table, _ = _diff(model)
+    sign = 1.0 if cls == "1" else -1.0
+    best, best_push = fallback, 0.0
+    for name, value in features.items():
+        push = sign * table.get(name, 0.0) * value
+        if push > best_push:
+            phrase = describe(name)
+            if phrase:
+                best, best_push = phrase, push
+    return best

@@ -24,7 +24,7 @@ from itertools import chain
 
 from tui.analysis.gcpause import collector_paused
 from tui.analysis import lexicon as lx
-from tui.analysis.arg_features import RECENT_CLAIMS, candidates, doc_context, pair_features, unit_features
+from tui.analysis.arg_features import RECENT_CLAIMS, candidates, doc_context, key_features, pair_key, unit_features
 from tui.analysis.arg_model import OutlineModels, cue, load_models, margin, positive
 from tui.model import ArgNode, Block, Entity, Section, Sentence
 
@@ -504,10 +504,17 @@ def _attach(units: list[Unit], roles: list[str | None], thesis: int, models: Out
         fixed = _structural(units, roles, i, slots)
         if fixed is not None and fixed != thesis and not _reaches(parent, fixed, i):
             parent[i] = fixed
+    seen: dict[tuple, float] = {}  # pair key -> attachment score: few distinct keys in a long text
     for k, i in enumerate(kept):
         if i != thesis and i not in parent:
-            scored = sorted(((margin(models.attach, pair_features(units, i, j, roles, thesis)), -j, j)
-                             for j in candidates(units, kept, k, thesis, recent)), reverse=True)
+            scored = []
+            for j in candidates(units, kept, k, thesis, recent):
+                key = pair_key(units, i, j, roles, thesis)
+                score = seen.get(key)
+                if score is None:
+                    score = seen[key] = margin(models.attach, key_features(key))
+                scored.append((score, -j, j))
+            scored.sort(reverse=True)
             parent[i] = next((j for _, _, j in scored if not _reaches(parent, j, i)), thesis)
         if roles[i] in ("claim", "conclusion"):
             recent = (recent + [i])[-RECENT_CLAIMS:]
