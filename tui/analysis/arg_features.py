@@ -114,13 +114,6 @@ def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
             if k == len(members) - 1 and k > 0:
                 f["para_last"] = 1.0
             f[f"para_len={_bucket(len(members), (2, 3, 5, 8))}"] = 1.0
-            # where in which paragraph: an essay's claim opens or closes a middle paragraph, its
-            # thesis closes the opening one
-            where = "first" if k == 0 else ("last" if k == len(members) - 1 else "mid")
-            part = "open" if rank == 0 else ("close" if rank == nblocks - 1 else "body")
-            f[f"at={part}:{where}"] = 1.0
-            if u.rel:
-                f[f"rel={u.rel}@{part}"] = 1.0
         # the neighbours' markers: a turn after a unit makes it a concession, a reason after it a claim
         nxt = units[i + 1] if i + 1 < len(units) else None
         if nxt is not None and nxt.kind == "body" and nxt.block == u.block and nxt.rel:
