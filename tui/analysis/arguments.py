@@ -524,8 +524,8 @@ def _attach(units: list[Unit], roles: list[str | None], thesis: int, models: Out
         elif parent.get(i) == thesis and u.section in heading_of and roles[i] != "conclusion":
             parent[i] = heading_of[u.section]  # a heading that states a point gathers its section's points
     for i, p in parent.items():
-        if roles[i] in _OWN and roles[p] == "counter":
-            roles[i] = "rebuttal"  # the author's answer to an objection
+        if roles[i] in _OWN and roles[p] == "counter" and units[i].link != "supports":
+            roles[i] = "rebuttal"  # the author's answer to an objection (a "because" clause is its reason)
     _shallow(parent, thesis)
     for i, p in parent.items():
         units[i].parent = p
