@@ -448,7 +448,9 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
     pool = committed or pool
     head = next((i for i, u in enumerate(units) if u.kind == "title"), None)
     if head is not None and _claims(units[head]):
-        feats[head] = unit_features(units, head, ctx)
+        # the headline competes on what it says, read like a body sentence (the thesis model never
+        # saw a title: the essays' titles are prompts set by someone else)
+        feats[head] = {k: v for k, v in unit_features(units, head, ctx).items() if k != "headline"}
         pool.append(head)
     if not pool or not (any(roles[i] for i in body) or (head in pool and positive(models.arg, feats[head]) >= 0.5)):
         return None

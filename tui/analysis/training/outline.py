@@ -163,8 +163,7 @@ def datasets(docs: list[Doc]) -> dict[str, tuple[list[dict], list[str]]]:
             continue
         # as at run time: units that argue (not counters, not questions)
         pool = [i for i, u in enumerate(doc.units)
-                if (u.kind == "body" and u.words >= 3 and not u.question and doc.gold[i] in ("major_claim", "claim", "premise"))
-                or (u.kind == "title" and _claims(u))]
+                if u.kind == "body" and u.words >= 3 and not u.question and doc.gold[i] in ("major_claim", "claim", "premise")]
         if not any(doc.gold[i] == "major_claim" for i in pool):
             continue
         for i in pool:
