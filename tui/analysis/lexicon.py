@@ -104,12 +104,13 @@ INNER_CONTRAST = re.compile(
 NOT_ONLY = re.compile(r"\bnot\s+only\b", re.I)
 # A reason clause attached to a main clause: "X, because Y" / "X, as Y" / "X, for Y".
 INNER_REASON = re.compile(
-    r",\s+(?:because|since|given that|seeing that|as (?=(?:we|it|they|he|she|this|there|that|these|those|one|you|i|the|a|an|our|their|his|her|its|too|many|most|all|no)\b)"
+    r"(?:,\s+|\s+(?=because\s+(?!of\b)))(?:because|since|given that|seeing that|as (?=(?:we|it|they|he|she|this|there|that|these|those|one|you|i|the|a|an|our|their|his|her|its|too|many|most|all|no)\b)"
     r"|for (?=(?:we|it|they|he|she|this|there|that|one|you|i|as|the|in|otherwise)\b))\s*,?\s*",
     re.I,
 )
+# (a bare " because " joins a reason as often as ", because": "X because Y", not "because of")
 # A concession trailing its main clause: "X, even if Y" / "X, although Y".
-INNER_CONCESSION = re.compile(r",\s+(?:even if|even though|although|though|whereas|albeit)\s+", re.I)
+INNER_CONCESSION = re.compile(r"(?:,\s+|\s+(?=(?:even though|although|whereas)\s))(?:even if|even though|although|though|whereas|albeit)\s+", re.I)
 # A result adverb inside the clause: "Higher fines are therefore the right measure".
 # ("… and hence has less time" is a consequence inside a reason, not the conclusion.)
 INNER_RESULT_ADVERB = re.compile(r"(?<!\band )(?<!\bor )\b(?:therefore|thus|hence|consequently|accordingly)\b", re.I)
