@@ -434,6 +434,7 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
         for members in ctx["in_block"].values():
             # ("Second, …" after "for two reasons" is a reason given for that claim, not a new point)
             own = [i for i in members if roles[i] in ("claim", "premise") and not units[i].reported
+                   and not units[i].question
                    and not (units[i].rel == "enumeration" and i > announced)]
             if not own and not any(roles[i] for i in members):
                 # a paragraph the argument model skipped entirely still argues if it commits to something
