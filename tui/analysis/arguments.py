@@ -498,6 +498,7 @@ def _attach(units: list[Unit], roles: list[str | None], thesis: int, models: Out
     kept = [i for i, r in enumerate(roles) if r is not None and units[i].kind != "heading"]
     parent: dict[int, int] = {}
     recent: list[int] = []
+    trees = _Forest()       # hanging i under j loops exactly when j's tree is rooted at i
     slots: list[int] = []   # an announced count of reasons ("for two reasons"), one entry per open slot
     for i in kept:          # first the links the sentences state, then the model for the rest
         if i == thesis:
@@ -505,8 +506,9 @@ def _attach(units: list[Unit], roles: list[str | None], thesis: int, models: Out
         if units[i].announce and roles[i] in ("claim", "conclusion"):
             slots = [i] * units[i].announce
         fixed = _structural(units, roles, i, slots)
-        if fixed is not None and fixed != thesis and not _reaches(parent, fixed, i):
+        if fixed is not None and fixed != thesis and trees.root(fixed) != i:
             parent[i] = fixed
+            trees.join(i, fixed)
     seen: dict[tuple, float] = {}  # pair key -> attachment score: few distinct keys in a long text
     for k, i in enumerate(kept):
         if i != thesis and i not in parent:
@@ -518,7 +520,8 @@ def _attach(units: list[Unit], roles: list[str | None], thesis: int, models: Out
                     score = seen[key] = margin(models.attach, key_features(key))
                 scored.append((score, -j, j))
             scored.sort(reverse=True)
-            parent[i] = next((j for _, _, j in scored if not _reaches(parent, j, i)), thesis)
+            parent[i] = next((j for _, _, j in scored if trees.root(j) != i), thesis)
+            trees.join(i, parent[i])
         if roles[i] in ("claim", "conclusion"):
             recent = (recent + [i])[-RECENT_CLAIMS:]
     for i, u in enumerate(units):
@@ -553,16 +556,24 @@ def _structural(units: list[Unit], roles: list[str | None], i: int, slots: list[
     return None
 
 
-def _reaches(parent: dict[int, int], start: int, target: int) -> bool:
-    """Whether the parent chain from ``start`` passes through ``target`` (hanging there would loop)."""
-    p: int | None = start
-    steps = 0
-    while p is not None and steps <= len(parent):
-        if p == target:
-            return True
-        p = parent.get(p)
-        steps += 1
-    return False
+class _Forest:
+    """The trees built so far, as union-find: the root of a unit's tree in near-constant time, so
+    the cycle check stays linear however long the chains (a unit has no parent until it is hung)."""
+
+    def __init__(self) -> None:
+        self.up: dict[int, int] = {}
+
+    def root(self, i: int) -> int:
+        up = self.up
+        while i in up:
+            nxt = up[i]
+            if nxt in up:
+                up[i] = up[nxt]  # path halving
+            i = nxt
+        return i
+
+    def join(self, child: int, parent: int) -> None:
+        self.up[child] = self.root(parent)
 
 
 def _shallow(parent: dict[int, int], thesis: int) -> None:
