@@ -131,8 +131,8 @@ def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
         overlap = len(ctx["title_terms"].intersection(u.terms)) / len(ctx["title_terms"])
         f[f"title_sim={_bucket(overlap, (0.01, 0.34, 0.67))}"] = 1.0
     # lexical: opening words and connective/function unigrams
-    toks = _tokens(u.text[u.body:] if u.body else u.text)
     raw = _tokens(u.text)
+    toks = _tokens(u.text[u.body:]) if u.body else raw
     if raw:
         f["w1=" + raw[0]] = 1.0
         if len(raw) > 1:
@@ -149,18 +149,28 @@ def _index_near(members: list[int], i: int) -> int:
     return bisect_left(members, i)
 
 
-def pair_key(units: list[Unit], i: int, j: int, roles: list[str | None], thesis: int) -> tuple:
+_DIST = tuple(_bucket(d, (2, 3, 4, 6, 10)) for d in range(11))
+_SHARED = (0, 1, 2, 2, 3)
+
+
+def pair_key(units: list[Unit], i: int, j: int, roles: list[str | None], thesis: int,
+             terms: dict[int, frozenset[str]] | None = None) -> tuple:
     """What the pair features of (i, j) depend on, as a small tuple: few distinct values, so the
-    attachment scores of a long text are looked up rather than recomputed."""
+    attachment scores of a long text are looked up rather than recomputed. ``terms``: each unit's
+    content words as a set, when the caller keeps them (the same answer, faster)."""
     u, v = units[i], units[j]
     d = j - i
+    ad = -d if d < 0 else d
     same = u.block == v.block and v.kind == "body"
-    shared = len(set(u.terms).intersection(v.terms)) if u.terms and v.terms else -1
-    return (_side(roles[i]), "thesis" if j == thesis else _side(roles[j]), d < 0, _bucket(abs(d), (2, 3, 4, 6, 10)),
-            abs(d) == 1, same, u.rel, u.link if u.partner == j else (False if u.partner != j else None),
+    if not (u.terms and v.terms):
+        shared = None
+    else:
+        n = len(terms[i] & terms[j]) if terms is not None else len(set(u.terms).intersection(v.terms))
+        shared = _SHARED[n] if n < 4 else 3
+    return (_side(roles[i]), "thesis" if j == thesis else _side(roles[j]), d < 0, _DIST[ad] if ad < 11 else 5,
+            ad == 1, same, u.rel, u.link if u.partner == j else False,
             v.announce is not None and u.rel == "enumeration" and d < 0,
-            same and (j == 0 or units[j - 1].block != v.block),
-            _bucket(shared, (1, 2, 4)) if shared >= 0 else None)
+            same and (j == 0 or units[j - 1].block != v.block), shared)
 
 
 def pair_features(units: list[Unit], i: int, j: int, roles: list[str | None], thesis: int) -> dict[str, float]:

@@ -14,6 +14,7 @@ each other (docs/model-card.md):
 from __future__ import annotations
 
 import math
+from itertools import repeat
 from dataclasses import dataclass
 
 from tui.analysis import linear
@@ -54,10 +55,12 @@ def _diff(model: LinearModel) -> tuple[dict[str, float], float]:
 
 
 def margin(model: LinearModel, features: dict[str, float]) -> float:
-    """Score of the positive class ("1") over the negative one ("0"): the log-odds."""
+    """Score of the positive class ("1") over the negative one ("0"): the log-odds.
+
+    The outline's features are all present-or-absent (value 1.0), so the score is a sum of look-ups.
+    """
     table, bias = _diff(model)
-    get = table.get
-    return bias + sum([get(f, 0.0) * v for f, v in features.items()])
+    return bias + sum(map(table.get, features, repeat(0.0)))
 
 
 def positive(model: LinearModel, features: dict[str, float]) -> float:

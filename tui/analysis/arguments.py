@@ -414,6 +414,7 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
     feats = {i: unit_features(units, i, ctx) for i in body}
     roles: list[str | None] = [None] * len(units)
     argues = {i: positive(models.arg, feats[i]) for i in body}
+    level: dict[int, float] = {}
     for i in body:
         f = feats[i]
         if argues[i] < 0.5:
@@ -427,7 +428,8 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
         elif units[i].reported:
             roles[i] = "premise"  # someone else's words are testimony: evidence at most, never a point of the author's
         else:
-            roles[i] = "claim" if positive(models.level, f) >= 0.5 else "premise"
+            level[i] = positive(models.level, f)
+            roles[i] = "claim" if level[i] >= 0.5 else "premise"
     if len(ctx["blocks"]) >= 3:
         # each paragraph that argues contributes its main point: the unit most like a claim
         announced = next((i for i in body if units[i].announce), len(units))
@@ -441,7 +443,7 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
                 own = [i for i in members if i in feats and _commits(units[i]) and not units[i].reported
                        and not units[i].question]
             if own and not any(roles[i] == "claim" for i in members):
-                roles[max(own, key=lambda i: (positive(models.level, feats[i]), -i))] = "claim"
+                roles[max(own, key=lambda i: (level[i] if i in level else positive(models.level, feats[i]), -i))] = "claim"
     pool = [i for i in body if roles[i] != "counter" and not units[i].question and not units[i].reported and argues[i] >= THESIS_MIN_ARG]
     # the thesis is the author's own claim: a unit that judges, urges, predicts or says "I think",
     # when the text has one (measured on essays, microtexts and editorials: docs/outline.md)
@@ -510,11 +512,16 @@ def _attach(units: list[Unit], roles: list[str | None], thesis: int, models: Out
             parent[i] = fixed
             trees.join(i, fixed)
     seen: dict[tuple, float] = {}  # pair key -> attachment score: few distinct keys in a long text
+    terms: dict[int, frozenset[str]] = {}
     for k, i in enumerate(kept):
         if i != thesis and i not in parent:
+            if i not in terms:
+                terms[i] = frozenset(units[i].terms)
             scored = []
             for j in candidates(units, kept, k, thesis, recent):
-                key = pair_key(units, i, j, roles, thesis)
+                if j not in terms:
+                    terms[j] = frozenset(units[j].terms)
+                key = pair_key(units, i, j, roles, thesis, terms)
                 score = seen.get(key)
                 if score is None:
                     score = seen[key] = margin(models.attach, key_features(key))
