@@ -48,10 +48,11 @@ def doc_context(units: list[Unit], central: list[float]) -> dict:
     in_block: dict[int, list[int]] = {}
     for i in body:
         in_block.setdefault(units[i].block, []).append(i)
+    place = {i: k for members in in_block.values() for k, i in enumerate(members)}
     title = next((u for u in units if u.kind == "title"), None)
     title_terms = set(title.terms) if title is not None else set()
     return {"body": body, "blocks": blocks, "block_rank": block_rank, "in_block": in_block,
-            "title_terms": title_terms, "central": central}
+            "title_terms": title_terms, "central": central, "place": place}
 
 
 def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
@@ -96,7 +97,7 @@ def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
     if u.kind == "body":
         rank = ctx["block_rank"][u.block]
         members = ctx["in_block"][u.block]
-        k = members.index(i) if len(members) < 64 else _index_near(members, i)
+        k = ctx["place"][i]
         if i == body[0]:
             f["first_unit"] = 1.0
         if i == body[-1]:
@@ -141,12 +142,6 @@ def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
         if t in _LEXICAL:
             f["u=" + t] = 1.0
     return f
-
-
-def _index_near(members: list[int], i: int) -> int:
-    from bisect import bisect_left
-
-    return bisect_left(members, i)
 
 
 _DIST = tuple(_bucket(d, (2, 3, 4, 6, 10)) for d in range(11))

@@ -225,7 +225,8 @@ def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int,
                                         "link": "concedes", "body": op.end if op else 0, "weak": weak}),
                     (s + b, e, {"role": "rebuttal", "forced": True, "partner": -1, "link": "answers", "weak": weak})]
     # "X, even if Y": a trailing concession the main clause outweighs.
-    m = lx.INNER_CONCESSION.search(t)
+    low = t.lower()
+    m = lx.inner_concession(t, low)
     if m and m.start() > 15 and len(t) - m.end() > 12:
         b = m.start() + 1
         while t[b].isspace():
@@ -234,7 +235,7 @@ def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int,
                 (s + b, e, {"role": "counter", "cue": t[b:m.end()].strip(), "rel": "concession", "body": m.end() - b,
                             "forced": True, "partner": -1, "link": "concedes"})]
     # "X, because Y": the trailing reason clause supports the main clause.
-    m = lx.INNER_REASON.search(t)
+    m = lx.inner_reason(t, low)
     if m and m.start() > 15 and len(t) - m.end() > 12:
         b = m.start() + 1
         while t[b].isspace():

@@ -104,13 +104,28 @@ INNER_CONTRAST = re.compile(
 NOT_ONLY = re.compile(r"\bnot\s+only\b", re.I)
 # A reason clause attached to a main clause: "X, because Y" / "X, as Y" / "X, for Y".
 INNER_REASON = re.compile(
-    r"(?:,\s+|\s+(?=because\s+(?!of\b)))(?:because|since|given that|seeing that|as (?=(?:we|it|they|he|she|this|there|that|these|those|one|you|i|the|a|an|our|their|his|her|its|too|many|most|all|no)\b)"
+    r",\s+(?:because|since|given that|seeing that|as (?=(?:we|it|they|he|she|this|there|that|these|those|one|you|i|the|a|an|our|their|his|her|its|too|many|most|all|no)\b)"
     r"|for (?=(?:we|it|they|he|she|this|there|that|one|you|i|as|the|in|otherwise)\b))\s*,?\s*",
     re.I,
 )
-# (a bare " because " joins a reason as often as ", because": "X because Y", not "because of")
 # A concession trailing its main clause: "X, even if Y" / "X, although Y".
-INNER_CONCESSION = re.compile(r"(?:,\s+|\s+(?=(?:even though|although|whereas)\s))(?:even if|even though|although|though|whereas|albeit)\s+", re.I)
+INNER_CONCESSION = re.compile(r",\s+(?:even if|even though|although|though|whereas|albeit)\s+", re.I)
+# The same two without a comma: "X because Y", "X although Y" (searched only when the word occurs:
+# a pattern that may start at any space is slow to scan for)
+BARE_REASON = re.compile(r"\s+because\s+(?!of\b)", re.I)
+BARE_CONCESSION = re.compile(r"\s+(?:even though|although|whereas)\s+", re.I)
+
+
+def inner_reason(t: str, low: str) -> re.Match[str] | None:
+    """A reason clause after its main clause, with or without a comma (``low``: ``t.lower()``)."""
+    m = INNER_REASON.search(t) if "," in t else None
+    return m or (BARE_REASON.search(t) if "because" in low else None)
+
+
+def inner_concession(t: str, low: str) -> re.Match[str] | None:
+    """A concession after its main clause, with or without a comma (``low``: ``t.lower()``)."""
+    m = INNER_CONCESSION.search(t) if "," in t else None
+    return m or (BARE_CONCESSION.search(t) if ("though" in low or "whereas" in low) else None)
 # A result adverb inside the clause: "Higher fines are therefore the right measure".
 # ("… and hence has less time" is a consequence inside a reason, not the conclusion.)
 INNER_RESULT_ADVERB = re.compile(r"(?<!\band )(?<!\bor )\b(?:therefore|thus|hence|consequently|accordingly)\b", re.I)
