@@ -36,6 +36,24 @@ def _bucket(x: float, edges: tuple[float, ...]) -> int:
     return len(edges)
 
 
+def thesis_features(units: list[Unit], i: int, ctx: dict, f: dict[str, float]) -> dict[str, float]:
+    """The unit's features plus the conjunctions the thesis model needs: where in which paragraph
+    (an essay states its thesis at the end of its opening paragraph and again in its closing one)."""
+    u = units[i]
+    if u.kind != "body" or len(ctx["blocks"]) < 3:
+        return f
+    members = ctx["in_block"][u.block]
+    k = ctx["place"][i]
+    rank = ctx["block_rank"][u.block]
+    where = "first" if k == 0 else ("last" if k == len(members) - 1 else "mid")
+    part = "open" if rank == 0 else ("close" if rank == len(ctx["blocks"]) - 1 else "body")
+    g = dict(f)
+    g[f"at={part}:{where}"] = 1.0
+    if u.author:
+        g[f"author@{part}"] = 1.0
+    return g
+
+
 def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 

@@ -24,7 +24,8 @@ from itertools import chain
 
 from tui.analysis.gcpause import collector_paused
 from tui.analysis import lexicon as lx
-from tui.analysis.arg_features import RECENT_CLAIMS, candidates, doc_context, key_features, pair_key, unit_features
+from tui.analysis.arg_features import (RECENT_CLAIMS, candidates, doc_context, key_features, pair_key,
+                                      thesis_features, unit_features)
 from tui.analysis.arg_model import OutlineModels, cue, load_models, margin, positive
 from tui.model import ArgNode, Block, Entity, Section, Sentence
 
@@ -458,7 +459,7 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
         pool.append(head)
     if not pool or not (any(roles[i] for i in body) or (head in pool and positive(models.arg, feats[head]) >= 0.5)):
         return None
-    thesis = max(pool, key=lambda i: (margin(models.thesis, feats[i]), -i))
+    thesis = max(pool, key=lambda i: (margin(models.thesis, thesis_features(units, i, ctx, feats[i])), -i))
     roles[thesis] = "thesis"
     nblocks = len(ctx["blocks"])
     last_block = ctx["blocks"][-1] if ctx["blocks"] else -1

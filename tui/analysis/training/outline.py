@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.analysis import build_sections, build_sentences
-from tui.analysis.arg_features import RECENT_CLAIMS, candidates, pair_features, unit_features
+from tui.analysis.arg_features import RECENT_CLAIMS, candidates, pair_features, thesis_features, unit_features
 from tui.analysis.arg_model import NAMES
 from tui.analysis.arguments import _claims, read_units
 from tui.analysis.linear import LinearModel, dump
@@ -167,7 +167,7 @@ def datasets(docs: list[Doc]) -> dict[str, tuple[list[dict], list[str]]]:
         if not any(doc.gold[i] == "major_claim" for i in pool):
             continue
         for i in pool:
-            add("thesis", _feats(doc, i), doc.gold[i] == "major_claim")
+            add("thesis", thesis_features(doc.units, i, doc.ctx, _feats(doc, i)), doc.gold[i] == "major_claim")
         _attach_rows(doc, add)
     return data
 
