@@ -83,8 +83,7 @@ class Unit:
     parent: int | None = None
     question: bool = False
     author: str | None = None       # "I believe", "in my view": the author's own voice
-    closing: bool = False           # in the closing paragraph of an article
-    weak: bool = False              # role read from a plain "but" alone: dropped when the text hardly argues
+    weak: bool = False              # a turn read from a plain "but" alone (a feature: weaker than "Of course")
     result: bool = False            # a result adverb inside ("… is therefore …")
     words: int = 0
     terms: list[str] = field(default_factory=list)

@@ -30,7 +30,7 @@ from pathlib import Path
 from tui.analysis import build_sections, build_sentences
 from tui.analysis.arg_features import RECENT_CLAIMS, candidates, pair_features, thesis_features, unit_features
 from tui.analysis.arg_model import NAMES
-from tui.analysis.arguments import _claims, read_units
+from tui.analysis.arguments import read_units
 from tui.analysis.linear import LinearModel, dump
 from tui.analysis.training.fit import fit_logistic
 from tui.ingest import ingest_bytes
