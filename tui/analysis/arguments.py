@@ -449,6 +449,8 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
     # the thesis is the author's own claim: a unit that judges, urges, predicts or says "I think",
     # when the text has one (measured on essays, microtexts and editorials: docs/outline.md)
     committed = [i for i in pool if units[i].stance > 0 or units[i].author or units[i].hint in ("claim", "conclusion")]
+    # … and not the "but Y" of "X, but Y": a reply to the concession the sentence makes, not its main claim
+    committed = [i for i in committed if not (units[i].forced and units[i].hint == "rebuttal")] or committed
     pool = committed or pool
     head = next((i for i, u in enumerate(units) if u.kind == "title"), None)
     if head is not None and _claims(units[head]):
