@@ -3,15 +3,14 @@
 Pipeline, linear in the text:
   1. units     sentences, split into clauses where one sentence carries two roles
                ("While X, Y", "Of course X, but Y", "Given that X, this means that Y", "X, because Y");
-  2. local     each unit's opening discourse marker, stance/modality and reported opposing voices;
-  3. context   "But/However" after a unit makes that unit a counter (and itself the rebuttal);
-  4. thesis    one unit (or the headline) by weighted signals: stance, position, centrality, markers;
-  5. defaults  unmarked sentences in a paragraph that argues are premises; a closing paragraph concludes;
-  6. tree      thesis at the root, claims under it (or under their section's heading claim),
-               premises under what they support (an announced "for two reasons" opens slots the
-               "First, … Second, …" premises fill), counters under what they oppose, rebuttals
-               under their counter, conclusions under the line of reasoning they close.
-Every node keeps the cue that decided its role so a reader can judge it (docs/outline.md).
+  2. signals   each unit's opening discourse marker, stance/modality, the author's voice, reported
+               speech, opposing voices; a turn ("But", "However") after a unit marks it conceded;
+  3. roles     fitted models (`arg_model`) read these signals with position, centrality and a few
+               words (`arg_features`): does the unit argue, on whose side, claim or premise;
+  4. thesis    the unit the thesis model scores highest (the headline when it states a claim);
+  5. tree      each unit hangs under the candidate the attachment model scores highest (same
+               paragraph, nearby units, recent claims, the thesis), never in a cycle.
+Every node keeps a cue: the marker or the strongest feature behind its role (docs/outline.md).
 """
 
 from __future__ import annotations
@@ -25,25 +24,14 @@ from itertools import chain
 
 from tui.analysis.gcpause import collector_paused
 from tui.analysis import lexicon as lx
+from tui.analysis.arg_features import (RECENT_CLAIMS, candidates, doc_context, key_features, pair_key,
+                                      thesis_features, unit_features)
+from tui.analysis.arg_model import OutlineModels, cue, load_models, margin, positive
 from tui.model import ArgNode, Block, Entity, Section, Sentence
 
 LABEL_MAX = 90
 MAX_DEPTH = 8
-SPARSE_MIN_UNITS = 15   # texts shorter than this are read as an argument whatever their density
-SPARSE_DENSITY = 0.2    # below this share of units with a committed signal, a long text mostly tells
-
-# Weights of the thesis score (see `_choose_thesis`). Position and stance dominate; centrality
-# breaks ties between committed sentences; markers of support push a unit away from the top.
-W_STANCE = 1.0
-W_CENTRAL = 2.0
-CENTRAL_FULL_AT = 20    # units of text from which centrality gets its full weight
-W_HEADLINE = 2.5
-W_LEDE = 1.0
-W_CLOSING = 0.6
-W_RESULT = 1.2
-W_AUTHOR = 1.5
-W_SUPPORT = -1.5
-W_QUESTION = -1.5
+THESIS_MIN_ARG = 0.1    # the thesis may be a unit the argument model doubts (an opening paragraph), not one it rejects
 
 _SUPPORT = frozenset({"reason", "example", "evidence", "addition", "enumeration"})
 _AUX = re.compile(
@@ -64,8 +52,9 @@ _AFFIRMING = re.compile(
 
 
 _CLAUSE_WORD = re.compile(r" (?=(?:because|since|although|though|while|whereas|which|who|but|so that|if|when|unless)\b)")
-_CONTINUES = re.compile(r"^\W*(?:and|or|plus|also)\b", re.I)
 
+
+_QUOTED = re.compile(r"\s*[\"“‘«]")  # a unit that opens with a quotation mark is someone's words
 
 _UNSET = object()  # `Unit.opening` not read yet
 
@@ -85,19 +74,21 @@ class Unit:
     stance_cue: str | None = None
     voice: str | None = None
     announce: int | None = None
-    role: str | None = None
+    role: str | None = None          # the role read off the markers; the models decide the final one
+    hint: str | None = None          # the marker-read role, kept as a feature once the models decide
+    reported: bool = False          # someone else's words ("she said", a quotation)
     forced: bool = False            # role fixed by the clause split, not open to the context rules
     partner: int | None = None      # the other clause of a split sentence
     link: str | None = None         # how this clause relates to its partner: "supports", "concedes", "answers"
     parent: int | None = None
     question: bool = False
     author: str | None = None       # "I believe", "in my view": the author's own voice
-    closing: bool = False           # in the closing paragraph of an article
-    weak: bool = False              # role read from a plain "but" alone: dropped when the text hardly argues
+    weak: bool = False              # a turn read from a plain "but" alone (a feature: weaker than "Of course")
     result: bool = False            # a result adverb inside ("… is therefore …")
     words: int = 0
     terms: list[str] = field(default_factory=list)
     opening: object = _UNSET        # the opening marker, when `_split` already read it off the whole sentence
+
 
 
 def build_outline(
@@ -114,32 +105,29 @@ def build_outline(
     ``entities`` are not needed: recurring names already weigh in through centrality.
     """
     with collector_paused():
-        return _outline(text, sentences, blocks)
+        return outline_of(text, sentences, blocks)
 
 
-def _outline(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[ArgNode]:
+def read_units(text: str, sentences: list[Sentence], blocks: list[Block]) -> tuple[list[Unit], dict]:
+    """The units of a text with their signals, and the document context the features need."""
     units = _units(text, sentences, blocks)
-    if not units:
-        return []
     for u in units:
         _local_signals(u)
     _contrast(units)
-    sparse = _sparse(units)
-    if sparse:
-        for u in units:
-            if u.weak:
-                u.role = None
-    if not any(_argues(u) for u in units if u.kind == "body") and not any(
-            u.kind == "title" and u.stance >= 1 and _propositional(u) for u in units):
-        return []
-    if sparse and not any(_argues(u) and u.role != "counter" for u in units if u.kind != "heading"):
-        return []  # a story that only reports what others think argues nothing of its own
-    central = _centrality(units)
-    thesis = _choose_thesis(units, central, blocks, sparse)
-    _defaults(units, thesis, sparse)
-    _attach(units, thesis)
-    return _nodes(units, thesis)
+    for u in units:
+        u.hint = u.role
+    return units, doc_context(units, _centrality(units) if units else [])
 
+
+def outline_of(text: str, sentences: list[Sentence], blocks: list[Block], models: OutlineModels | None = None
+               ) -> list[ArgNode]:
+    units, ctx = read_units(text, sentences, blocks)
+    if not units:
+        return []
+    thesis = decide(units, ctx, models or load_models())
+    if thesis is None:
+        return []
+    return _nodes(units, thesis)
 
 # --- 1. units ------------------------------------------------------------------------------------
 
@@ -237,7 +225,8 @@ def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int,
                                         "link": "concedes", "body": op.end if op else 0, "weak": weak}),
                     (s + b, e, {"role": "rebuttal", "forced": True, "partner": -1, "link": "answers", "weak": weak})]
     # "X, even if Y": a trailing concession the main clause outweighs.
-    m = lx.INNER_CONCESSION.search(t)
+    low = t.lower()
+    m = lx.inner_concession(t, low)
     if m and m.start() > 15 and len(t) - m.end() > 12:
         b = m.start() + 1
         while t[b].isspace():
@@ -246,7 +235,7 @@ def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int,
                 (s + b, e, {"role": "counter", "cue": t[b:m.end()].strip(), "rel": "concession", "body": m.end() - b,
                             "forced": True, "partner": -1, "link": "concedes"})]
     # "X, because Y": the trailing reason clause supports the main clause.
-    m = lx.INNER_REASON.search(t)
+    m = lx.inner_reason(t, low)
     if m and m.start() > 15 and len(t) - m.end() > 12:
         b = m.start() + 1
         while t[b].isspace():
@@ -301,8 +290,11 @@ def _local_signals(u: Unit) -> None:
     u.stance, u.stance_cue = lx.stance(t[u.body:], words, u.question, None if fold is None else fold[u.body:])
     u.author = None if u.question else lx.author_voice(t, words, fold)
     u.result = lx.inner_result(t, words, fold)
-    if not u.author and lx.reported_speech(t, words, fold):
-        u.stance, u.stance_cue = 0.0, None  # someone else's stance, reported: evidence at most
+    said = lx.reported_speech(t, words, fold)
+    if said and (not u.author or _QUOTED.match(t)):
+        # someone else's stance, reported ("We should …," she said): evidence at most
+        u.reported = True
+        u.author, u.stance, u.stance_cue = None, 0.0, None
     if u.kind != "body":
         u.voice = lx.opposing_voice(t, words, fold)  # a headline reporting what "critics say" is not the thesis
         return
@@ -336,10 +328,6 @@ def _local_signals(u: Unit) -> None:
     elif u.stance >= 1:
         u.role, u.cue = "claim", u.stance_cue
 
-
-def _argues(u: Unit) -> bool:
-    """A unit the text commits to: a marker gave it a role, or it judges, urges or states the author's view."""
-    return u.role is not None or u.stance >= 1
 
 
 # --- 3. context: a turn ("But", "However") after a unit ------------------------------------------
@@ -412,232 +400,248 @@ def _propositional(u: Unit) -> bool:
     return u.words >= 3 and (bool(_AUX.search(u.text)) or u.stance >= 1)
 
 
-def _choose_thesis(units: list[Unit], central: list[float], blocks: list[Block], sparse: bool = False) -> int:
-    body_blocks = sorted({u.block for u in units if u.kind == "body"}) or [-1]
-    first_block, last_block = body_blocks[0], body_blocks[-1]
-    body = [i for i, u in enumerate(units) if u.kind == "body"]
-    first_body, last_body = (body[0], body[-1]) if body else (0, 0)
-    multi_para = len(body_blocks) > 2
-    # word recurrence says little in a text of a few sentences: trust centrality as the text grows
-    w_central = W_CENTRAL * min(1.0, sum(1 for u in units if u.kind == "body") / CENTRAL_FULL_AT)
-    best, best_score = -1, -math.inf
+
+
+# --- 3-5. roles, thesis and tree, from the fitted models -------------------------------------------
+
+_OWN = ("claim", "premise", "conclusion")
+
+
+def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
+    """Set each unit's role, cue and parent; the thesis's index, or None when nothing argues."""
+    body = [i for i, u in enumerate(units) if u.kind == "body" and u.words >= 3]
+    if not any(_commits(units[i]) for i in body) and not any(u.kind == "title" and _commits(u) for u in units):
+        return None  # nothing in the text judges, urges or reasons: a story, not an argument
+    feats = {i: unit_features(units, i, ctx) for i in body}
+    roles: list[str | None] = [None] * len(units)
+    argues = {i: positive(models.arg, feats[i]) for i in body}
+    level: dict[int, float] = {}
+    for i in body:
+        f = feats[i]
+        if argues[i] < 0.5:
+            continue
+        # the two clauses of a split sentence take their sides from its structure ("While X, Y")
+        # and a turn ("But", "However") right after a concession answers it
+        side = {"concedes": "counter", "answers": "own"}.get(units[i].link or "") if units[i].partner is not None \
+            and units[i].link and (_split_pair(units, i) or units[i].link == "answers") else None
+        if side == "counter" or (side is None and positive(models.side, f) >= 0.5):
+            roles[i] = "counter"
+        elif units[i].reported:
+            roles[i] = "premise"  # someone else's words are testimony: evidence at most, never a point of the author's
+        else:
+            level[i] = positive(models.level, f)
+            roles[i] = "claim" if level[i] >= 0.5 else "premise"
+    if len(ctx["blocks"]) >= 3:
+        # each paragraph that argues contributes its main point: the unit most like a claim
+        announced = next((i for i in body if units[i].announce), len(units))
+        for members in ctx["in_block"].values():
+            # ("Second, …" after "for two reasons" is a reason given for that claim, not a new point)
+            own = [i for i in members if roles[i] in ("claim", "premise") and not units[i].reported
+                   and not units[i].question
+                   and not (units[i].rel == "enumeration" and i > announced)]
+            if not own and not any(roles[i] for i in members):
+                # a paragraph the argument model skipped entirely still argues if it commits to something
+                own = [i for i in members if i in feats and _commits(units[i]) and not units[i].reported
+                       and not units[i].question]
+            if own and not any(roles[i] == "claim" for i in members):
+                roles[max(own, key=lambda i: (level[i] if i in level else positive(models.level, feats[i]), -i))] = "claim"
+    pool = [i for i in body if roles[i] != "counter" and not units[i].question and not units[i].reported and argues[i] >= THESIS_MIN_ARG]
+    # the thesis is the author's own claim: a unit that judges, urges, predicts or says "I think",
+    # when the text has one (measured on essays, microtexts and editorials: docs/outline.md)
+    committed = [i for i in pool if units[i].stance > 0 or units[i].author or units[i].hint in ("claim", "conclusion")]
+    # … and not the "but Y" of "X, but Y": a reply to the concession the sentence makes, not its main claim
+    committed = [i for i in committed if not (units[i].forced and units[i].hint == "rebuttal")] or committed
+    pool = committed or pool
+    head = next((i for i, u in enumerate(units) if u.kind == "title"), None)
+    if head is not None and _claims(units[head]):
+        # the headline competes on what it says, read like a body sentence (the thesis model never
+        # saw a title: the essays' titles are prompts set by someone else)
+        feats[head] = {k: v for k, v in unit_features(units, head, ctx).items() if k != "headline"}
+        pool.append(head)
+    if not pool or not (any(roles[i] for i in body) or (head in pool and positive(models.arg, feats[head]) >= 0.5)):
+        return None
+    thesis = max(pool, key=lambda i: (margin(models.thesis, thesis_features(units, i, ctx, feats[i])), -i))
+    roles[thesis] = "thesis"
+    nblocks = len(ctx["blocks"])
+    last_block = ctx["blocks"][-1] if ctx["blocks"] else -1
+    for i in body:
+        u = units[i]
+        if roles[i] == "claim" and (u.rel in ("result", "summary") or (nblocks > 2 and u.block == last_block)):
+            roles[i] = "conclusion"
+    heading_of: dict[str | None, int] = {}
     for i, u in enumerate(units):
-        if u.kind == "heading" or (u.kind == "title" and (not _propositional(u) or u.voice)):
-            continue
-        if u.role in ("counter", "premise") and u.forced:
-            continue
-        if u.role == "counter" or u.words < 3 or (sparse and not _argues(u)):
-            continue
-        score = W_STANCE * min(u.stance, 3.0) + w_central * central[i]
-        if u.kind == "title":
-            score += W_HEADLINE
-        elif i == first_body or (u.block == first_block and multi_para):
-            score += W_LEDE * (1.0 if i == first_body else 0.5)
-        elif i == last_body or (u.block == last_block and multi_para):
-            score += W_CLOSING
-        if u.author:
-            score += W_AUTHOR
-        if u.rel in ("result", "summary") or u.result:
-            score += W_RESULT
-        elif u.rel in _SUPPORT:
-            score += W_SUPPORT
-        elif u.rel == "contrast":
-            score -= 0.3
-        if u.question:
-            score += W_QUESTION
-        if u.role == "rebuttal" and u.forced:
-            score -= 1.0  # "…, but Y": the answer to a concession inside one sentence is mostly a reason
-        if _CONTINUES.match(u.text):
-            score -= 0.7  # "And …" continues a line rather than states the main point
-        if u.link == "answers" and u.role != "rebuttal":
-            score += 0.3  # main clause that outweighs a concession: the author's own line
-        if score > best_score:
-            best, best_score = i, score
-    if best < 0:
-        best = first_body if body else next(i for i, u in enumerate(units) if u.kind == "title")
-    t = units[best]
-    if t.kind == "title":
-        t.cue = "headline"
-    elif t.author:
-        t.cue = t.author
-    elif t.rel in ("result", "summary") and t.cue:
-        pass
-    elif t.stance_cue:
-        t.cue = t.stance_cue
-    else:
-        t.cue = "lede" if best == first_body else "central"
-    t.role = "thesis"
-    return best
-
-
-# --- 5. defaults ---------------------------------------------------------------------------------
-
-def _sparse(units: list[Unit]) -> bool:
-    """A long text that mostly tells rather than argues (a report, a biography, a guide).
-
-    There, only sentences with a committed signal of their own enter the outline: no default
-    premises, no topic sentences, no counters read from a plain "but". A short text is read as an
-    argument whatever its density: it is too short to tell, and someone asked for its argument.
-    """
-    body = [u for u in units if u.kind == "body"]
-    if len(body) < SPARSE_MIN_UNITS:
-        return False
-    strong = sum(1 for u in body if u.stance >= 1 or u.author or u.voice or u.announce
-                 or u.rel in ("reason", "result", "summary", "concession", "example", "enumeration", "addition"))
-    return strong / len(body) < SPARSE_DENSITY
-
-
-def _defaults(units: list[Unit], thesis: int, sparse: bool = False) -> None:
-    body_blocks = sorted({u.block for u in units if u.kind == "body"})
-    last_block = body_blocks[-1] if body_blocks else -1
-    # a paragraph's topic sentence claims; later stance-only sentences elaborate it
-    seen_blocks: set[int] = set()
+        if u.kind == "heading" and _propositional(u):
+            roles[i] = "claim"
+            heading_of[u.section] = i
+    _attach(units, roles, thesis, models, heading_of)
     for i, u in enumerate(units):
-        if u.kind != "body" or u.role is None:
+        u.role = roles[i]
+        if roles[i] is not None:
+            u.cue = _cue(u, roles[i], feats.get(i), models, i == thesis, nblocks > 2 and u.block == last_block)
+    return thesis
+
+
+def _commits(u: Unit) -> bool:
+    """The unit commits to something: a marker of argument, a judgement, an urging, the author's view."""
+    return u.hint is not None or u.stance >= 1 or bool(u.author)
+
+
+def _split_pair(units: list[Unit], i: int) -> bool:
+    """Whether unit i and its partner are the two clauses of one sentence."""
+    p = units[i].partner
+    a, b = (units[p], units[i]) if p < i else (units[i], units[p])
+    return a.end <= b.start and not any(ch in ".!?" for ch in a.text.rstrip()[-1:])
+
+
+def _claims(u: Unit) -> bool:
+    """A headline that states a claim of the author's (not a topic, a question or someone's words)."""
+    return _propositional(u) and not u.question and not u.voice and not u.reported
+
+
+def _attach(units: list[Unit], roles: list[str | None], thesis: int, models: OutlineModels,
+            heading_of: dict[str | None, int]) -> None:
+    kept = [i for i, r in enumerate(roles) if r is not None and units[i].kind != "heading"]
+    parent: dict[int, int] = {}
+    recent: list[int] = []
+    trees = _Forest()       # hanging i under j loops exactly when j's tree is rooted at i
+    slots: list[int] = []   # an announced count of reasons ("for two reasons"), one entry per open slot
+    for i in kept:          # first the links the sentences state, then the model for the rest
+        if i == thesis:
             continue
-        if (u.block in seen_blocks and u.role == "claim" and u.rel is None and u.announce is None
-                and not u.forced and i != thesis):
-            u.role, u.cue = "premise", None
-        if u.role != "counter":
-            seen_blocks.add(u.block)
-    arguing_blocks = {u.block for u in units if u.role is not None and u.kind == "body"}
-    led_blocks: set[int] = {u.block for u in units if u.role in ("claim", "thesis", "rebuttal") and u.kind == "body"}
-    multi_para = len(body_blocks) > 1
+        if units[i].announce and roles[i] in ("claim", "conclusion"):
+            slots = [i] * units[i].announce
+        fixed = _structural(units, roles, i, slots)
+        if fixed is not None and fixed != thesis and trees.root(fixed) != i:
+            parent[i] = fixed
+            trees.join(i, fixed)
+    seen: dict[tuple, float] = {}  # pair key -> attachment score: few distinct keys in a long text
+    terms: dict[int, frozenset[str]] = {}
+    for k, i in enumerate(kept):
+        if i != thesis and i not in parent:
+            if i not in terms:
+                terms[i] = frozenset(units[i].terms)
+            scored = []
+            for j in candidates(units, kept, k, thesis, recent):
+                if j not in terms:
+                    terms[j] = frozenset(units[j].terms)
+                key = pair_key(units, i, j, roles, thesis, terms)
+                score = seen.get(key)
+                if score is None:
+                    score = seen[key] = margin(models.attach, key_features(key))
+                scored.append((score, -j, j))
+            scored.sort(reverse=True)
+            parent[i] = next((j for _, _, j in scored if trees.root(j) != i), thesis)
+            trees.join(i, parent[i])
+        if roles[i] in ("claim", "conclusion"):
+            recent = (recent + [i])[-RECENT_CLAIMS:]
     for i, u in enumerate(units):
-        if u.kind == "title" and i != thesis:
-            continue
-        if u.kind == "heading":
-            if _propositional(u) and (u.stance >= 1 or not sparse):
-                u.role, u.cue = "claim", "heading"
-            continue
-        if u.role is not None:
-            if u.role != "counter":
-                led_blocks.add(u.block)
-            continue
-        if u.words < 3 or (sparse and u.stance < 1):
-            continue
-        elif u.block in arguing_blocks and not sparse:
-            if multi_para and u.block not in led_blocks:
-                # the paragraph's first point, after at most a concession: its topic sentence
-                u.role, u.cue = "claim", "topic sentence"
-            else:
-                u.role = "premise"
-            led_blocks.add(u.block)
-        elif u.stance > 0:
-            u.role, u.cue = "claim", u.stance_cue
-            arguing_blocks.add(u.block)
-            led_blocks.add(u.block)
-    # the closing paragraph of an article closes its reasoning
-    if len(body_blocks) > 2:
-        for i, u in enumerate(units):
-            if u.block == last_block and i != thesis and u.role in ("claim", "premise") and u.rel not in _SUPPORT \
-                    and not u.forced:
-                u.role, u.cue = "conclusion", u.cue if u.rel in ("result", "summary") else "closing paragraph"
-            if u.block == last_block and u.role == "conclusion":
-                u.closing = True
+        if u.kind == "heading" and roles[i] is not None:
+            parent[i] = thesis
+        elif parent.get(i) == thesis and u.section in heading_of and roles[i] != "conclusion":
+            parent[i] = heading_of[u.section]  # a heading that states a point gathers its section's points
+    for i, p in parent.items():
+        if roles[i] in _OWN and roles[p] == "counter" and units[i].link != "supports":
+            roles[i] = "rebuttal"  # the author's answer to an objection (a "because" clause is its reason)
+    _shallow(parent, thesis)
+    for i, p in parent.items():
+        units[i].parent = p
 
 
-# --- 6. tree -------------------------------------------------------------------------------------
+def _structural(units: list[Unit], roles: list[str | None], i: int, slots: list[int]) -> int | None:
+    """A parent the sentence's own structure states, when the roles agree with it: the clause a
+    "Given that" / "because" clause supports, the clause a "While" / "Of course" clause concedes to,
+    the concession a "But" answers, the claim whose announced reasons ("for two reasons") a
+    "First," / "Second," fills."""
+    u = units[i]
+    p = u.partner
+    if p is not None and roles[p] is not None:
+        if u.link == "supports" and roles[i] == "premise":
+            return p
+        if u.link == "concedes" and roles[i] == "counter" and roles[p] != "counter" and units[p].hint != "rebuttal":
+            return p
+        if u.link == "answers" and roles[p] == "counter" and roles[i] != "counter" and u.hint == "rebuttal":
+            return p
+    if u.rel == "enumeration" and slots and roles[i] == "premise":
+        return slots.pop(0)
+    return None
 
-def _attach(units: list[Unit], thesis: int) -> None:
-    section_claim: int | None = None
-    current: int | None = None          # latest claim in the section: what premises and counters attach to
-    slots: list[int] = []               # announcing claim, repeated once per open slot
-    section = None
-    prev: int | None = None             # previous unit in the outline
-    before: dict[int, int | None] = {}
+
+class _Forest:
+    """The trees built so far, as union-find: the root of a unit's tree in near-constant time, so
+    the cycle check stays linear however long the chains (a unit has no parent until it is hung)."""
+
+    def __init__(self) -> None:
+        self.up: dict[int, int] = {}
+
+    def root(self, i: int) -> int:
+        up = self.up
+        while i in up:
+            nxt = up[i]
+            if nxt in up:
+                up[i] = up[nxt]  # path halving
+            i = nxt
+        return i
+
+    def join(self, child: int, parent: int) -> None:
+        self.up[child] = self.root(parent)
+
+
+def _shallow(parent: dict[int, int], thesis: int) -> None:
+    """Keep the tree shallow enough to read (and to serialise): deep chains hang from an ancestor."""
     depth: dict[int, int] = {thesis: 0}
-    last_enum: int | None = None        # latest "First/Second/Finally" item: the next one is its sibling
-    block_lead: dict[int, int] = {}     # first unit of each paragraph that is not a counter
-    block_claim: dict[int, int] = {}    # first claim (or the thesis) of each paragraph
-    multi_para = len({u.block for u in units if u.kind == "body"}) > 1
-    list_items: Counter[int] = Counter()  # enumeration/addition items per paragraph
-    for i, u in enumerate(units):
-        if u.role in ("claim", "thesis") and u.kind == "body":
-            block_claim.setdefault(u.block, i)
-        if u.role == "premise" and u.rel in ("enumeration", "addition") and not u.forced:
-            list_items[u.block] += 1
-    for i, u in enumerate(units):
-        if u.section != section:
-            section, section_claim, current, slots, last_enum = u.section, None, None, [], None
-        if u.role is None or i == thesis:
-            if i == thesis:
-                prev = i
-            continue
-        top = section_claim if section_claim is not None else thesis
-        partner = u.partner if u.partner is not None and units[u.partner].role is not None else None
-        if u.link == "answers" and partner is not None and partner < i and units[partner].role == "counter" \
-                and u.role != "rebuttal":
-            prev = before.get(partner)  # "Although X, Y": Y continues what came before X
-        same_block = prev is not None and units[prev].block == u.block and units[prev].kind == "body"
-        before[i] = prev
-        lead = block_lead.get(u.block)
-        if u.role != "counter" and u.kind == "body" and u.link != "supports":
-            block_lead.setdefault(u.block, i)
-        if (u.role == "premise" and u.rel in ("enumeration", "addition") and not slots and not same_block
-                and multi_para and u.kind == "body" and list_items[u.block] == 1):
-            # "Secondly, …" / "Moreover, …" opening a paragraph of an essay: the paragraph's point,
-            # one of the thesis's reasons, which the paragraph's other sentences then support
-            # (a paragraph that lists several items is a list of reasons, not one point)
-            u.role = "claim"
-        if u.kind == "heading":
-            u.parent = thesis
-            section_claim = current = i
-        elif u.role == "claim":
-            u.parent = top
-            current = i
-            if u.announce:
-                slots = [i] * u.announce
-        elif u.role == "premise":
-            if u.link == "supports" and partner is not None:
-                u.parent = partner
-            elif u.rel == "enumeration" and slots:
-                u.parent = slots.pop(0)
-            elif u.rel in ("example", "reason") and prev is not None and same_block:
-                u.parent = prev
-            elif u.rel in ("addition", "enumeration", "evidence"):
-                # another item of a list: beside the previous item, else beside the previous premise
-                sibling = last_enum if last_enum is not None else (
-                    prev if prev is not None and units[prev].role == "premise" and units[prev].section == u.section
-                    else None)
-                u.parent = units[sibling].parent if sibling is not None else (current if current is not None else top)
-            elif not same_block and block_claim.get(u.block, -1) > i:
-                u.parent = block_claim[u.block]  # context given before the paragraph's claim
-            elif same_block:
-                # a paragraph's unmarked sentences support its first arguing unit, side by side
-                pp = units[prev].parent
-                chained = (units[prev].role == "premise" and units[prev].rel is None and not units[prev].forced
-                           and pp is not None and units[pp].block == u.block)
-                u.parent = units[prev].parent if chained and units[prev].parent is not None else prev
-            else:
-                u.parent = current if current is not None else top
-        elif u.role == "counter":
-            if u.link == "concedes" and partner is not None and units[partner].role != "rebuttal":
-                u.parent = partner
-            elif not same_block:
-                u.parent = top  # a paragraph that opens with an objection answers the main line
-            elif units[prev].role == "counter":
-                u.parent = units[prev].parent  # a second objection beside the first
-            else:
-                u.parent = current if current is not None else top
-        elif u.role == "rebuttal":
-            u.parent = partner if partner is not None else (current if current is not None else top)
-        elif u.role == "conclusion":
-            if u.closing:
-                u.parent = thesis
-            elif lead is not None and lead != i:
-                u.parent = lead  # closes the paragraph's line of reasoning
-            else:
-                u.parent = top if current is None else current
-        if u.role in ("counter", "rebuttal") and u.parent == u.partner and units[u.partner].parent == i:
-            u.parent = current if current is not None else top  # never a cycle
-        # keep the tree shallow enough to read (and to serialise): long chains hang from an ancestor
-        while u.parent is not None and u.parent < i and depth.get(u.parent, 0) >= MAX_DEPTH:
-            u.parent = units[u.parent].parent
-        depth[i] = depth.get(u.parent, 0) + 1 if u.parent is not None and u.parent < i else 1
-        if u.rel == "enumeration" and u.role == "premise":
-            last_enum = i
-        prev = i
+
+    def depth_of(i: int) -> int:
+        chain_ = []
+        while i not in depth:
+            chain_.append(i)
+            i = parent[i]
+        d = depth[i]
+        for j in reversed(chain_):
+            if d + 1 > MAX_DEPTH:
+                parent[j] = _ancestor(parent, j, d + 1 - MAX_DEPTH)
+                d = depth[parent[j]]
+            d += 1
+            depth[j] = d
+        return depth[chain_[0]] if chain_ else d
+
+    for i in list(parent):
+        depth_of(i)
+
+
+def _ancestor(parent: dict[int, int], i: int, up: int) -> int:
+    for _ in range(up + 1):
+        i = parent.get(i, i)
+    return i
+
+
+def _cue(u: Unit, role: str, f: dict | None, models: OutlineModels, is_thesis: bool, closing: bool) -> str | None:
+    """Why the node has its role: the marker when it agrees with the model, else the strongest feature."""
+    if u.kind == "heading":
+        return "heading"
+    if is_thesis:
+        if u.kind == "title":
+            return "headline"
+        return u.author or cue(models.thesis, f or {}, "1", u.stance_cue or "central")
+    if role == "counter":
+        if u.hint == "counter" and u.cue:
+            return u.cue
+        return cue(models.side, f or {}, "1", "objection")
+    if role == "rebuttal":
+        return u.cue if u.rel == "contrast" or u.hint == "rebuttal" else "answers an objection"
+    if role == "conclusion":
+        if u.rel in ("result", "summary") and u.cue:
+            return u.cue
+        return "closing paragraph" if closing else cue(models.level, f or {}, "1", None)
+    if role == "claim":
+        if u.announce is not None:
+            found = lx.ANNOUNCED.search(u.text)
+            return found.group() if found else u.cue
+        if u.hint in ("claim", "conclusion") and u.cue:
+            return u.cue
+        return cue(models.level, f or {}, "1", u.stance_cue)
+    if u.hint in ("premise", None) and u.cue and u.rel:
+        return u.cue
+    return cue(models.level, f or {}, "0", None)
 
 
 def _nodes(units: list[Unit], thesis: int) -> list[ArgNode]:
@@ -646,38 +650,11 @@ def _nodes(units: list[Unit], thesis: int) -> list[ArgNode]:
     for n, i in enumerate(kept):
         u = units[i]
         nodes[i] = ArgNode(id=f"arg-{n}", role=u.role, start=u.start, end=u.end, label=_label(u), cue=u.cue)
-    reaches: dict[int, bool] = {}  # parent links are fixed by now: whether one leads to the thesis, once each
     for i in kept:
-        if i == thesis:
-            continue
-        p = units[i].parent
-        if p is None or p == i or p not in nodes:
-            # climb to a kept ancestor; guard against loops by falling back to the thesis
-            seen = {i}
-            while p is not None and p not in nodes and p not in seen:
-                seen.add(p)
-                p = units[p].parent
-            if p is None or p in seen:
-                p = thesis
-        if p != thesis:
-            ok = reaches.get(p)
-            if ok is None:
-                ok = reaches[p] = _reaches(units, p, thesis)
-            if not ok:
-                p = thesis
-        nodes[p].children.append(nodes[i])
+        if i != thesis:
+            nodes[units[i].parent if units[i].parent in nodes else thesis].children.append(nodes[i])
     return [nodes[thesis]]
 
-
-def _reaches(units: list[Unit], start: int, thesis: int) -> bool:
-    seen = set()
-    p: int | None = start
-    while p is not None and p not in seen:
-        if p == thesis:
-            return True
-        seen.add(p)
-        p = units[p].parent
-    return False
 
 
 def _label(u: Unit) -> str:

@@ -110,6 +110,22 @@ INNER_REASON = re.compile(
 )
 # A concession trailing its main clause: "X, even if Y" / "X, although Y".
 INNER_CONCESSION = re.compile(r",\s+(?:even if|even though|although|though|whereas|albeit)\s+", re.I)
+# The same two without a comma: "X because Y", "X although Y" (searched only when the word occurs:
+# a pattern that may start at any space is slow to scan for)
+BARE_REASON = re.compile(r"\s+because\s+(?!of\b)", re.I)
+BARE_CONCESSION = re.compile(r"\s+(?:even though|although|whereas)\s+", re.I)
+
+
+def inner_reason(t: str, low: str) -> re.Match[str] | None:
+    """A reason clause after its main clause, with or without a comma (``low``: ``t.lower()``)."""
+    m = INNER_REASON.search(t) if "," in t else None
+    return m or (BARE_REASON.search(t) if "because" in low else None)
+
+
+def inner_concession(t: str, low: str) -> re.Match[str] | None:
+    """A concession after its main clause, with or without a comma (``low``: ``t.lower()``)."""
+    m = INNER_CONCESSION.search(t) if "," in t else None
+    return m or (BARE_CONCESSION.search(t) if ("though" in low or "whereas" in low) else None)
 # A result adverb inside the clause: "Higher fines are therefore the right measure".
 # ("… and hence has less time" is a consequence inside a reason, not the conclusion.)
 INNER_RESULT_ADVERB = re.compile(r"(?<!\band )(?<!\bor )\b(?:therefore|thus|hence|consequently|accordingly)\b", re.I)

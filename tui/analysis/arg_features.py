@@ -1,0 +1,297 @@
+"""Features of argument units and of (unit, candidate parent) pairs, for the learned outline.
+
+A feature is a short string ("rel=reason", "first_para", "w1=however"); its weight comes from
+the models fitted by `python -m tui.analysis.train outline`. The cues computed by the lexicon
+(markers by relation, stance, the author's voice, reported speech, clause splits) sit beside
+position, centrality and a few lexical features; the model decides how much each is worth.
+`describe` turns the strongest features behind a decision back into words for the node's cue.
+Linear in the text: each unit is read once; pairs are limited to a window of candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the Unit dataclass lives with the segmentation
+    from tui.analysis.arguments import Unit
+
+_TOKEN = re.compile(r"[a-z][a-z']*|\d+|[?!]")
+# function words and connectives generalise across topics; content words are left to centrality
+_LEXICAL = frozenset(
+    """i we you he she they it this that these those my our your their his her its one people
+    should must need needs ought can could may might will would shall is are was were be been have has had do does
+    not no never always often usually more most less least very too also only even just however but yet although
+    though while whereas because since so therefore thus hence if unless when then first second third finally
+    furthermore moreover addition example instance conclusion sum overall believe think opinion view agree disagree
+    argue claim say said says reason reasons why how what which who clearly obviously certainly indeed of_course
+    some many others opponents critics some_people however, according study studies research show shows""".split()
+)
+
+
+def _bucket(x: float, edges: tuple[float, ...]) -> int:
+    for k, e in enumerate(edges):
+        if x < e:
+            return k
+    return len(edges)
+
+
+def thesis_features(units: list[Unit], i: int, ctx: dict, f: dict[str, float]) -> dict[str, float]:
+    """The unit's features plus the conjunctions the thesis model needs: where in which paragraph
+    (an essay states its thesis at the end of its opening paragraph and again in its closing one)."""
+    u = units[i]
+    if u.kind != "body" or len(ctx["blocks"]) < 3:
+        return f
+    members = ctx["in_block"][u.block]
+    k = ctx["place"][i]
+    rank = ctx["block_rank"][u.block]
+    where = "first" if k == 0 else ("last" if k == len(members) - 1 else "mid")
+    part = "open" if rank == 0 else ("close" if rank == len(ctx["blocks"]) - 1 else "body")
+    g = dict(f)
+    g[f"at={part}:{where}"] = 1.0
+    if u.author:
+        g[f"author@{part}"] = 1.0
+    return g
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def doc_context(units: list[Unit], central: list[float]) -> dict:
+    """What unit features need to know about the whole document, computed once."""
+    body = [i for i, u in enumerate(units) if u.kind == "body"]
+    blocks = sorted({units[i].block for i in body})
+    block_rank = {b: k for k, b in enumerate(blocks)}
+    in_block: dict[int, list[int]] = {}
+    for i in body:
+        in_block.setdefault(units[i].block, []).append(i)
+    place = {i: k for members in in_block.values() for k, i in enumerate(members)}
+    title = next((u for u in units if u.kind == "title"), None)
+    title_terms = set(title.terms) if title is not None else set()
+    return {"body": body, "blocks": blocks, "block_rank": block_rank, "in_block": in_block,
+            "title_terms": title_terms, "central": central, "place": place}
+
+
+def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
+    """The features of unit ``i`` (a body unit or the headline)."""
+    u = units[i]
+    f: dict[str, float] = {}
+    if u.kind == "title":
+        f["headline"] = 1.0
+    hint = u.role or "none"
+    f["hint=" + hint] = 1.0
+    if u.rel:
+        f["rel=" + u.rel] = 1.0
+    if u.forced:
+        f["split"] = 1.0
+        f[f"split={hint}"] = 1.0
+    if u.link:
+        f["link=" + u.link] = 1.0
+    if u.weak:
+        f["weak_turn"] = 1.0
+    if u.stance >= 2:
+        f["stance>=2"] = 1.0
+    elif u.stance >= 1:
+        f["stance=1"] = 1.0
+    elif u.stance > 0:
+        f["stance=low"] = 1.0
+    if u.author:
+        f["author"] = 1.0
+    if u.voice:
+        f["voice"] = 1.0
+    if u.reported:
+        f["reported"] = 1.0
+    if u.question:
+        f["question"] = 1.0
+    if u.result:
+        f["result_adverb"] = 1.0
+    if u.announce is not None:
+        f["announce"] = 1.0
+    f[f"len={_bucket(u.words, (6, 12, 20, 30, 45))}"] = 1.0
+    # position in the document and in the paragraph
+    body = ctx["body"]
+    nblocks = len(ctx["blocks"])
+    if u.kind == "body":
+        rank = ctx["block_rank"][u.block]
+        members = ctx["in_block"][u.block]
+        k = ctx["place"][i]
+        if i == body[0]:
+            f["first_unit"] = 1.0
+        if i == body[-1]:
+            f["last_unit"] = 1.0
+        if nblocks >= 3:
+            # paragraph structure says something only where there is some: an essay's or an
+            # op-ed's opening and closing paragraphs, a paragraph's topic sentence
+            if rank == 0:
+                f["first_para"] = 1.0
+            if rank == nblocks - 1:
+                f["last_para"] = 1.0
+            if 0 < rank < nblocks - 1:
+                f["middle_para"] = 1.0
+            f["para_first" if k == 0 else "para_later"] = 1.0
+            if k == len(members) - 1 and k > 0:
+                f["para_last"] = 1.0
+            f[f"para_len={_bucket(len(members), (2, 3, 5, 8))}"] = 1.0
+        # the neighbours' markers: a turn after a unit makes it a concession, a reason after it a claim
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if nxt is not None and nxt.kind == "body" and nxt.block == u.block and nxt.rel:
+            f["next_rel=" + nxt.rel] = 1.0
+        prv = units[i - 1] if i > 0 else None
+        if prv is not None and prv.kind == "body" and prv.block == u.block:
+            f["prev_hint=" + (prv.role or "none")] = 1.0
+            if prv.rel:
+                f["prev_rel=" + prv.rel] = 1.0
+            if prv.voice:
+                f["prev_voice"] = 1.0
+    c = ctx["central"][i]
+    f[f"central={_bucket(c, (0.25, 0.5, 0.75))}"] = 1.0
+    if ctx["title_terms"] and u.kind == "body" and u.terms:
+        overlap = len(ctx["title_terms"].intersection(u.terms)) / len(ctx["title_terms"])
+        f[f"title_sim={_bucket(overlap, (0.01, 0.34, 0.67))}"] = 1.0
+    # lexical: opening words and connective/function unigrams
+    raw = _tokens(u.text)
+    toks = _tokens(u.text[u.body:]) if u.body else raw
+    if raw:
+        f["w1=" + raw[0]] = 1.0
+        if len(raw) > 1:
+            f["w12=" + raw[0] + "_" + raw[1]] = 1.0
+    for t in set(toks):
+        if t in _LEXICAL:
+            f["u=" + t] = 1.0
+    return f
+
+
+_DIST = tuple(_bucket(d, (2, 3, 4, 6, 10)) for d in range(11))
+_SHARED = (0, 1, 2, 2, 3)
+
+
+def pair_key(units: list[Unit], i: int, j: int, roles: list[str | None], thesis: int,
+             terms: dict[int, frozenset[str]] | None = None) -> tuple:
+    """What the pair features of (i, j) depend on, as a small tuple: few distinct values, so the
+    attachment scores of a long text are looked up rather than recomputed. ``terms``: each unit's
+    content words as a set, when the caller keeps them (the same answer, faster)."""
+    u, v = units[i], units[j]
+    d = j - i
+    ad = -d if d < 0 else d
+    same = u.block == v.block and v.kind == "body"
+    if not (u.terms and v.terms):
+        shared = None
+    else:
+        n = len(terms[i] & terms[j]) if terms is not None else len(set(u.terms).intersection(v.terms))
+        shared = _SHARED[n] if n < 4 else 3
+    return (_side(roles[i]), "thesis" if j == thesis else _side(roles[j]), d < 0, _DIST[ad] if ad < 11 else 5,
+            ad == 1, same, u.rel, u.link if u.partner == j else False,
+            v.announce is not None and u.rel == "enumeration" and d < 0,
+            same and (j == 0 or units[j - 1].block != v.block), shared)
+
+
+def pair_features(units: list[Unit], i: int, j: int, roles: list[str | None], thesis: int) -> dict[str, float]:
+    """Features of "unit ``i`` hangs under unit ``j``", given the roles decided so far."""
+    return key_features(pair_key(units, i, j, roles, thesis))
+
+
+def key_features(key: tuple) -> dict[str, float]:
+    ri, rj, before, dist, adjacent, same, rel, link, fills, para_first, shared = key
+    side = "before" if before else "after"
+    f: dict[str, float] = {
+        "bias": 1.0,
+        f"dir={side}": 1.0,
+        f"dist={dist}": 1.0,
+        f"roles={ri}>{rj}": 1.0,
+        "same_para" if same else "other_para": 1.0,
+        f"roles={ri}>{rj}|{'same' if same else 'other'}": 1.0,
+        f"roles={ri}>{rj}|{side}": 1.0,
+    }
+    if adjacent:
+        f["adjacent" + ("_prev" if before else "_next")] = 1.0
+    if rel:
+        f[f"rel={rel}|{side}"] = 1.0
+        f[f"rel={rel}>{rj}"] = 1.0
+    if link is not False:
+        f["partner"] = 1.0
+        if link:
+            f["partner_link=" + link] = 1.0
+    if fills:
+        f["fills_announced"] = 1.0
+    if para_first:
+        f["parent_para_first"] = 1.0
+    if shared is not None:
+        f[f"shared={shared}"] = 1.0
+    return f
+
+
+def _side(role: str | None) -> str:
+    if role in ("counter",):
+        return "counter"
+    if role in ("claim", "conclusion"):
+        return "claim"
+    if role == "thesis":
+        return "thesis"
+    return "premise"
+
+
+# --- cues: the strongest features behind a decision, in words ---------------------------------------
+
+_PHRASES = {
+    "headline": "the headline",
+    "author": "the author's own view",
+    "voice": "an opposing voice",
+    "reported": "reported speech",
+    "question": "a question",
+    "result_adverb": "“therefore” inside",
+    "announce": "announces reasons",
+    "first_para": "opening paragraph",
+    "last_para": "closing paragraph",
+    "first_unit": "opening sentence",
+    "last_unit": "closing sentence",
+    "para_first": "opens its paragraph",
+    "para_last": "closes its paragraph",
+    "stance>=2": "a call to act",
+    "stance=1": "a judgement",
+    "split": "clause of a split sentence",
+    "weak_turn": "before a turn",
+    "link=concedes": "concedes",
+    "link=answers": "answers a concession",
+    "link=supports": "gives a reason",
+    "rel=concession": "a concession marker",
+    "rel=contrast": "a turn (“but”, “however”)",
+    "rel=reason": "a reason marker",
+    "rel=result": "a result marker",
+    "rel=summary": "a summing-up marker",
+    "rel=example": "an example marker",
+    "rel=evidence": "cites evidence",
+    "rel=enumeration": "an item of a list",
+    "rel=addition": "adds a point",
+    "next_rel=contrast": "before “but”",
+    "next_rel=reason": "a reason follows",
+    "next_rel=example": "an example follows",
+    "title_sim=3": "restates the headline",
+    "title_sim=2": "echoes the headline",
+    "central=3": "central to the text",
+    "hint=counter": "concedes a point",
+    "hint=claim": "takes a stance",
+    "hint=conclusion": "draws a conclusion",
+    "hint=premise": "gives support",
+}
+
+
+def describe(feature: str) -> str | None:
+    """A reader's phrase for a feature, or None when it says nothing a reader could check."""
+    return _PHRASES.get(feature)
+
+
+WINDOW = 6          # attachment candidates: this many outline units either side, in the same paragraph
+RECENT_CLAIMS = 3   # … the latest claims before the unit, and the thesis
+
+
+def candidates(units: list[Unit], kept: list[int], k: int, thesis: int, recent: list[int]) -> list[int]:
+    """Where unit ``kept[k]`` may hang: a bounded set, so attachment stays linear in the text."""
+    i = kept[k]
+    block = units[i].block
+    out = {thesis, *recent}
+    for j in kept[max(0, k - WINDOW):k + WINDOW + 1]:
+        if units[j].block == block:
+            out.add(j)
+    out.discard(i)
+    return sorted(out)
