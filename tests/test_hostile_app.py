@@ -60,3 +60,37 @@ class TestSearchBoxPaste:
             box.post_message(events.Paste("g" * 1000))
             await settle(app, pilot)
             assert box.value == "ni" + "g" * (QUERY_LIMIT - 2)
+
+
+class TestShortQueries:
+    """Queries of one digit or of punctuation find the sentences that hold them."""
+
+    TEXT = (
+        "Budget notes\n\nThe Compiler Club met in Cairo. Tickets cost $5 each (cash only). Turnout rose 40% "
+        "in year 2 of the plan. Most members write C++ every day. Carla Conti chaired.\n"
+    )
+
+    @staticmethod
+    def _top(query: str) -> str:
+        from tests.conftest import analyse_bytes
+        from tui.search import SearchIndex
+
+        analysis = analyse_bytes(TestShortQueries.TEXT, name="club.txt")
+        hits = SearchIndex(analysis).search(query)
+        assert hits, f"no match for {query!r}"
+        return analysis.text[hits[0].start:hits[0].end]
+
+    def test_punctuation_and_digits_are_found(self):
+        """`(`, `$5`, `%` and `2` said "No match" although the text holds them."""
+        assert self._top("(") == "Tickets cost $5 each (cash only)."
+        assert self._top("$5") == "Tickets cost $5 each (cash only)."
+        assert self._top("%") == "Turnout rose 40% in year 2 of the plan."
+        assert self._top("2") == "Turnout rose 40% in year 2 of the plan."
+
+    def test_cpp_finds_the_sentence_not_a_name_with_c(self):
+        """`C++` ranked an unrelated entity (any name with a "c") first."""
+        assert self._top("C++") == "Most members write C++ every day."
+
+    def test_words_with_other_punctuation_still_match(self):
+        """Punctuation that does not occur falls back to the words: `Cairo!` finds Cairo."""
+        assert "Cairo" in self._top("Cairo!")
