@@ -94,3 +94,43 @@ class TestShortQueries:
     def test_words_with_other_punctuation_still_match(self):
         """Punctuation that does not occur falls back to the words: `Cairo!` finds Cairo."""
         assert "Cairo" in self._top("Cairo!")
+
+
+def _app_for(text: str, name: str = "hostile.txt") -> ArgviewApp:
+    """The app on text as the command line opens it: ingested, analysed in its worker."""
+    from tui.ingest import ingest_bytes
+    from tui.ingest.sources import RawSource
+
+    source, doc = ingest_bytes(RawSource(name=name, data=text.encode(), format_hint=None, sha256="0" * 64))
+    return ArgviewApp(source, doc)
+
+
+class TestEndKey:
+    """`G` reaches the last line even when the last sentence is longer than the screen."""
+
+    @sync
+    async def test_g_shows_the_end_of_one_long_sentence(self):
+        """Thousands of one-word lines make one sentence: `G` stayed at 0 %, showing its start."""
+        words = [f"w{i}" for i in range(4000)]
+        app = _app_for("Words\n\n" + "\n".join(words) + "\n")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("G")
+            await pilot.pause()
+            article = app.article
+            shown = " ".join(article.render_line(y).text for y in range(article.scrollable_content_region.height))
+            assert "w3999" in shown
+            assert app.titlebar.render().plain.rstrip().endswith("100%")
+
+    @sync
+    async def test_g_on_wide_cjk_text(self):
+        """A CJK text (no sentence stops the splitter knows) is one long sentence too."""
+        app = _app_for("题目\n\n" + "这是一个很长的句子没有句号" * 400 + "终点\n")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("G")
+            await pilot.pause()
+            article = app.article
+            assert article.scroll_y == article.max_scroll_y > 0
+            last = [article.render_line(y).text for y in range(article.scrollable_content_region.height)]
+            assert any("终点" in line for line in last)

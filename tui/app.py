@@ -352,10 +352,7 @@ class ArgviewApp(App[None]):
             self.article.set_cursor(0)
 
     def action_bottom(self) -> None:
-        article = self.article
-        article.scroll_to(y=article.max_scroll_y, animate=False, immediate=True)
-        if self.analysis is not None and self.analysis.sentences:
-            article.set_cursor(len(self.analysis.sentences) - 1)
+        self.article.scroll_to_end()
 
     def action_next_sentence(self) -> None:
         self.article.move_cursor(1)

@@ -191,6 +191,13 @@ class ArticleView(ScrollView, can_focus=True):
             self.reveal(self._sentences[self.cursor].start)
         self.post_message(self.Moved())
 
+    def scroll_to_end(self) -> None:
+        """Show the article's last line, the cursor on the last sentence. The cursor moves without
+        scrolling: revealing a long last sentence would bring back its start, not the end."""
+        if self._sentences:
+            self.set_cursor(len(self._sentences) - 1, scroll=False)
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
     def move_cursor(self, delta: int) -> None:
         if not self._sentences:
             self.scroll_lines(delta)
