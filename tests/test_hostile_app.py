@@ -3,9 +3,14 @@ quitting mid-analysis, the locale and terminal size, wide emoji sequences."""
 
 from __future__ import annotations
 
+import asyncio
+import signal
+
+import pytest
 from textual import events
 from textual.widgets import Input
 
+from tests.ptyterm import RESTORE, Terminal
 from tests.test_app import hand_built, settle, sync
 from tui.app import ArgviewApp
 from tui.screens.search import SearchScreen
@@ -134,3 +139,76 @@ class TestEndKey:
             assert article.scroll_y == article.max_scroll_y > 0
             last = [article.render_line(y).text for y in range(article.scrollable_content_region.height)]
             assert any("终点" in line for line in last)
+
+
+SAMPLE_WORD = b"Kazakhstan"  # on the bundled sample's first screen
+
+
+class TestEndingSignals:
+    """Every signal that ends the app restores the terminal (alternate screen, cursor, mouse)."""
+
+    @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda s: s.name)
+    def test_signal_restores_the_terminal(self, sig):
+        """`kill -TERM` left the terminal on the alternate screen with the cursor hidden."""
+        term = Terminal.spawn(["-m", "tui"])
+        assert term.read_until(SAMPLE_WORD), bytes(term.output[-500:])
+        term.kill(sig)
+        assert term.wait() == 128 + sig
+        tail = term.after(SAMPLE_WORD)
+        for sequence in RESTORE:
+            assert sequence in tail, (sequence, tail[-300:])
+
+
+BLOCKED_ANALYSIS = (
+    "import os, sys, threading, tui.analysis\n"
+    "def analyse(*args, **kwargs):  # an analysis that never ends, and says when it has begun\n"
+    "    os.write(2, b'<analysis started>')\n"
+    "    threading.Event().wait()\n"
+    "tui.analysis.analyse = analyse\n"
+    "from tui.cli import main\n"
+    "raise SystemExit(main(sys.argv[1:]))\n"
+)
+
+
+class TestQuitDuringAnalysis:
+    """Quitting while the article is analysed ends the process at once and stops the analysis."""
+
+    def test_q_exits_although_the_analysis_is_still_running(self):
+        """`q` restored the screen but the process waited for the analysis (18–20 s on 3 MB)."""
+        term = Terminal.spawn(["-c", BLOCKED_ANALYSIS])
+        assert term.read_until(b"<analysis started>"), bytes(term.output[-500:])
+        term.send(b"q")
+        assert term.wait(timeout=20) == 0, "the process waited for the analysis"
+        for sequence in RESTORE:
+            assert sequence in term.after(b"<analysis started>")
+
+    @sync
+    async def test_a_cancelled_analysis_stops_at_its_next_step(self, monkeypatch):
+        """The analysis checks for cancellation whenever it reports progress."""
+        import threading
+
+        import tui.analysis
+
+        started, release, stopped = threading.Event(), threading.Event(), threading.Event()
+        reached: list[str] = []
+        real = tui.analysis.analyse
+
+        def slow(source, doc, progress=None):
+            started.set()
+            release.wait(10)
+            try:
+                progress("entities", 0.2)
+                reached.append("entities")
+                return real(source, doc, progress)
+            finally:
+                stopped.set()
+
+        monkeypatch.setattr(tui.analysis, "analyse", slow)
+        app = _app_for("Title\n\nOne sentence here. Another one there.\n")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert await asyncio.to_thread(started.wait, 10)
+            await pilot.press("q")
+        release.set()
+        assert await asyncio.to_thread(stopped.wait, 10)
+        assert reached == [], "the analysis went on after the app had quit"

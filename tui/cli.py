@@ -169,11 +169,17 @@ def _run_app(args: argparse.Namespace) -> int:
         _error(name, str(err))
         return EXIT_SOURCE
     from tui.app import ArgviewApp
+    from tui.terminal import prepare_terminal
 
     if name == "-":
         _reattach_tty()
-    ArgviewApp(source, doc).run()
-    return EXIT_OK
+    prepare_terminal()
+    app = ArgviewApp(source, doc)
+    app.run()
+    from tui.background import exit_if_work_left
+
+    exit_if_work_left(app.return_code or EXIT_OK)  # a cancelled analysis is not waited for
+    return app.return_code or EXIT_OK  # 128 + N after signal N
 
 
 def _reattach_tty() -> None:
