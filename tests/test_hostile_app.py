@@ -212,3 +212,36 @@ class TestQuitDuringAnalysis:
         release.set()
         assert await asyncio.to_thread(stopped.wait, 10)
         assert reached == [], "the analysis went on after the app had quit"
+
+
+class TestTerminalSetup:
+    """The locale, exported sizes and a suspend do not spoil what the terminal shows."""
+
+    def test_c_locale_still_draws_box_characters(self):
+        """Under `LC_ALL=C` the screen filled with `\\u2578\\u2501` text instead of lines."""
+        env = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+        term = Terminal.spawn(["-m", "tui"], env=env, drop_env=("PYTHONIOENCODING",))
+        assert term.read_until("━".encode()), bytes(term.output[-300:])
+        term.kill(signal.SIGTERM)
+        term.wait()
+        assert b"\\u25" not in term.output and SAMPLE_WORD in term.output
+
+    def test_exported_columns_and_lines_do_not_shrink_the_screen(self):
+        """`COLUMNS=50 LINES=10` made the app draw a 50x10 screen in a 100x30 terminal."""
+        term = Terminal.spawn(["-m", "tui"], env={"COLUMNS": "50", "LINES": "10"}, size=(100, 30))
+        assert term.read_until(b"\x1b[30;"), "nothing drawn on the terminal's last row"
+        term.kill(signal.SIGTERM)
+        term.wait()
+
+    def test_the_screen_is_painted_again_after_a_suspend(self):
+        """After SIGTSTP and `fg` (SIGCONT) the screen stayed blank until a key was pressed."""
+        term = Terminal.spawn(["-m", "tui"])
+        assert term.read_until(SAMPLE_WORD)
+        term.read_until(b"\x1b[?1049l\x1b[?25h", timeout=0.5)  # let the first frames settle
+        term.kill(signal.SIGTSTP)
+        assert term.read_until(b"\x1b[?1049l"), "the suspend left the alternate screen"
+        mark = len(term.output)
+        term.kill(signal.SIGCONT)
+        assert term.read_until(SAMPLE_WORD, timeout=20), bytes(term.output[mark:])[-300:]
+        term.kill(signal.SIGTERM)
+        term.wait()
