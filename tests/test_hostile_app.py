@@ -245,3 +245,26 @@ class TestTerminalSetup:
         assert term.read_until(SAMPLE_WORD, timeout=20), bytes(term.output[mark:])[-300:]
         term.kill(signal.SIGTERM)
         term.wait()
+
+
+def _terminal_cells(row: str) -> int:
+    """Cells a terminal that measures each code point on its own (tmux, xterm, VTE) gives a row."""
+    from rich.cells import get_character_cell_size
+
+    return sum(get_character_cell_size(c) for c in row)
+
+
+class TestJoinedEmoji:
+    """Joined emoji sequences take the cells every terminal gives them: no row grows wider."""
+
+    @sync
+    async def test_zwj_family_does_not_push_the_side_pane(self):
+        """👨‍👩‍👧 shifted the side pane's border: Rich counted 2 cells, tmux drew 6."""
+        text = "Family\n\nThe family 👨\u200d👩\u200d👧 went out. Then 👩\u200d💻 coded. A heart ❤\ufe0f too.\n"
+        app = _app_for(text)
+        async with app.run_test(size=(100, 20)) as pilot:
+            await settle(app, pilot)
+            update = app.screen._compositor.render_full_update()
+            rows = ["".join(seg.text for seg in strip) for strip in update.strips]
+            assert any("👨" in row for row in rows)
+            assert [_terminal_cells(row) for row in rows] == [100] * len(rows)

@@ -18,6 +18,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.widgets.layout import UNJOIN
 from tui.widgets.roles import BADGES, strip_unsafe
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 KIND_BADGES = {"section": "§ section ", "entity": "@ entity  ", "argument": "! argument", "sentence": "¶ sentence"}
 MAX_RESULT_ROWS = 24
 QUERY_LIMIT = 300  # characters a query may hold: more never narrows a search, and a huge value makes every key slow
-_FLAT = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
+_FLAT = str.maketrans({"\n": " ", "\t": " ", "\r": " ", **UNJOIN})
 
 
 _INDENT = 12  # cells taken by a kind badge and the two spaces after it

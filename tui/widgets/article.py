@@ -21,13 +21,14 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.model import Analysis, Block, Sentence
-from tui.widgets.layout import Line, LineIndex, layout_lines
+from tui.widgets.layout import UNJOIN, Line, LineIndex, layout_lines
 from tui.widgets.spans import SpanSet
 
 # Any control character that slipped past ingest is drawn as U+FFFD: same length, so offsets hold.
 _CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
 _CONTROLS[0x0A] = " "
 _CONTROLS[0x09] = " "
+_CONTROLS.update(UNJOIN)  # joined emoji drawn as their parts: the width every terminal agrees on
 
 _DEPTH_PRIORITY = 10  # a nested unit's tint wins over its parent's
 

@@ -33,8 +33,21 @@ class Line:
     prefix: str = ""  # bullet, quote bar or hanging indent drawn before the text
 
 
+# Joiners terminals disagree on. With a zero-width joiner (U+200D) Rich counts "👨‍👩‍👧" as one
+# 2-cell family, as newer terminals draw it, but tmux, xterm and VTE draw its three people in 6
+# cells; variation selector 16 (U+FE0F) makes "❤️" 2 cells for Rich and 1 for them. Views draw
+# both as zero-width spaces (same length, so offsets hold): each part keeps its own width, which
+# every terminal agrees on, and rows never push the side pane's border.
+UNJOIN = {0x200D: "\u200b", 0xFE0F: "\u200b"}
+
+
+def unjoin(s: str) -> str:
+    """`s` as views draw it: joined emoji sequences as their parts (same length)."""
+    return s.translate(UNJOIN) if "\u200d" in s or "\ufe0f" in s else s
+
+
 def _cells(s: str) -> int:
-    return len(s) if s.isascii() else cell_len(s)
+    return len(s) if s.isascii() else cell_len(unjoin(s))
 
 
 def _split_by_cells(text: str, base: int, width: int) -> list[tuple[int, int]]:
