@@ -79,7 +79,7 @@ def _print_json(args: argparse.Namespace) -> int:
             _error(name, f"internal error: {type(err).__name__}: {err}")
             status = EXIT_SOURCE
             continue
-        out.write(analysis.to_json())
+        analysis.write_json(out.write)  # in pieces: the JSON of a 10 MB text can be 250 MB
         out.write("\n")
     out.flush()
     return status

@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.utils import default_process
 
-from tui.model import Analysis
+from tui.model import Analysis, span_ends, span_starts
 
 SearchKind = Literal["section", "entity", "argument", "sentence"]
 
@@ -236,7 +236,7 @@ class SearchIndex:
         self._section_titles = {s.id: s.title for s in self._sections}
         self._entities = list(analysis.entities)
         self._nodes = list(analysis.arg_nodes())
-        self._sentences = list(analysis.sentences)
+        self._sentences = analysis.sentences  # a table on a long text: items are built when read
 
         # Names (section titles, entity names and aliases): few, short, matched exhaustively.
         names: list[_Name] = []
@@ -273,9 +273,12 @@ class SearchIndex:
 
         # Sentences: spans of the article itself. One that is just a heading is found as its section.
         heads = {(sec.start, fold(sec.title).strip()) for sec in self._sections}
-        sstarts = [s.start for s in self._sentences]
-        sends = [s.end for s in self._sentences]
-        skip = {i for i, (a, b) in enumerate(zip(sstarts, sends)) if (a, self._folded[a:b].strip()) in heads}
+        sstarts, sends = span_starts(self._sentences), span_ends(self._sentences)
+        skip = set()
+        for sec in self._sections:  # only a sentence starting where a section does can be its heading
+            i = bisect_right(sstarts, sec.start) - 1
+            if i >= 0 and sstarts[i] == sec.start and (sec.start, self._folded[sec.start:sends[i]].strip()) in heads:
+                skip.add(i)
         self._sent_hay = _Hay(self._folded, sstarts, sends, skip)
 
         # The article's words, for correcting a misspelt query word.
@@ -404,7 +407,7 @@ class SearchIndex:
         for i in heapq.nlargest(limit, args, key=lambda i: args[i][0]):
             ranked.append((-args[i][0], 2, self._nodes[i].start, "argument", i))
         for i in heapq.nlargest(limit, sents, key=lambda i: sents[i][0]):
-            ranked.append((-sents[i][0], 3, self._sentences[i].start, "sentence", i))
+            ranked.append((-sents[i][0], 3, self._sent_hay.starts[i], "sentence", i))
         ranked.sort()
         hits: list[SearchHit] = []
         for neg, _o, _s, k, owner in ranked[:limit]:

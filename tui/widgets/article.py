@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.model import Analysis, Block, Sentence
+from tui.model import Analysis, Block, Sentence, span_starts
 from tui.widgets.layout import UNJOIN, Line, LineIndex, layout_lines
 from tui.widgets.spans import SpanSet
 
@@ -85,11 +85,11 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, text: str, blocks: Sequence[Block], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = text
-        self.blocks = list(blocks)
+        self.blocks = blocks  # a table on a long text: a block is built when a line is drawn
         self.index = LineIndex([])
         self._wrap_width = 0
-        self._sentences: list[Sentence] = []
-        self._sentence_starts: list[int] = []
+        self._sentences: Sequence[Sentence] = []
+        self._sentence_starts: Sequence[int] = []
         self._mentions: SpanSet[str] = SpanSet()
         self._roles: SpanSet[str] = SpanSet()
         self._highlights: SpanSet[bool] = SpanSet()
@@ -104,8 +104,8 @@ class ArticleView(ScrollView, can_focus=True):
     # ----------------------------------------------------------------- data in
     def set_analysis(self, analysis: Analysis) -> None:
         """Take sentences, mentions and argument units from the finished analysis."""
-        self._sentences = list(analysis.sentences)
-        self._sentence_starts = [s.start for s in self._sentences]
+        self._sentences = analysis.sentences
+        self._sentence_starts = span_starts(self._sentences)
         self._mentions = SpanSet(
             (m.start, m.end, entity.type.lower()) for entity in analysis.entities for m in entity.mentions
         )
