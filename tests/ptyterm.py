@@ -68,6 +68,16 @@ class Terminal:
     def kill(self, sig: int) -> None:
         os.kill(self.pid, sig)
 
+    def wait_stopped(self, timeout: float = 20) -> bool:
+        """Wait until the program has stopped itself (after SIGTSTP), reading what it draws."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.read_until(None, timeout=0.1)
+            pid, status = os.waitpid(self.pid, os.WNOHANG | os.WUNTRACED)
+            if pid and os.WIFSTOPPED(status):
+                return True
+        return False
+
     def wait(self, timeout: float = 60) -> int | None:
         """The exit code once the program ends within `timeout` (None if it is still running:
         then it is killed so no test leaves it behind)."""

@@ -239,7 +239,8 @@ class TestTerminalSetup:
         assert term.read_until(SAMPLE_WORD)
         term.read_until(b"\x1b[?1049l\x1b[?25h", timeout=0.5)  # let the first frames settle
         term.kill(signal.SIGTSTP)
-        assert term.read_until(b"\x1b[?1049l"), "the suspend left the alternate screen"
+        assert term.wait_stopped(), "the app did not suspend"
+        assert b"\x1b[?1049l" in term.after(SAMPLE_WORD), "the suspend left the alternate screen"
         mark = len(term.output)
         term.kill(signal.SIGCONT)
         assert term.read_until(SAMPLE_WORD, timeout=20), bytes(term.output[mark:])[-300:]

@@ -5,7 +5,8 @@
 * The terminal's own size wins over exported `COLUMNS`/`LINES`, which `shutil` reads first.
 * Every signal that ends the app (SIGTERM, SIGHUP, SIGINT) exits through Textual, which restores
   the screen, cursor and mouse modes; Python's default for SIGTERM kills the process mid-frame.
-* After SIGTSTP and `fg` the screen is painted again (it stayed blank until a key was pressed).
+* After SIGTSTP and `fg` the screen is painted again: Textual resumes inside a signal handler,
+  which could hang on a blank screen; resumed from the event loop, its resize repaints it all.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def _isatty(stream: object) -> bool:
 
 
 def watch_signals(app: App) -> None:
-    """Exit cleanly on an ending signal; repaint everything when resumed after a suspend.
+    """Exit cleanly on an ending signal; suspend and resume from the event loop.
 
     Only for a real terminal: a headless (test) app leaves the process's handlers alone.
     """
@@ -59,10 +60,16 @@ def watch_signals(app: App) -> None:
             loop.add_signal_handler(sig, lambda sig=sig: app.exit(return_code=128 + sig))
         except (ValueError, RuntimeError, NotImplementedError):  # not the main thread, or no such signal here
             pass
-    app.app_resume_signal.subscribe(app, _repaint)
+    # Textual suspends and resumes the terminal inside Python signal handlers, which run between
+    # any two bytecodes of the main thread: one that lands while the main thread holds a lock
+    # the resume needs (starting the input thread) hangs the app on a blank screen. From the
+    # event loop the same work runs at a safe point.
+    driver = getattr(app, "_driver", None)
+    for sig, name in ((signal.SIGTSTP, "_sigtstp_application"), (signal.SIGCONT, "_sigcont_application")):
+        handler = getattr(driver, name, None)
+        if handler is not None:
+            try:
+                loop.add_signal_handler(sig, handler)
+            except (ValueError, RuntimeError, NotImplementedError):
+                pass
 
-
-def _repaint(app: App) -> None:
-    """The terminal came back from a suspend with the normal screen: paint all of it again."""
-    app.screen.refresh(layout=True)
-    app.refresh(repaint=True, layout=True)
