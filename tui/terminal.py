@@ -5,8 +5,9 @@
 * The terminal's own size wins over exported `COLUMNS`/`LINES`, which `shutil` reads first.
 * Every signal that ends the app (SIGTERM, SIGHUP, SIGINT) exits through Textual, which restores
   the screen, cursor and mouse modes; Python's default for SIGTERM kills the process mid-frame.
-* After SIGTSTP and `fg` the screen is painted again: Textual resumes inside a signal handler,
-  which could hang on a blank screen; resumed from the event loop, its resize repaints it all.
+* After SIGTSTP and `fg` the whole screen is painted again (Textual redrew only what changed, so
+  a resumed screen could stay blank until a key was pressed), and suspend and resume run from
+  the event loop rather than nested inside each other's signal handlers.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def _isatty(stream: object) -> bool:
 
 
 def watch_signals(app: App) -> None:
-    """Exit cleanly on an ending signal; suspend and resume from the event loop.
+    """Exit cleanly on an ending signal; suspend and resume from the event loop, repainting all.
 
     Only for a real terminal: a headless (test) app leaves the process's handlers alone.
     """
@@ -72,4 +73,20 @@ def watch_signals(app: App) -> None:
                 loop.add_signal_handler(sig, handler)
             except (ValueError, RuntimeError, NotImplementedError):
                 pass
+    app.app_resume_signal.subscribe(app, _repaint)
+
+
+def _repaint(app: App) -> None:
+    """Back from a suspend the terminal shows a blank alternate screen, but Textual redraws only
+    what changed since its last frame: draw the whole frame once things have settled."""
+
+    def full_frame() -> None:
+        screen = app.screen
+        try:
+            update = screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+            app._display(screen, update)
+        except AttributeError:  # Textual's internals moved: a plain refresh is the next best thing
+            app.refresh(layout=True)
+
+    app.call_after_refresh(full_frame)
 
