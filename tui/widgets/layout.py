@@ -8,9 +8,11 @@ lines stay aligned. Re-run on resize; it is linear in the text length.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterator
 
 from rich.cells import cell_len
 
@@ -44,6 +46,54 @@ UNJOIN = {0x200D: "\u200b", 0xFE0F: "\u200b"}
 def unjoin(s: str) -> str:
     """`s` as views draw it: joined emoji sequences as their parts (same length)."""
     return s.translate(UNJOIN) if "\u200d" in s or "\ufe0f" in s else s
+
+
+class LineTable(Sequence):
+    """Display lines held as arrays, ~30 bytes a line instead of ~150 for a `Line` object: a
+    text of short paragraphs has two lines (text and blank) every few characters. Reading an
+    item builds its `Line`."""
+
+    __slots__ = ("starts", "ends", "blocks", "_prefix", "_prefixes", "_codes")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+        self.blocks = array("q")
+        self._prefix = array("l")
+        self._prefixes: list[str] = [""]
+        self._codes: dict[str, int] = {"": 0}
+
+    def append(self, start: int, end: int, block: int, prefix: str = "") -> None:
+        code = self._codes.get(prefix)
+        if code is None:
+            code = self._codes[prefix] = len(self._prefixes)
+            self._prefixes.append(prefix)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.blocks.append(block)
+        self._prefix.append(code)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self.starts)))]
+        if i < 0:
+            i += len(self.starts)
+        if not 0 <= i < len(self.starts):
+            raise IndexError(i)
+        return Line(self.starts[i], self.ends[i], self.blocks[i], self._prefixes[self._prefix[i]])
+
+    def __iter__(self) -> Iterator[Line]:
+        for i in range(len(self.starts)):
+            yield self[i]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, (str, bytes)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
 
 
 def _cells(s: str) -> int:
@@ -135,35 +185,35 @@ def _prefixes(block: Block) -> tuple[str, str]:
     return "", ""
 
 
-def layout_lines(text: str, blocks: Sequence[Block], width: int) -> list[Line]:
+def layout_lines(text: str, blocks: Sequence[Block], width: int) -> LineTable:
     """Display lines for the blocks at `width` cells, with one blank line between blocks."""
     width = max(8, width)
-    lines: list[Line] = []
+    lines = LineTable()
     if not blocks:
         blocks = [Block(kind="paragraph", start=0, end=len(text))] if text else []
     for index, block in enumerate(blocks):
         if lines:
-            lines.append(Line(block.start, block.start, -1))
+            lines.append(block.start, block.start, -1)
         first, rest = _prefixes(block)
         avail = max(4, width - _cells(first))
         if block.kind in ("code", "table"):
             pos = block.start
             for raw in text[block.start : block.end].split("\n"):
                 for s, e in _split_by_cells(raw, pos, avail) if raw else [(pos, pos)]:
-                    lines.append(Line(s, e, index, first))
+                    lines.append(s, e, index, first)
                 pos += len(raw) + 1
             continue
         for n, (s, e) in enumerate(wrap_span(text, block.start, block.end, avail)):
-            lines.append(Line(s, e, index, first if n == 0 else rest))
+            lines.append(s, e, index, first if n == 0 else rest)
     return lines
 
 
 class LineIndex:
     """Display lines plus a bisectable list of their starts: offset ↔ line in O(log n)."""
 
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: Sequence[Line]) -> None:
         self.lines = lines
-        self._starts = [line.start for line in lines]
+        self._starts = lines.starts if isinstance(lines, LineTable) else [line.start for line in lines]
 
     def __len__(self) -> int:
         return len(self.lines)
