@@ -137,7 +137,7 @@ def _tier(pos: int, length: int, size: int, before: str) -> float:
     return 70.0 + fill
 
 
-@dataclass
+@dataclass(slots=True)  # one per entity name and alias: thousands on a long text
 class _Name:
     kind: SearchKind
     owner: int      # index of the section / entity this name belongs to
