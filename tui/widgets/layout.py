@@ -16,7 +16,7 @@ from typing import Iterator
 
 from rich.cells import cell_len
 
-from tui.model import Block
+from tui.model import Block, BlockTable
 
 _WORD = re.compile(r"\S+")
 # Characters that certainly take one terminal cell (checked against rich.cells for every one).
@@ -173,16 +173,27 @@ def _wrap_one_cell(segment: str, start: int, width: int) -> list[tuple[int, int]
     return pieces or [(start, start)]
 
 
-def _prefixes(block: Block) -> tuple[str, str]:
+def _prefixes(kind: str, level: int) -> tuple[str, str]:
     """What to draw before the first and the following lines of a block."""
-    if block.kind == "list_item":
-        indent = "  " * max(0, block.level - 1)
+    if kind == "list_item":
+        indent = "  " * max(0, level - 1)
         return indent + "• ", indent + "  "
-    if block.kind == "quote":
+    if kind == "quote":
         return "▌ ", "▌ "
-    if block.kind in ("code", "table"):
+    if kind in ("code", "table"):
         return "  ", "  "
     return "", ""
+
+
+def _block_rows(blocks: Sequence[Block]) -> Iterator[tuple[str, int, int, int]]:
+    """(kind, start, end, level) per block; read straight from a table's arrays when it is one."""
+    if isinstance(blocks, BlockTable):
+        kinds = BlockTable.KINDS
+        for code, start, end, level in zip(blocks.kinds, blocks.starts, blocks.ends, blocks.levels):
+            yield kinds[code], start, end, level
+    else:
+        for block in blocks:
+            yield block.kind, block.start, block.end, block.level
 
 
 def layout_lines(text: str, blocks: Sequence[Block], width: int) -> LineTable:
@@ -191,19 +202,23 @@ def layout_lines(text: str, blocks: Sequence[Block], width: int) -> LineTable:
     lines = LineTable()
     if not blocks:
         blocks = [Block(kind="paragraph", start=0, end=len(text))] if text else []
-    for index, block in enumerate(blocks):
+    prefixes: dict[tuple[str, int], tuple[str, str, int]] = {}
+    for index, (kind, start, end, level) in enumerate(_block_rows(blocks)):
         if lines:
-            lines.append(block.start, block.start, -1)
-        first, rest = _prefixes(block)
-        avail = max(4, width - _cells(first))
-        if block.kind in ("code", "table"):
-            pos = block.start
-            for raw in text[block.start : block.end].split("\n"):
+            lines.append(start, start, -1)
+        known = prefixes.get((kind, level))
+        if known is None:
+            first, rest = _prefixes(kind, level)
+            known = prefixes[(kind, level)] = (first, rest, max(4, width - _cells(first)))
+        first, rest, avail = known
+        if kind in ("code", "table"):
+            pos = start
+            for raw in text[start:end].split("\n"):
                 for s, e in _split_by_cells(raw, pos, avail) if raw else [(pos, pos)]:
                     lines.append(s, e, index, first)
                 pos += len(raw) + 1
             continue
-        for n, (s, e) in enumerate(wrap_span(text, block.start, block.end, avail)):
+        for n, (s, e) in enumerate(wrap_span(text, start, end, avail)):
             lines.append(s, e, index, first if n == 0 else rest)
     return lines
 
