@@ -31,6 +31,7 @@ from tui.widgets.sections import SectionList
 from tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
+    from tui.background import CancelFlag
     from tui.ingest import Document
     from tui.search import SearchHit, SearchIndex
 
@@ -126,6 +127,9 @@ class ArgviewApp(App[None]):
         return self.query_one("#titlebar", TitleBar)
 
     def on_mount(self) -> None:
+        from tui.terminal import watch_signals
+
+        watch_signals(self)
         self.title = self.article_title
         for tabs in self.query(Tabs):
             tabs.can_focus = False  # tab moves between panes; the tabs switch with 1/2/3 or a click
@@ -161,21 +165,31 @@ class ArgviewApp(App[None]):
             self.article.focus()
 
     # ------------------------------------------------------------------ analysis
-    @work(thread=True, exclusive=True, group="analysis")
-    def analyse_in_background(self) -> None:
-        from tui.analysis import analyse
-
-        def progress(step: str, fraction: float) -> None:
-            self.post_message(self.AnalysisProgress(step, fraction))
+    @work(exclusive=True, group="analysis")
+    async def analyse_in_background(self) -> None:
+        """The analysis runs in a daemon thread: quitting stops it at its next progress report
+        and never waits for it (see tui.background)."""
+        from tui.background import Cancelled, run_in_daemon_thread
 
         try:
-            analysis = analyse(self.source, self.doc, progress)  # type: ignore[arg-type]
-            self.post_message(self.AnalysisProgress("search index", 0.95))
-            index = self._build_index(analysis)
+            analysis, index = await run_in_daemon_thread(self._analyse, "argview-analysis")
+        except Cancelled:
+            return
         except Exception as err:  # noqa: BLE001 - the reader keeps the plain text and sees why
             self.post_message(self.AnalysisFailed(f"{type(err).__name__}: {err}"))
             return
         self.post_message(self.AnalysisReady(analysis, index))
+
+    def _analyse(self, cancel: CancelFlag) -> tuple[Analysis, SearchIndex]:
+        from tui.analysis import analyse
+
+        def progress(step: str, fraction: float) -> None:
+            cancel.check()
+            self.post_message(self.AnalysisProgress(step, fraction))
+
+        analysis = analyse(self.source, self.doc, progress)  # type: ignore[arg-type]
+        progress("search index", 0.95)
+        return analysis, self._build_index(analysis)
 
     @staticmethod
     def _build_index(analysis: Analysis) -> SearchIndex:
@@ -352,10 +366,7 @@ class ArgviewApp(App[None]):
             self.article.set_cursor(0)
 
     def action_bottom(self) -> None:
-        article = self.article
-        article.scroll_to(y=article.max_scroll_y, animate=False, immediate=True)
-        if self.analysis is not None and self.analysis.sentences:
-            article.set_cursor(len(self.analysis.sentences) - 1)
+        self.article.scroll_to_end()
 
     def action_next_sentence(self) -> None:
         self.article.move_cursor(1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Sequence
+from typing import Callable, Sequence
 
 from tui import __version__
 from tui.export import EXPORTS, FORMATS as EXPORT_FORMATS  # light: no writer is imported until used
@@ -70,11 +70,16 @@ class StdoutError(Exception):
     """Standard output is closed or cannot be written (a full disk, /dev/full)."""
 
 
-def _write_stdout(text: str) -> None:
+def _write_stdout(text: str | Callable[[Callable[[str], object]], None], end: str = "") -> None:
+    """Write `text` (or what a writer function passes to `write`, piece by piece), then `end`."""
     if sys.stdout is None:  # started with stdout closed (`>&-`)
         raise StdoutError("standard output is closed")
     try:
-        sys.stdout.write(text)
+        if isinstance(text, str):
+            sys.stdout.write(text)
+        else:
+            text(sys.stdout.write)
+        sys.stdout.write(end)
         sys.stdout.flush()
     except BrokenPipeError:
         raise
@@ -107,7 +112,7 @@ def _print_json(args: argparse.Namespace) -> int:
             _error(name, f"internal error: {type(err).__name__}: {err}")
             status = EXIT_SOURCE
             continue
-        _write_stdout(analysis.to_json() + "\n")
+        _write_stdout(analysis.write_json, "\n")  # in pieces: the JSON of a 10 MB text can be 250 MB
     return status
 
 
@@ -248,11 +253,17 @@ def _run_app(args: argparse.Namespace) -> int:
         _error(name, str(err))
         return EXIT_SOURCE
     from tui.app import ArgviewApp
+    from tui.terminal import prepare_terminal
 
     if name == "-":
         _reattach_tty()
-    ArgviewApp(source, doc).run()
-    return EXIT_OK
+    prepare_terminal()
+    app = ArgviewApp(source, doc)
+    app.run()
+    from tui.background import exit_if_work_left
+
+    exit_if_work_left(app.return_code or EXIT_OK)  # a cancelled analysis is not waited for
+    return app.return_code or EXIT_OK  # 128 + N after signal N
 
 
 def _reattach_tty() -> None:

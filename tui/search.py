@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.utils import default_process
 
-from tui.model import Analysis
+from tui.model import Analysis, span_ends, span_starts
 
 SearchKind = Literal["section", "entity", "argument", "sentence"]
 
@@ -52,6 +52,7 @@ WORD_CUTOFF = 78           # rapidfuzz ratio needed to take a vocabulary word fo
 
 _WORD = re.compile(r"[^\W_]+")
 _SEP = r"[^\w\x00]{0,4}"  # between query words: punctuation or spaces (or none), never a NUL joiner
+_PUNCT = re.compile(r"[^\w\s]")
 _ONE_LINE = {c: " " for c in [*range(0x20), 0x7F, 0x2028, 0x2029]}
 
 
@@ -97,6 +98,14 @@ def _pattern(body: str) -> re.Pattern[str] | None:
     return re.compile(re.escape(literal)) if literal else None
 
 
+def _exact_query(body: str) -> str | None:
+    """The folded query with its spaces made single, when it holds punctuation worth matching."""
+    if not _PUNCT.search(body):
+        return None
+    exact = " ".join(fold(body[:MAX_QUERY]).replace("\x00", " ").split())
+    return exact or None
+
+
 def _matches(pattern: re.Pattern[str], words: list[str], hay: str, a: int, b: int) -> Iterator[tuple[int, int]]:
     """Non-overlapping matches of the query in ``hay[a:b]``. A one-word query is a plain string:
     `str.find` scans several times faster than the regex engine."""
@@ -128,7 +137,7 @@ def _tier(pos: int, length: int, size: int, before: str) -> float:
     return 70.0 + fill
 
 
-@dataclass
+@dataclass(slots=True)  # one per entity name and alias: thousands on a long text
 class _Name:
     kind: SearchKind
     owner: int      # index of the section / entity this name belongs to
@@ -227,7 +236,7 @@ class SearchIndex:
         self._section_titles = {s.id: s.title for s in self._sections}
         self._entities = list(analysis.entities)
         self._nodes = list(analysis.arg_nodes())
-        self._sentences = list(analysis.sentences)
+        self._sentences = analysis.sentences  # a table on a long text: items are built when read
 
         # Names (section titles, entity names and aliases): few, short, matched exhaustively.
         names: list[_Name] = []
@@ -264,9 +273,12 @@ class SearchIndex:
 
         # Sentences: spans of the article itself. One that is just a heading is found as its section.
         heads = {(sec.start, fold(sec.title).strip()) for sec in self._sections}
-        sstarts = [s.start for s in self._sentences]
-        sends = [s.end for s in self._sentences]
-        skip = {i for i, (a, b) in enumerate(zip(sstarts, sends)) if (a, self._folded[a:b].strip()) in heads}
+        sstarts, sends = span_starts(self._sentences), span_ends(self._sentences)
+        skip = set()
+        for sec in self._sections:  # only a sentence starting where a section does can be its heading
+            i = bisect_right(sstarts, sec.start) - 1
+            if i >= 0 and sstarts[i] == sec.start and (sec.start, self._folded[sec.start:sends[i]].strip()) in heads:
+                skip.add(i)
         self._sent_hay = _Hay(self._folded, sstarts, sends, skip)
 
         # The article's words, for correcting a misspelt query word.
@@ -327,32 +339,26 @@ class SearchIndex:
 
     # ----------------------------------------------------------------- search
     def _search(self, kind: SearchKind | None, body: str, limit: int) -> list[SearchHit]:
-        pattern = _pattern(body)
-        if pattern is None:
-            return []
         words = _WORD.findall(fold(body[:MAX_QUERY]))
         processed = " ".join(words)
-
-        # Names, literal: the best-scoring name per owner (an entity has several).
-        best: dict[tuple[str, int], tuple[float, int, tuple[int, int] | None]] = {}
-        if kind in (None, "section", "entity"):
-            for m in pattern.finditer(self._name_hay):
-                i = bisect_right(self._name_starts, m.start()) - 1
-                n = self._names[i]
-                if kind is not None and n.kind != kind:
-                    continue
-                local = m.start() - self._name_starts[i]
-                before = self._name_hay[m.start() - 1] if local else " "
-                score = _tier(local, m.end() - m.start(), len(n.text), before)
-                key = (n.kind, n.owner)
-                if key not in best or score > best[key][0]:
-                    best[key] = (score, i, (local, m.end() - self._name_starts[i]))
         # One letter matches thousands of sentences and labels, none of them meaningfully: names
-        # only, unless the reader asked for arguments.
-        wide = len(processed) >= 2
-        args = self._arg_hay.literal(pattern, words, MAX_SENTENCE_MATCHES) if kind == "argument" or (
-            kind is None and wide) else {}
-        sents = self._sent_hay.literal(pattern, words, MAX_SENTENCE_MATCHES) if kind is None and wide else {}
+        # only, unless the reader asked for arguments. A digit or punctuation ("2", "(", "%")
+        # is rare enough to look for everywhere.
+        exact = _exact_query(body)
+        wide = len(processed) >= 2 or exact is not None or processed.isdigit()
+        found = None
+        if exact is not None:
+            # Punctuation typed is meant ("$5", "C++", "U.S."): the text as typed first, and the
+            # words alone only when it does not occur.
+            found = self._literal(kind, re.compile(re.escape(exact)), [exact], wide)
+            if not any(found) and words:
+                found = None
+        if found is None:
+            pattern = _pattern(body)
+            if pattern is None:
+                return []
+            found = self._literal(kind, pattern, words, wide)
+        best, args, sents = found
 
         # Fuzzy matches score below every literal one, so they are only worth computing when the
         # literal ones leave places free in the top `limit`.
@@ -401,7 +407,7 @@ class SearchIndex:
         for i in heapq.nlargest(limit, args, key=lambda i: args[i][0]):
             ranked.append((-args[i][0], 2, self._nodes[i].start, "argument", i))
         for i in heapq.nlargest(limit, sents, key=lambda i: sents[i][0]):
-            ranked.append((-sents[i][0], 3, self._sentences[i].start, "sentence", i))
+            ranked.append((-sents[i][0], 3, self._sent_hay.starts[i], "sentence", i))
         ranked.sort()
         hits: list[SearchHit] = []
         for neg, _o, _s, k, owner in ranked[:limit]:
@@ -422,6 +428,28 @@ class SearchIndex:
                     marks = _span_marks(n.text, span) if span else _fuzzy_marks(processed, n.text)
                     hits.append(self._section_hit(owner, score, marks))
         return hits
+
+    def _literal(self, kind: SearchKind | None, pattern: re.Pattern[str], words: list[str], wide: bool
+                 ) -> tuple[dict, dict, dict]:
+        """Literal matches: the best-scoring name per owner (an entity has several), and the
+        argument labels and sentences holding the query (when `wide`)."""
+        best: dict[tuple[str, int], tuple[float, int, tuple[int, int] | None]] = {}
+        if kind in (None, "section", "entity"):
+            for m in pattern.finditer(self._name_hay):
+                i = bisect_right(self._name_starts, m.start()) - 1
+                n = self._names[i]
+                if kind is not None and n.kind != kind:
+                    continue
+                local = m.start() - self._name_starts[i]
+                before = self._name_hay[m.start() - 1] if local else " "
+                score = _tier(local, m.end() - m.start(), len(n.text), before)
+                key = (n.kind, n.owner)
+                if key not in best or score > best[key][0]:
+                    best[key] = (score, i, (local, m.end() - self._name_starts[i]))
+        args = self._arg_hay.literal(pattern, words, MAX_SENTENCE_MATCHES) if kind == "argument" or (
+            kind is None and wide) else {}
+        sents = self._sent_hay.literal(pattern, words, MAX_SENTENCE_MATCHES) if kind is None and wide else {}
+        return best, args, sents
 
     def _owner_start(self, kind: str, owner: int) -> int:
         if kind == "section":

@@ -7,7 +7,7 @@ from typing import Callable
 from tui.analysis.gcpause import collector_paused
 from tui.analysis.sentences import sentence_spans
 from tui.ingest import Document
-from tui.model import Analysis, Block, Section, Sentence, Source
+from tui.model import Analysis, Block, Section, SentenceTable, Source
 
 Progress = Callable[[str, float], None]
 
@@ -27,13 +27,16 @@ def build_sections(doc: Document) -> list[Section]:
     return sections
 
 
-def build_sentences(doc: Document, sections: list[Section]) -> list[Sentence]:
-    out: list[Sentence] = []
-    si = 0
-    for n, (start, end, _block) in enumerate(sentence_spans(doc.text, doc.blocks)):
-        while si + 1 < len(sections) and sections[si + 1].start <= start:
+def build_sentences(doc: Document, sections: list[Section]) -> SentenceTable:
+    """Sentence ``n`` is ``sen-n``; held as a table (a text of short paragraphs has a sentence
+    every few characters: model instances for them all took gigabytes)."""
+    out = SentenceTable([s.id for s in sections])
+    si = 0 if sections else -1
+    starts = [s.start for s in sections]
+    for start, end, _block in sentence_spans(doc.text, doc.blocks):
+        while si + 1 < len(starts) and starts[si + 1] <= start:
             si += 1
-        out.append(Sentence.trusted(id=f"sen-{n}", start=start, end=end, section=sections[si].id if sections else None))
+        out.append(start, end, si)
     return out
 
 
@@ -59,7 +62,9 @@ def _analyse(source: Source, doc: Document, progress: Progress | None) -> Analys
     report("arguments", 0.6)
     outline = build_outline(doc.text, doc.title, sentences, sections, doc.blocks, entities)
     report("done", 1.0)
-    return Analysis(
+    # unvalidated: every value was computed above, and validating would turn the tables back
+    # into a model instance per sentence and block
+    return Analysis.trusted(
         source=source,
         title=doc.title or _title_from_name(source.name),
         text=doc.text,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from tui.model import Block
 
@@ -100,19 +100,19 @@ def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     return out
 
 
-def sentence_spans(text: str, blocks: Iterable[Block]) -> list[tuple[int, int, Block]]:
-    """Sentences of every block. Titles, headings, list items and table rows stay whole or split by line."""
-    out: list[tuple[int, int, Block]] = []
+def sentence_spans(text: str, blocks: Iterable[Block]) -> Iterator[tuple[int, int, Block]]:
+    """Sentences of every block, in order. Titles, headings, list items and table rows stay whole
+    or split by line. Yielded, not listed: a text of short paragraphs has millions."""
     for block in blocks:
         if block.kind in ("title", "heading"):
-            out.append((block.start, block.end, block))
+            yield block.start, block.end, block
         elif block.kind in ("code", "table"):
             pos = block.start
             for line in text[block.start:block.end].split("\n"):
                 if line.strip():
                     s = pos + (len(line) - len(line.lstrip()))
-                    out.append((s, pos + len(line.rstrip()), block))
+                    yield s, pos + len(line.rstrip()), block
                 pos += len(line) + 1
         else:
-            out.extend((s, e, block) for s, e in split_spans(text, block.start, block.end))
-    return out
+            for s, e in split_spans(text, block.start, block.end):
+                yield s, e, block

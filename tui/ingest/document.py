@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tui.model import Block, BlockKind, Dropped, Format
+from tui.model import Block, BlockKind, BlockTable, Dropped, Format
 from tui.ingest.clean import clean_inline, strip_controls
 
 
@@ -12,7 +13,7 @@ from tui.ingest.clean import clean_inline, strip_controls
 class Document:
     title: str
     text: str
-    blocks: list[Block]
+    blocks: Sequence[Block]  # a BlockTable from the builder: rows of arrays, not an object per block
     format: Format
     dropped: list[Dropped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -28,18 +29,19 @@ class DocumentBuilder:
         self.format: Format = fmt
         self._parts: list[str] = []
         self._length = 0
-        self.blocks: list[Block] = []
+        self.blocks = BlockTable()
         self.title = ""
         self.dropped: list[Dropped] = []
         self.notes: list[str] = []
 
-    def add(self, kind: BlockKind, text: str, level: int = 0) -> Block | None:
+    def add(self, kind: BlockKind, text: str, level: int = 0) -> bool:
+        """Append a block (False when its text is empty once cleaned)."""
         if kind in ("code", "table"):
             text = strip_controls(text).expandtabs(4).strip("\n")
         else:
             text = clean_inline(text)
         if not text.strip():
-            return None
+            return False
         if kind == "title":
             if self.title:
                 kind, level = "heading", max(level, 1)
@@ -52,9 +54,8 @@ class DocumentBuilder:
         start = self._length
         self._parts.append(text)
         self._length += len(text)
-        block = Block(kind=kind, start=start, end=self._length, level=level)
-        self.blocks.append(block)
-        return block
+        self.blocks.append(kind, start, self._length, level)
+        return True
 
     @property
     def text(self) -> str:

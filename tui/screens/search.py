@@ -18,6 +18,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.widgets.layout import UNJOIN
 from tui.widgets.roles import BADGES, strip_unsafe
 
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 
 KIND_BADGES = {"section": "§ section ", "entity": "@ entity  ", "argument": "! argument", "sentence": "¶ sentence"}
 MAX_RESULT_ROWS = 24
-_FLAT = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
+QUERY_LIMIT = 300  # characters a query may hold: more never narrows a search, and a huge value makes every key slow
+_FLAT = str.maketrans({"\n": " ", "\t": " ", "\r": " ", **UNJOIN})
 
 
 _INDENT = 12  # cells taken by a kind badge and the two spaces after it
@@ -61,6 +63,34 @@ def hit_prompt(hit: SearchHit, width: int = 112) -> Text:
     return prompt
 
 
+class QueryInput(Input):
+    """The query line: a paste is cleaned once and cut to the room left, typing stops at the limit."""
+
+    def __init__(self, value: str = "", **kwargs) -> None:
+        super().__init__(value=clean_query(value), max_length=QUERY_LIMIT, **kwargs)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()  # Input's own paste would insert the raw text, and all of it
+        start, end = sorted(self.selection)
+        room = QUERY_LIMIT - (len(self.value) - (end - start))
+        text = clean_query(event.text, room)
+        if text:
+            self.replace(text, start, end)
+
+    def restricted(self) -> None:
+        """Keys past the limit are dropped quietly: a paste the terminal splits into keys would
+        otherwise ring the bell thousands of times."""
+
+
+def clean_query(text: str, limit: int = QUERY_LIMIT) -> str:
+    """Pasted or remembered text as one line of at most `limit` characters: no escape sequences,
+    controls or line breaks. Linear in the text, once per paste, never per key."""
+    if limit <= 0:
+        return ""
+    return " ".join(strip_unsafe(text).split(maxsplit=limit))[:limit]
+
+
 class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
     """Returns (query, chosen hit), or None when closed with esc."""
 
@@ -79,7 +109,7 @@ class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(
+            yield QueryInput(
                 value=self.initial,
                 placeholder="Search…   # sections  @ entities  ! arguments",
                 id="search-input",

@@ -20,14 +20,15 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.model import Analysis, Block, Sentence
-from tui.widgets.layout import Line, LineIndex, layout_lines
+from tui.model import Analysis, Block, Sentence, span_starts
+from tui.widgets.layout import UNJOIN, Line, LineIndex, layout_lines
 from tui.widgets.spans import SpanSet
 
 # Any control character that slipped past ingest is drawn as U+FFFD: same length, so offsets hold.
 _CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
 _CONTROLS[0x0A] = " "
 _CONTROLS[0x09] = " "
+_CONTROLS.update(UNJOIN)  # joined emoji drawn as their parts: the width every terminal agrees on
 
 _DEPTH_PRIORITY = 10  # a nested unit's tint wins over its parent's
 
@@ -84,11 +85,11 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, text: str, blocks: Sequence[Block], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = text
-        self.blocks = list(blocks)
+        self.blocks = blocks  # a table on a long text: a block is built when a line is drawn
         self.index = LineIndex([])
         self._wrap_width = 0
-        self._sentences: list[Sentence] = []
-        self._sentence_starts: list[int] = []
+        self._sentences: Sequence[Sentence] = []
+        self._sentence_starts: Sequence[int] = []
         self._mentions: SpanSet[str] = SpanSet()
         self._roles: SpanSet[str] = SpanSet()
         self._highlights: SpanSet[bool] = SpanSet()
@@ -103,8 +104,8 @@ class ArticleView(ScrollView, can_focus=True):
     # ----------------------------------------------------------------- data in
     def set_analysis(self, analysis: Analysis) -> None:
         """Take sentences, mentions and argument units from the finished analysis."""
-        self._sentences = list(analysis.sentences)
-        self._sentence_starts = [s.start for s in self._sentences]
+        self._sentences = analysis.sentences
+        self._sentence_starts = span_starts(self._sentences)
         self._mentions = SpanSet(
             (m.start, m.end, entity.type.lower()) for entity in analysis.entities for m in entity.mentions
         )
@@ -190,6 +191,13 @@ class ArticleView(ScrollView, can_focus=True):
         if scroll and self.cursor is not None:
             self.reveal(self._sentences[self.cursor].start)
         self.post_message(self.Moved())
+
+    def scroll_to_end(self) -> None:
+        """Show the article's last line, the cursor on the last sentence. The cursor moves without
+        scrolling: revealing a long last sentence would bring back its start, not the end."""
+        if self._sentences:
+            self.set_cursor(len(self._sentences) - 1, scroll=False)
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     def move_cursor(self, delta: int) -> None:
         if not self._sentences:

@@ -8,13 +8,15 @@ lines stay aligned. Re-run on resize; it is linear in the text length.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterator
 
 from rich.cells import cell_len
 
-from tui.model import Block
+from tui.model import Block, BlockTable
 
 _WORD = re.compile(r"\S+")
 # Characters that certainly take one terminal cell (checked against rich.cells for every one).
@@ -33,8 +35,69 @@ class Line:
     prefix: str = ""  # bullet, quote bar or hanging indent drawn before the text
 
 
+# Joiners terminals disagree on. With a zero-width joiner (U+200D) Rich counts "👨‍👩‍👧" as one
+# 2-cell family, as newer terminals draw it, but tmux, xterm and VTE draw its three people in 6
+# cells; variation selector 16 (U+FE0F) makes "❤️" 2 cells for Rich and 1 for them. Views draw
+# both as zero-width spaces (same length, so offsets hold): each part keeps its own width, which
+# every terminal agrees on, and rows never push the side pane's border.
+UNJOIN = {0x200D: "\u200b", 0xFE0F: "\u200b"}
+
+
+def unjoin(s: str) -> str:
+    """`s` as views draw it: joined emoji sequences as their parts (same length)."""
+    return s.translate(UNJOIN) if "\u200d" in s or "\ufe0f" in s else s
+
+
+class LineTable(Sequence):
+    """Display lines held as arrays, ~30 bytes a line instead of ~150 for a `Line` object: a
+    text of short paragraphs has two lines (text and blank) every few characters. Reading an
+    item builds its `Line`."""
+
+    __slots__ = ("starts", "ends", "blocks", "_prefix", "_prefixes", "_codes")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+        self.blocks = array("q")
+        self._prefix = array("l")
+        self._prefixes: list[str] = [""]
+        self._codes: dict[str, int] = {"": 0}
+
+    def append(self, start: int, end: int, block: int, prefix: str = "") -> None:
+        code = self._codes.get(prefix)
+        if code is None:
+            code = self._codes[prefix] = len(self._prefixes)
+            self._prefixes.append(prefix)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.blocks.append(block)
+        self._prefix.append(code)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self.starts)))]
+        if i < 0:
+            i += len(self.starts)
+        if not 0 <= i < len(self.starts):
+            raise IndexError(i)
+        return Line(self.starts[i], self.ends[i], self.blocks[i], self._prefixes[self._prefix[i]])
+
+    def __iter__(self) -> Iterator[Line]:
+        for i in range(len(self.starts)):
+            yield self[i]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, (str, bytes)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+
 def _cells(s: str) -> int:
-    return len(s) if s.isascii() else cell_len(s)
+    return len(s) if s.isascii() else cell_len(unjoin(s))
 
 
 def _split_by_cells(text: str, base: int, width: int) -> list[tuple[int, int]]:
@@ -110,47 +173,62 @@ def _wrap_one_cell(segment: str, start: int, width: int) -> list[tuple[int, int]
     return pieces or [(start, start)]
 
 
-def _prefixes(block: Block) -> tuple[str, str]:
+def _prefixes(kind: str, level: int) -> tuple[str, str]:
     """What to draw before the first and the following lines of a block."""
-    if block.kind == "list_item":
-        indent = "  " * max(0, block.level - 1)
+    if kind == "list_item":
+        indent = "  " * max(0, level - 1)
         return indent + "• ", indent + "  "
-    if block.kind == "quote":
+    if kind == "quote":
         return "▌ ", "▌ "
-    if block.kind in ("code", "table"):
+    if kind in ("code", "table"):
         return "  ", "  "
     return "", ""
 
 
-def layout_lines(text: str, blocks: Sequence[Block], width: int) -> list[Line]:
+def _block_rows(blocks: Sequence[Block]) -> Iterator[tuple[str, int, int, int]]:
+    """(kind, start, end, level) per block; read straight from a table's arrays when it is one."""
+    if isinstance(blocks, BlockTable):
+        kinds = BlockTable.KINDS
+        for code, start, end, level in zip(blocks.kinds, blocks.starts, blocks.ends, blocks.levels):
+            yield kinds[code], start, end, level
+    else:
+        for block in blocks:
+            yield block.kind, block.start, block.end, block.level
+
+
+def layout_lines(text: str, blocks: Sequence[Block], width: int) -> LineTable:
     """Display lines for the blocks at `width` cells, with one blank line between blocks."""
     width = max(8, width)
-    lines: list[Line] = []
+    lines = LineTable()
     if not blocks:
         blocks = [Block(kind="paragraph", start=0, end=len(text))] if text else []
-    for index, block in enumerate(blocks):
+    prefixes: dict[tuple[str, int], tuple[str, str, int]] = {}
+    for index, (kind, start, end, level) in enumerate(_block_rows(blocks)):
         if lines:
-            lines.append(Line(block.start, block.start, -1))
-        first, rest = _prefixes(block)
-        avail = max(4, width - _cells(first))
-        if block.kind in ("code", "table"):
-            pos = block.start
-            for raw in text[block.start : block.end].split("\n"):
+            lines.append(start, start, -1)
+        known = prefixes.get((kind, level))
+        if known is None:
+            first, rest = _prefixes(kind, level)
+            known = prefixes[(kind, level)] = (first, rest, max(4, width - _cells(first)))
+        first, rest, avail = known
+        if kind in ("code", "table"):
+            pos = start
+            for raw in text[start:end].split("\n"):
                 for s, e in _split_by_cells(raw, pos, avail) if raw else [(pos, pos)]:
-                    lines.append(Line(s, e, index, first))
+                    lines.append(s, e, index, first)
                 pos += len(raw) + 1
             continue
-        for n, (s, e) in enumerate(wrap_span(text, block.start, block.end, avail)):
-            lines.append(Line(s, e, index, first if n == 0 else rest))
+        for n, (s, e) in enumerate(wrap_span(text, start, end, avail)):
+            lines.append(s, e, index, first if n == 0 else rest)
     return lines
 
 
 class LineIndex:
     """Display lines plus a bisectable list of their starts: offset ↔ line in O(log n)."""
 
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: Sequence[Line]) -> None:
         self.lines = lines
-        self._starts = [line.start for line in lines]
+        self._starts = lines.starts if isinstance(lines, LineTable) else [line.start for line in lines]
 
     def __len__(self) -> int:
         return len(self.lines)

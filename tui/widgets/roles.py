@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tui.ingest.clean import strip_controls
 from tui.model import EntityType, Role
+from tui.widgets.layout import unjoin
 
 # The badge a reader sees; "premise"/"counter"/"rebuttal" read better as REASON/OBJECTION/REPLY.
 BADGES: dict[Role, str] = {
@@ -33,6 +34,7 @@ def strip_unsafe(text: str) -> str:
 
 def one_line(text: str, limit: int = 200) -> str:
     """Untrusted text squeezed onto one line (Tree keeps only a label's first line), with
-    control characters removed so it can never emit a terminal escape sequence."""
-    flat = " ".join(strip_controls(text).split())
+    control characters removed so it can never emit a terminal escape sequence, and joined
+    emoji drawn as their parts (see `layout.UNJOIN`)."""
+    flat = " ".join(unjoin(strip_controls(text)).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
