@@ -58,6 +58,12 @@ def first_line(path: Path) -> str:
     raise ValueError(f"{path}: no text")
 
 
+def last_line(path: Path) -> str:
+    """A piece of the file's last line of text: toolong opens a file at its end, as `tail` does."""
+    lines = [line for line in path.read_text(encoding="utf-8-sig", errors="replace").splitlines() if line.strip()]
+    return " ".join(lines[-1].split())[:30].rsplit(" ", 1)[0]
+
+
 def time_to_screen(command: list[str], marker: str) -> float:
     """Seconds from starting `command` in a fresh tmux window until `marker` is on its screen."""
     name = f"w{time.monotonic_ns()}"
@@ -118,7 +124,7 @@ def run(quick: bool = False) -> dict[str, float]:
         peers_note = None
         if os.environ.get(PEERS_PYTHON_ENV) and installed("toolong"):
             tl = [peer_python("toolong"), "-c", "import sys; from toolong.cli import run; sys.argv[0] = 'tl'; run()"]
-            subjects.append(("toolong, generated 1 MB", [*tl, str(big)], first_line(big)))
+            subjects.append(("toolong, generated 1 MB (opens at the end)", [*tl, str(big)], last_line(big)))
         else:
             peers_note = f"toolong not timed: set {PEERS_PYTHON_ENV} to an interpreter that has it"
         _start_server()
