@@ -122,10 +122,10 @@ class TestEndKey:
             await settle(app, pilot)
             await pilot.press("G")
             await pilot.pause()
-            article = app.article
+            article = app.reader.article
             shown = " ".join(article.render_line(y).text for y in range(article.scrollable_content_region.height))
             assert "w3999" in shown
-            assert app.titlebar.render().plain.rstrip().endswith("100%")
+            assert app.reader.titlebar.render().plain.rstrip().endswith("100%")
 
     @sync
     async def test_g_on_wide_cjk_text(self):
@@ -135,7 +135,7 @@ class TestEndKey:
             await settle(app, pilot)
             await pilot.press("G")
             await pilot.pause()
-            article = app.article
+            article = app.reader.article
             assert article.scroll_y == article.max_scroll_y > 0
             last = [article.render_line(y).text for y in range(article.scrollable_content_region.height)]
             assert any("终点" in line for line in last)
