@@ -97,6 +97,19 @@ def hand_built() -> Analysis:
     return analysis.model_copy(update={"entities": entities, "outline": outline})
 
 
+def record_notifications(app: ArgviewApp) -> list[str]:
+    """Every message the app shows as a toast from now on, through its public `notify`."""
+    said: list[str] = []
+    show = app.notify
+
+    def notify(message, *args, **kwargs):
+        said.append(str(message))
+        return show(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]  # the screens' notify goes through the app's
+    return said
+
+
 async def settle(app: ArgviewApp, pilot) -> None:
     app.animation_level = "none"
     await pilot.pause()  # the analysis worker starts after the first refresh
@@ -170,7 +183,7 @@ async def test_outline_selection_scrolls_to_the_unit_and_highlights_it():
         await pilot.pause()
         unit = target.data
         assert_on_screen(app, unit.start)
-        assert app.reader.article._current == (unit.start, unit.end)
+        assert app.reader.article.current_match == (unit.start, unit.end)
         assert app.reader.article.scroll_y > 0  # it had to scroll down
         label = tree.render_label(target, tree.rich_style, tree.rich_style).plain
         assert "REPLY" in label and "But" in label  # role badge and cue
@@ -205,15 +218,15 @@ async def test_entity_selection_jumps_and_n_steps_through_mentions():
         mentions = [(m.start, m.end) for m in app.reader.analysis.entities[0].mentions]
         assert app.reader.matches.spans == mentions
         assert_on_screen(app, mentions[0][0])
-        assert app.reader.article._current == mentions[0]
+        assert app.reader.article.current_match == mentions[0]
         await pilot.press("escape")  # back to the article
         assert app.reader.article.has_focus
         await pilot.press("n")
         assert_on_screen(app, mentions[1][0])
-        assert app.reader.article._current == mentions[1]
+        assert app.reader.article.current_match == mentions[1]
         assert "2/2" in app.reader.titlebar.render().plain
         await pilot.press("N")
-        assert app.reader.article._current == mentions[0]
+        assert app.reader.article.current_match == mentions[0]
         await pilot.press("escape")  # clears the highlights
         assert not app.reader.matches.spans and not app.reader.article.has_highlights
 
@@ -311,7 +324,7 @@ async def test_n_steps_through_occurrences_of_the_last_query():
         assert app.reader.matches.index == first + 2
         assert_on_screen(app, expected[first + 2][0])
         await pilot.press("N")
-        assert app.reader.article._current == expected[first + 1]
+        assert app.reader.article.current_match == expected[first + 1]
         await pilot.press("ctrl+k")  # reopens with the last query
         assert isinstance(app.screen, SearchScreen)
         assert app.screen.query_one(Input).value == "couchettes"
@@ -525,7 +538,7 @@ async def test_clicking_an_outline_node_jumps_to_it():
         await pilot.click(OutlineTree, offset=(20, target.line - int(tree.scroll_y)))
         await pilot.pause()
         assert_on_screen(app, target.data.start)
-        assert app.reader.article._current == (target.data.start, target.data.end)
+        assert app.reader.article.current_match == (target.data.start, target.data.end)
 
 
 @sync
@@ -586,10 +599,11 @@ async def test_a_failing_analysis_leaves_the_text_readable(monkeypatch):
     monkeypatch.setattr(tui.analysis, "analyse", broken)
     source, doc = ingest_bytes(RawSource(name="a.md", data=ARTICLE.encode(), format_hint="markdown", sha256="0" * 64))
     app = ArgviewApp(source, doc)
+    said = record_notifications(app)
     async with app.run_test(size=(100, 24)) as pilot:
         await settle(app, pilot)
         assert app.reader.analysis is None and app.is_running
-        assert any("[bold]boom[/]" in n.message for n in app._notifications)
+        assert any("[bold]boom[/]" in m for m in said)
         await pilot.press("j", "right_square_bracket", "right_curly_bracket", "slash")
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)  # says search is not ready, does not crash
@@ -879,12 +893,13 @@ async def test_export_key_says_why_it_cannot_export_yet(monkeypatch):
     monkeypatch.setattr(tui.analysis, "analyse", slow)
     source, doc = ingest_bytes(RawSource(name="a.md", data=ARTICLE.encode(), format_hint="markdown", sha256="0" * 64))
     app = ArgviewApp(source, doc)
+    said = record_notifications(app)
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
         assert app.reader.analysis is None and not app.screen.__class__.__name__ == "ExportScreen"
-        assert any("still being analysed" in n.message for n in app._notifications)
+        assert any("still being analysed" in m for m in said)
         release.set()
         await settle(app, pilot)
 
@@ -893,12 +908,13 @@ async def test_export_key_says_why_it_cannot_export_yet(monkeypatch):
 
     monkeypatch.setattr(tui.analysis, "analyse", broken)
     app = ArgviewApp(source, doc)
+    said = record_notifications(app)
     async with app.run_test(size=(100, 24)) as pilot:
         await settle(app, pilot)
-        app.clear_notifications()
+        said.clear()
         await pilot.press("x")
         await pilot.pause()
-        assert any("analysis failed" in n.message.lower() for n in app._notifications), list(app._notifications)
+        assert any("analysis failed" in m.lower() for m in said), said
 
 
 @sync
@@ -937,14 +953,10 @@ async def test_search_opened_while_analysing_works_once_the_analysis_is_done(mon
 
 
 def _controls_on_screen(app: ArgviewApp) -> list[str]:
-    """Every drawn segment holding a C0/C1 control character (ESC starts an escape sequence)."""
-    update = app.screen._compositor.render_full_update()
-    return [
-        seg.text
-        for strip in update.strips
-        for seg in strip
-        if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in seg.text)
-    ]
+    """Every drawn row holding a C0/C1 control character (ESC starts an escape sequence), read
+    from a screenshot of the whole screen (its SVG keeps each row's text as drawn)."""
+    svg = app.export_screenshot()
+    return [row for row in svg.split("\n") if any(ord(c) < 32 and c != "\t" or 0x7F <= ord(c) < 0xA0 for c in row)]
 
 
 @sync
@@ -969,6 +981,7 @@ async def test_escape_sequences_in_a_file_name_or_a_pasted_query_never_reach_the
 
     monkeypatch.setattr(tui.analysis, "analyse", slow)
     app = ArgviewApp.from_path(str(path))
+    said = record_notifications(app)
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         assert app.reader.analysis is None and "evil" in app.reader.titlebar.article_title
@@ -980,7 +993,7 @@ async def test_escape_sequences_in_a_file_name_or_a_pasted_query_never_reach_the
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        wrote = [n.message for n in app._notifications if "Wrote" in n.message]
+        wrote = [m for m in said if "Wrote" in m]
         assert wrote and not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in wrote[0]), wrote
         assert _controls_on_screen(app) == []
         await pilot.press("slash")
@@ -1009,14 +1022,15 @@ async def test_search_result_list_has_no_blank_row_under_a_few_results():
 @sync
 async def test_n_says_why_when_there_is_nothing_to_step_through() -> None:
     app = ArgviewApp.from_analysis(hand_built())
+    said = record_notifications(app)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        app.clear_notifications()
+        said.clear()
         await pilot.press("n")
         await pilot.pause()
-        assert any("Nothing to step through" in n.message for n in app._notifications)
+        assert any("Nothing to step through" in m for m in said)
         app.reader.last_query = "militry buildupp"  # a fuzzy hit's query that is not in the text
-        app.clear_notifications()
+        said.clear()
         await pilot.press("N")
         await pilot.pause()
-        assert any("does not occur word for word" in n.message for n in app._notifications)
+        assert any("does not occur word for word" in m for m in said)

@@ -274,10 +274,12 @@ def _export_from_the_dialog(analysis: Analysis, fmt: str) -> tuple[list[str], li
     """Press x, choose `fmt`, press enter: the dialog's format ids and the app's notifications."""
     from textual.widgets import OptionList
 
+    from tests.test_app import record_notifications
     from tui.app import ArgviewApp
 
     async def run() -> tuple[list[str], list[str]]:
         app = ArgviewApp.from_analysis(analysis)
+        said = record_notifications(app)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             await pilot.press("x")
@@ -286,7 +288,7 @@ def _export_from_the_dialog(analysis: Analysis, fmt: str) -> tuple[list[str], li
             ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
             await pilot.press(*["down"] * ids.index(fmt), "enter")
             await pilot.pause()
-            return ids, [n.message for n in app._notifications]
+            return ids, said
 
     return asyncio.run(run())
 

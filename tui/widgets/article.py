@@ -286,6 +286,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.set_highlights([], None)
 
     @property
+    def current_match(self) -> tuple[int, int] | None:
+        """The span drawn as the current match (or the chosen argument unit), if any."""
+        return self._current
+
+    @property
     def has_highlights(self) -> bool:
         return bool(self._highlights) or self._current is not None
 

@@ -57,7 +57,7 @@ class OutlineTree(Tree[ArgNode]):
         if data is None:
             return super().render_label(node, base_style, style)
         badge_style = self.get_component_rich_style(f"outline--{data.role}", partial=True)
-        label = node._label.copy()
+        label = node.label.copy() if isinstance(node.label, Text) else Text(str(node.label))
         label.stylize(style)
         parts: list[Text | tuple[str, Style] | str] = [(f" {BADGES[data.role]} ", badge_style), " "]
         if data.cue:  # before the label, so a narrow pane never cuts it off
