@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 from tui import cli
-from tui.export import EXPORTS, FORMATS, export_to_file, render
-from tui.export.graph import one_line
+from tui.export import FORMATS, export_to_file, render
 from tui.model import Analysis, ArgNode, Source
 from tui.pipeline import analyse_source
+from tui.text import clean_line
 
 NASTY = {
     "thesis": 'Say "no" to \\n, \\l, \\N and \\G \\\\ escapes; C:\\new\\table ends in a backslash \\',
@@ -77,7 +77,7 @@ def expected(analysis: Analysis) -> tuple[list[tuple[str, str]], set[tuple[int, 
     nodes = list(analysis.arg_nodes())
     index = {id(n): i for i, n in enumerate(nodes)}
     thesis = next((n for n in analysis.outline if n.role == "thesis"), None)
-    units = [(n.role, one_line(analysis.span_text(n)) or one_line(n.label) or n.role) for n in nodes]
+    units = [(n.role, clean_line(analysis.span_text(n)) or clean_line(n.label) or n.role) for n in nodes]
     relations: set[tuple[int, str, int]] = set()
 
     def visit(node: ArgNode, parent: ArgNode | None) -> None:
@@ -143,7 +143,7 @@ def test_graphviz_draws_every_unit_and_relation_as_written(analysis: Analysis) -
     assert edges == relations
     # the article's title is the graph's label, as written
     graph_label = [t.text for t in svg.find(f"{SVG}g").findall(f"{SVG}text")]
-    assert " ".join(graph_label) == one_line(analysis.title)
+    assert " ".join(graph_label) == clean_line(analysis.title)
 
 
 @needs_dot
@@ -221,7 +221,7 @@ def parse_mermaid(source: str) -> dict:
 def test_mermaid_flowchart_has_every_unit_and_relation_as_written(analysis: Analysis) -> None:
     units, relations = expected(analysis)
     chart = parse_mermaid(render(analysis, "mermaid"))
-    assert chart["title"] == one_line(analysis.title)
+    assert chart["title"] == clean_line(analysis.title)
     titles = role_titles(units)
     assert set(chart["nodes"]) == {f"u{i + 1}" for i in range(len(units))}
     shapes = {"thesis": "[[", "claim": "(", "premise": "[", "counter": "{{", "rebuttal": "[/", "conclusion": "(["}

@@ -26,7 +26,7 @@ from tui.widgets.article import ArticleView
 from tui.widgets.entities import EntityTree
 from tui.widgets.legend import RoleLegend
 from tui.widgets.outline import OutlineTree
-from tui.widgets.roles import one_line
+from tui.text import label_line
 from tui.widgets.sections import SectionList
 from tui.widgets.titlebar import TitleBar
 
@@ -57,7 +57,7 @@ class ReaderScreen(Screen[None]):
         base = analysis if analysis is not None else doc
         assert base is not None
         self._text, self._blocks = base.text, base.blocks
-        self.article_title = base.title or one_line(source.name, 300)  # a file name may hold escapes
+        self.article_title = base.title or label_line(source.name, 300)  # a file name may hold escapes
         self.matches = Matches()
         self.last_query = ""
         self.side_visible = True
@@ -183,7 +183,7 @@ class ReaderScreen(Screen[None]):
         self.query_one("#progress").display = False
         self.titlebar.set_status("analysis failed")
         self.notify(
-            one_line(f"Analysis failed; showing the text only. {message.error}", 300), severity="error", markup=False
+            label_line(f"Analysis failed; showing the text only. {message.error}", 300), severity="error", markup=False
         )
 
     def _install(self, analysis: Analysis, index: SearchIndex) -> None:
@@ -465,9 +465,9 @@ class ReaderScreen(Screen[None]):
         try:
             path = self.export(fmt)
         except OSError as err:
-            self.notify(one_line(f"Export failed: {err}", 300), severity="error", markup=False)
+            self.notify(label_line(f"Export failed: {err}", 300), severity="error", markup=False)
             return
-        self.notify(one_line(f"Wrote {path}", 300), title="Exported", markup=False, timeout=6)  # path: untrusted
+        self.notify(label_line(f"Wrote {path}", 300), title="Exported", markup=False, timeout=6)  # path: untrusted
 
     def export(self, fmt: str, directory: Path | None = None) -> Path:
         """Write the export next to the source file (else in the current directory), never over a file."""

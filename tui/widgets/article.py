@@ -21,7 +21,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.model import Analysis, Block, Sentence, span_starts
-from tui.widgets.layout import UNJOIN, Line, LineIndex, layout_lines
+from tui.text import UNJOIN
+from tui.widgets.layout import Line, LineIndex, layout_lines
 from tui.widgets.spans import SpanSet
 
 # Any control character that slipped past ingest is drawn as U+FFFD: same length, so offsets hold.
