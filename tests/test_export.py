@@ -482,6 +482,13 @@ def test_suggested_name_comes_from_the_source(hand_built: Analysis, name: str, f
     assert suggested_name(renamed, fmt) == expected
 
 
+def test_suggested_name_of_stdin_comes_from_the_title(hand_built: Analysis) -> None:
+    """The app names an export of standard input after the article's title; the CLI has none."""
+    stdin = hand_built.model_copy(update={"source": hand_built.source.model_copy(update={"name": "-"})})
+    assert suggested_name(stdin, "md", title="-The Case: for trains!") == "The-Case-for-trains.outline.md"
+    assert suggested_name(stdin, "md", title="") == "argview.outline.md"
+
+
 def test_unknown_format_writes_nothing(hand_built: Analysis, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown export format"):
         export_to_file(hand_built, "xml", tmp_path / "out.xml")
