@@ -421,6 +421,23 @@ async def test_palette_offers_every_command():
 
 
 @sync
+async def test_palette_commands_run_where_their_keys_do():
+    """An app command (theme), a reader command (a tab) and an article move, chosen by name."""
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(80, 12)) as pilot:
+        await settle(app, pilot)
+        run = {c.title: c.callback for c in app.get_system_commands(app.screen)}
+        theme, article = app.theme, app.reader.article
+        run["Scroll down"]()
+        run["Show entities"]()
+        run["Next theme"]()
+        await settle(app, pilot)
+        assert article.scroll_y == 1
+        assert isinstance(app.focused, EntityTree)
+        assert app.theme != theme
+
+
+@sync
 async def test_role_tint_toggle_and_theme():
     app = ArgviewApp.from_analysis(hand_built())
     async with app.run_test(size=(120, 30)) as pilot:

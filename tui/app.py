@@ -80,5 +80,5 @@ class ArgviewApp(App[None]):
             yield SystemCommand(
                 command.title,
                 escape(f"{command.help} · key: {command.display_keys}"),  # the palette parses help as markup
-                partial(runner.run_action, command.run),
+                partial(self.call_later, self.run_action, command.run, runner),
             )
