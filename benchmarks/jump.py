@@ -39,7 +39,7 @@ async def measure_argview(data: bytes, pages: int) -> dict[str, list[float]]:
     async with app.run_test(size=SIZE) as pilot:
         app.animation_level = "none"
         await pilot.pause()
-        article = app.article
+        article = app.reader.article
         targets = []
         if analysis.sections:
             targets.append(("jump section", analysis.sections[-1].start, None))
@@ -49,13 +49,13 @@ async def measure_argview(data: bytes, pages: int) -> dict[str, list[float]]:
                 targets.append(("jump mention", ent.mentions[-1].start, ent.mentions[-1].end))
         for _rep in range(5):
             for key, start, end in targets:
-                app.goto(0, top=True)
+                app.reader.goto(0, top=True)
                 await _settle(pilot)
                 t = time.perf_counter()
-                app.goto(start, end, top=end is None)
+                app.reader.goto(start, end, top=end is None)
                 await _settle(pilot)
                 out[key].append(time.perf_counter() - t)
-        app.goto(len(analysis.text) // 2, top=True)
+        app.reader.goto(len(analysis.text) // 2, top=True)
         await _settle(pilot)
         height = article.scrollable_content_region.height
         for _ in range(pages):

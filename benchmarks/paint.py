@@ -7,7 +7,7 @@ for every row and is left out.
 * first paint: `App.run_test()` has handed over the pilot (the screen is composed, mounted and
   refreshed once) and the article pane has laid out its lines;
 * interactive: the analysis worker has finished and the outline, entities and search index are in
-  place (`app.analysis` set, workers idle, messages handled).
+  place (`app.reader.analysis` set, workers idle, messages handled).
 
 Baseline, same run: an empty `textual.app.App` launched the same way. Peers (`frogmouth`,
 `toolong`) are timed opening the same 1 MB text when they are installed.
@@ -55,16 +55,16 @@ def child(mode: str, path: str | None) -> None:
         app = ArgviewApp.from_path(path)
         async with app.run_test(size=SIZE) as pilot:
             app.animation_level = "none"
-            while not app.article.virtual_size.height:
+            while not app.reader.article.virtual_size.height:
                 await pilot.pause()
             result["paint"] = time.perf_counter() - t0
-            while app.analysis is None:
+            while app.reader.analysis is None:
                 await app.workers.wait_for_complete()
                 await pilot.pause()
             await pilot.pause()
             result["ready"] = time.perf_counter() - t0
             result["ready_cpu"] = time.process_time() - c0
-            result["outline_nodes"] = sum(1 for _ in app.analysis.arg_nodes())
+            result["outline_nodes"] = sum(1 for _ in app.reader.analysis.arg_nodes())
 
     asyncio.run({"empty": empty, "argview": argview}[mode]())
     print(json.dumps(result))

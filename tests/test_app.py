@@ -97,6 +97,19 @@ def hand_built() -> Analysis:
     return analysis.model_copy(update={"entities": entities, "outline": outline})
 
 
+def record_notifications(app: ArgviewApp) -> list[str]:
+    """Every message the app shows as a toast from now on, through its public `notify`."""
+    said: list[str] = []
+    show = app.notify
+
+    def notify(message, *args, **kwargs):
+        said.append(str(message))
+        return show(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]  # the screens' notify goes through the app's
+    return said
+
+
 async def settle(app: ArgviewApp, pilot) -> None:
     app.animation_level = "none"
     await pilot.pause()  # the analysis worker starts after the first refresh
@@ -110,7 +123,7 @@ def screen_lines(article: ArticleView) -> list[str]:
 
 def assert_on_screen(app: ArgviewApp, offset: int) -> None:
     """The line holding `offset` is visible and the sentence cursor is on the sentence holding it."""
-    article = app.article
+    article = app.reader.article
     top, bottom = article.visible_lines
     assert top <= article.line_of(offset) < bottom
     assert article.cursor == article.sentence_at(offset)
@@ -123,14 +136,14 @@ def assert_on_screen(app: ArgviewApp, offset: int) -> None:
 async def test_sample_opens_with_text_then_fills_the_panes():
     app = ArgviewApp.from_path(None)
     async with app.run_test(size=(120, 36)) as pilot:
-        article = app.article
+        article = app.reader.article
         assert any("Kazakhstan" in line for line in screen_lines(article))  # text before analysis ends
         await settle(app, pilot)
-        assert app.analysis is not None and app.search_index is not None
+        assert app.reader.analysis is not None and app.reader.search_index is not None
         assert app.query_one(OutlineTree).root.children, "outline pane is filled"
         assert app.query_one(EntityTree).root.children, "entities pane is filled"
         assert app.query_one("#side").display  # wide terminal: side pane shown
-        assert "Kazakhstan" in app.titlebar.render().plain
+        assert "Kazakhstan" in app.reader.titlebar.render().plain
 
 
 @sync
@@ -148,7 +161,7 @@ async def test_empty_outline_and_entities_say_so():
         await pilot.press("right_curly_bracket")  # no units: a note, no crash
         await pilot.press("slash", *"eggs", "enter")
         await settle(app, pilot)
-        assert app.matches
+        assert app.reader.matches.spans
 
 
 # ---------------------------------------------------------------------------- outline and entities
@@ -170,8 +183,8 @@ async def test_outline_selection_scrolls_to_the_unit_and_highlights_it():
         await pilot.pause()
         unit = target.data
         assert_on_screen(app, unit.start)
-        assert app.article._current == (unit.start, unit.end)
-        assert app.article.scroll_y > 0  # it had to scroll down
+        assert app.reader.article.current_match == (unit.start, unit.end)
+        assert app.reader.article.scroll_y > 0  # it had to scroll down
         label = tree.render_label(target, tree.rich_style, tree.rich_style).plain
         assert "REPLY" in label and "But" in label  # role badge and cue
 
@@ -202,20 +215,20 @@ async def test_entity_selection_jumps_and_n_steps_through_mentions():
         tree.move_cursor(tree.tree_node("ent-0"))
         await pilot.press("enter")
         await pilot.pause()
-        mentions = [(m.start, m.end) for m in app.analysis.entities[0].mentions]
-        assert app.matches == mentions
+        mentions = [(m.start, m.end) for m in app.reader.analysis.entities[0].mentions]
+        assert app.reader.matches.spans == mentions
         assert_on_screen(app, mentions[0][0])
-        assert app.article._current == mentions[0]
+        assert app.reader.article.current_match == mentions[0]
         await pilot.press("escape")  # back to the article
-        assert app.article.has_focus
+        assert app.reader.article.has_focus
         await pilot.press("n")
         assert_on_screen(app, mentions[1][0])
-        assert app.article._current == mentions[1]
-        assert "2/2" in app.titlebar.render().plain
+        assert app.reader.article.current_match == mentions[1]
+        assert "2/2" in app.reader.titlebar.render().plain
         await pilot.press("N")
-        assert app.article._current == mentions[0]
+        assert app.reader.article.current_match == mentions[0]
         await pilot.press("escape")  # clears the highlights
-        assert not app.matches and not app.article.has_highlights
+        assert not app.reader.matches.spans and not app.reader.article.has_highlights
 
 
 @sync
@@ -224,7 +237,7 @@ async def test_clicking_a_mention_selects_its_entity():
     app = ArgviewApp.from_analysis(analysis)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        article = app.article
+        article = app.reader.article
         start = analysis.entities[1].mentions[0].start  # "Europe", in the first paragraph
         y = article.line_of(start)
         line = article.index.lines[y]
@@ -232,7 +245,7 @@ async def test_clicking_a_mention_selects_its_entity():
         x = region.x - article.region.x + (start - line.start)
         await pilot.click(ArticleView, offset=(x + 1, y - int(article.scroll_y)))
         await pilot.pause()
-        assert app.matches == [(start, start + len("Europe"))]
+        assert app.reader.matches.spans == [(start, start + len("Europe"))]
 
 
 # ---------------------------------------------------------------------------- search
@@ -269,7 +282,7 @@ async def test_search_lands_on_the_right_line(query, kind, needle):
         await pilot.pause()
         assert not isinstance(app.screen, SearchScreen)
         assert_on_screen(app, analysis.text.index(needle))
-        assert app.last_query == query
+        assert app.reader.last_query == query
 
 
 @sync
@@ -304,14 +317,14 @@ async def test_n_steps_through_occurrences_of_the_last_query():
         await _search(app, pilot, "couchettes")
         await pilot.press("enter")
         await pilot.pause()
-        expected = app.search_index.occurrences("couchettes")
-        assert len(expected) == len(FILLER) and app.matches == expected
-        first = app.match_index
+        expected = app.reader.search_index.occurrences("couchettes")
+        assert len(expected) == len(FILLER) and app.reader.matches.spans == expected
+        first = app.reader.matches.index
         await pilot.press("n", "n")
-        assert app.match_index == first + 2
+        assert app.reader.matches.index == first + 2
         assert_on_screen(app, expected[first + 2][0])
         await pilot.press("N")
-        assert app.article._current == expected[first + 1]
+        assert app.reader.article.current_match == expected[first + 1]
         await pilot.press("ctrl+k")  # reopens with the last query
         assert isinstance(app.screen, SearchScreen)
         assert app.screen.query_one(Input).value == "couchettes"
@@ -326,7 +339,7 @@ async def test_reading_keys_move_the_view_and_cursor():
     app = ArgviewApp.from_analysis(analysis)
     async with app.run_test(size=(100, 20)) as pilot:
         await settle(app, pilot)
-        article = app.article
+        article = app.reader.article
         await pilot.press("j", "j")
         assert article.scroll_y == 2
         await pilot.press("k")
@@ -351,7 +364,7 @@ async def test_reading_keys_move_the_view_and_cursor():
         assert_on_screen(app, analysis.text.index("Europe should"))
         await pilot.press("G")
         assert article.scroll_y == article.max_scroll_y
-        assert "100%" in app.titlebar.render().plain
+        assert "100%" in app.reader.titlebar.render().plain
 
 
 @sync
@@ -366,7 +379,7 @@ async def test_narrow_terminal_hides_the_side_pane_and_s_toggles_it():
         await pilot.press("tab")  # into the side pane
         assert side.has_focus_within
         await pilot.press("escape", "escape")  # back to the article, then close the pane
-        assert app.article.has_focus and not side.display
+        assert app.reader.article.has_focus and not side.display
         await pilot.press("tab")  # tab opens the pane again when it is hidden
         assert side.display and side.has_focus_within
         await pilot.resize_terminal(120, 30)
@@ -408,6 +421,23 @@ async def test_palette_offers_every_command():
 
 
 @sync
+async def test_palette_commands_run_where_their_keys_do():
+    """An app command (theme), a reader command (a tab) and an article move, chosen by name."""
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(80, 12)) as pilot:
+        await settle(app, pilot)
+        run = {c.title: c.callback for c in app.get_system_commands(app.screen)}
+        theme, article = app.theme, app.reader.article
+        run["Scroll down"]()
+        run["Show entities"]()
+        run["Next theme"]()
+        await settle(app, pilot)
+        assert article.scroll_y == 1
+        assert isinstance(app.focused, EntityTree)
+        assert app.theme != theme
+
+
+@sync
 async def test_role_tint_toggle_and_theme():
     app = ArgviewApp.from_analysis(hand_built())
     async with app.run_test(size=(120, 30)) as pilot:
@@ -415,9 +445,9 @@ async def test_role_tint_toggle_and_theme():
         legend = app.query_one("#legend")
         assert legend.display and "OBJECTION" in legend.render().plain
         await pilot.press("r")
-        assert not legend.display and not app.article.show_roles
+        assert not legend.display and not app.reader.article.show_roles
         theme = app.theme
-        article = app.article
+        article = app.reader.article
 
         def backgrounds() -> set:
             return {seg.style.bgcolor for y in range(10) for seg in article.render_line(y) if seg.text}
@@ -436,8 +466,8 @@ async def test_export_writes_a_new_file_each_time(tmp_path):
     app = ArgviewApp.from_analysis(hand_built())
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
-        first = app.export("md", tmp_path)
-        second = app.export("md", tmp_path)
+        first = app.reader.export("md", tmp_path)
+        second = app.reader.export("md", tmp_path)
         assert first != second and first.exists() and second.exists()
         assert "night trains" in first.read_text().lower()
         await pilot.press("x")
@@ -470,23 +500,23 @@ async def test_markup_in_the_article_shows_literally_and_does_nothing():
     app = ArgviewApp.from_analysis(analysis)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
-        shown = "\n".join(screen_lines(app.article))
+        shown = "\n".join(screen_lines(app.reader.article))
         for literal in ("[bold]not bold[/bold]", "[@click=app.quit]x[/]", "[/x]", "[link=file:///etc/passwd]"):
             assert literal in shown
         assert "\u202e" not in shown
-        assert "[bold]not bold[/bold]" in app.titlebar.render().plain
+        assert "[bold]not bold[/bold]" in app.reader.titlebar.render().plain
         outline = app.query_one(OutlineTree)
         node = outline.tree_node("a")
         assert "[/x] [bold]boom" in outline.render_label(node, outline.rich_style, outline.rich_style).plain
         entities = app.query_one(EntityTree)
         assert "[@click=app.quit]x[/]" in entities.tree_node("e").label.plain
         # Clicking the would-be link selects the entity; it never runs app.quit.
-        article = app.article
+        article = app.reader.article
         y = article.line_of(click[0])
         x = article.content_region.x - article.region.x + (click[0] - article.index.lines[y].start)
         await pilot.click(ArticleView, offset=(x + 2, y))
         await pilot.pause()
-        assert app.is_running and app.matches == [click]
+        assert app.is_running and app.reader.matches.spans == [click]
         screen = await _search(app, pilot, "@click")
         assert screen.hits
         await pilot.press("enter")
@@ -503,7 +533,7 @@ async def test_wide_characters_wrap_within_the_pane():
     app = ArgviewApp.from_analysis(_analyse(text, name="cjk.md"))
     async with app.run_test(size=(60, 20)) as pilot:
         await settle(app, pilot)
-        article = app.article
+        article = app.reader.article
         width = article.scrollable_content_region.width
         for line in screen_lines(article):
             assert len(line) <= width  # str length ≤ cells here, and no crash on wide glyphs
@@ -525,7 +555,7 @@ async def test_clicking_an_outline_node_jumps_to_it():
         await pilot.click(OutlineTree, offset=(20, target.line - int(tree.scroll_y)))
         await pilot.pause()
         assert_on_screen(app, target.data.start)
-        assert app.article._current == (target.data.start, target.data.end)
+        assert app.reader.article.current_match == (target.data.start, target.data.end)
 
 
 @sync
@@ -534,7 +564,7 @@ async def test_resize_rewraps_and_keeps_the_reading_place():
     app = ArgviewApp.from_analysis(analysis)
     async with app.run_test(size=(120, 24)) as pilot:
         await settle(app, pilot)
-        article = app.article
+        article = app.reader.article
         wide_lines = len(article.index)
         ochre = analysis.text.index("ochre")
         await pilot.press("slash", *"ochre", "enter")
@@ -555,9 +585,9 @@ async def test_large_input_shows_progress_while_analysing():
     app = ArgviewApp(source, doc)
     async with app.run_test(size=(100, 24)) as pilot:
         assert app.query_one("#progress").display  # shown at once, before the worker reports
-        assert any("Paragraph 0" in line for line in screen_lines(app.article))
+        assert any("Paragraph 0" in line for line in screen_lines(app.reader.article))
         await settle(app, pilot)
-        assert not app.query_one("#progress").display and app.analysis is not None
+        assert not app.query_one("#progress").display and app.reader.analysis is not None
 
 
 @sync
@@ -570,7 +600,7 @@ async def test_terminal_escapes_in_a_file_never_reach_the_screen():
     app = ArgviewApp(source, doc)
     async with app.run_test(size=(100, 24)) as pilot:
         await settle(app, pilot)
-        shown = "\n".join(screen_lines(app.article))
+        shown = "\n".join(screen_lines(app.reader.article))
         assert "red" in shown and "clipboard" in shown and "漢字" in shown
         for bad in ("\x1b", "\x07", "\u202e", "PWNED", "ZXZpbA"):
             assert bad not in shown
@@ -586,15 +616,16 @@ async def test_a_failing_analysis_leaves_the_text_readable(monkeypatch):
     monkeypatch.setattr(tui.analysis, "analyse", broken)
     source, doc = ingest_bytes(RawSource(name="a.md", data=ARTICLE.encode(), format_hint="markdown", sha256="0" * 64))
     app = ArgviewApp(source, doc)
+    said = record_notifications(app)
     async with app.run_test(size=(100, 24)) as pilot:
         await settle(app, pilot)
-        assert app.analysis is None and app.is_running
-        assert any("[bold]boom[/]" in n.message for n in app._notifications)
+        assert app.reader.analysis is None and app.is_running
+        assert any("[bold]boom[/]" in m for m in said)
         await pilot.press("j", "right_square_bracket", "right_curly_bracket", "slash")
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)  # says search is not ready, does not crash
         await pilot.press("escape")
-        assert app.article.scroll_y > 0
+        assert app.reader.article.scroll_y > 0
 
 
 @sync
@@ -619,7 +650,7 @@ async def test_palette_jumps_to_entities_and_shows_their_names_literally():
         options.highlighted = index
         await pilot.press("enter")
         await pilot.pause()
-        assert app.is_running and app.matches == [click]
+        assert app.is_running and app.reader.matches.spans == [click]
         assert_on_screen(app, click[0])
 
 
@@ -642,7 +673,7 @@ async def test_headings_entities_and_roles_are_styled():
     app = ArgviewApp.from_analysis(analysis)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        article = app.article
+        article = app.reader.article
         text = analysis.text
         await pilot.press("right_parenthesis", "right_parenthesis", "right_parenthesis")  # cursor off the units below
         heading = _style_at(article, text.index("Why rail"))
@@ -751,7 +782,7 @@ async def test_export_of_stdin_gets_a_plain_file_name(tmp_path):
     app = ArgviewApp.from_analysis(analysis)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
-        path = app.export("md", tmp_path)
+        path = app.reader.export("md", tmp_path)
         assert path.parent == tmp_path and path.exists()
         assert path.name[0].isalnum(), path.name
         assert path.name == "The-Case-for-Night-Trains.outline.md"
@@ -759,7 +790,7 @@ async def test_export_of_stdin_gets_a_plain_file_name(tmp_path):
 
 @sync
 async def test_export_dialog_lines_up_its_descriptions():
-    from tui.screens.export import FORMATS
+    from tui.export import EXPORTS
 
     app = ArgviewApp.from_analysis(hand_built())
     async with app.run_test(size=(100, 30)) as pilot:
@@ -768,7 +799,7 @@ async def test_export_dialog_lines_up_its_descriptions():
         await pilot.pause()
         options = app.screen.query_one(OptionList)
         plains = [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
-        columns = {plain.index(what) for plain, (_fmt, _name, what) in zip(plains, FORMATS)}
+        columns = {plain.index(f.description) for plain, f in zip(plains, EXPORTS)}
         assert len(columns) == 1, plains
         await pilot.press("escape")
 
@@ -838,7 +869,7 @@ async def test_esc_closes_the_palettes_keys_panel():
         await pilot.press("escape")
         await pilot.pause()
         assert not app.screen.query(HelpPanel)
-        assert app.article.has_focus
+        assert app.reader.article.has_focus
 
 
 @sync
@@ -848,18 +879,18 @@ async def test_header_keeps_the_title_and_reading_position_on_a_narrow_terminal(
     app = ArgviewApp.from_path(None)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        entity = max(app.analysis.entities, key=lambda e: len(e.name))
-        app.select_entity(entity)
+        entity = max(app.reader.analysis.entities, key=lambda e: len(e.name))
+        app.reader.select_entity(entity)
         await pilot.press("G")
         await pilot.pause()
         for width in (80, 60):
             await pilot.resize_terminal(width, 24)
             await pilot.pause()
-            header = app.titlebar.render().plain
+            header = app.reader.titlebar.render().plain
             assert header.rstrip()[-4:].strip().rstrip("%").isdigit() and header.endswith("%"), header
-            assert header.startswith(app.article_title[:8]), header
+            assert header.startswith(app.reader.article_title[:8]), header
             assert f"/{len(entity.mentions)}" in header, header  # the match counter stays too
-            assert len(header) <= app.titlebar.content_region.width
+            assert len(header) <= app.reader.titlebar.content_region.width
 
 
 @sync
@@ -879,12 +910,13 @@ async def test_export_key_says_why_it_cannot_export_yet(monkeypatch):
     monkeypatch.setattr(tui.analysis, "analyse", slow)
     source, doc = ingest_bytes(RawSource(name="a.md", data=ARTICLE.encode(), format_hint="markdown", sha256="0" * 64))
     app = ArgviewApp(source, doc)
+    said = record_notifications(app)
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
-        assert app.analysis is None and not app.screen.__class__.__name__ == "ExportScreen"
-        assert any("still being analysed" in n.message for n in app._notifications)
+        assert app.reader.analysis is None and not app.screen.__class__.__name__ == "ExportScreen"
+        assert any("still being analysed" in m for m in said)
         release.set()
         await settle(app, pilot)
 
@@ -893,12 +925,13 @@ async def test_export_key_says_why_it_cannot_export_yet(monkeypatch):
 
     monkeypatch.setattr(tui.analysis, "analyse", broken)
     app = ArgviewApp(source, doc)
+    said = record_notifications(app)
     async with app.run_test(size=(100, 24)) as pilot:
         await settle(app, pilot)
-        app.clear_notifications()
+        said.clear()
         await pilot.press("x")
         await pilot.pause()
-        assert any("analysis failed" in n.message.lower() for n in app._notifications), list(app._notifications)
+        assert any("analysis failed" in m.lower() for m in said), said
 
 
 @sync
@@ -926,7 +959,7 @@ async def test_search_opened_while_analysing_works_once_the_analysis_is_done(mon
         await pilot.press(*"zebra")  # typed before the index exists
         release.set()
         await settle(app, pilot)
-        assert app.search_index is not None and app.screen is screen
+        assert app.reader.search_index is not None and app.screen is screen
         assert screen.hits and "zebra" in screen.hits[0].label.lower()
         await pilot.press(*" crossing ochre")
         await settle(app, pilot)
@@ -937,14 +970,10 @@ async def test_search_opened_while_analysing_works_once_the_analysis_is_done(mon
 
 
 def _controls_on_screen(app: ArgviewApp) -> list[str]:
-    """Every drawn segment holding a C0/C1 control character (ESC starts an escape sequence)."""
-    update = app.screen._compositor.render_full_update()
-    return [
-        seg.text
-        for strip in update.strips
-        for seg in strip
-        if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in seg.text)
-    ]
+    """Every drawn row holding a C0/C1 control character (ESC starts an escape sequence), read
+    from a screenshot of the whole screen (its SVG keeps each row's text as drawn)."""
+    svg = app.export_screenshot()
+    return [row for row in svg.split("\n") if any(ord(c) < 32 and c != "\t" or 0x7F <= ord(c) < 0xA0 for c in row)]
 
 
 @sync
@@ -969,9 +998,10 @@ async def test_escape_sequences_in_a_file_name_or_a_pasted_query_never_reach_the
 
     monkeypatch.setattr(tui.analysis, "analyse", slow)
     app = ArgviewApp.from_path(str(path))
+    said = record_notifications(app)
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
-        assert app.analysis is None and "evil" in app.titlebar.article_title
+        assert app.reader.analysis is None and "evil" in app.reader.titlebar.article_title
         assert _controls_on_screen(app) == []  # before the analysis: the header shows the file name
         release.set()
         await settle(app, pilot)
@@ -980,7 +1010,7 @@ async def test_escape_sequences_in_a_file_name_or_a_pasted_query_never_reach_the
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        wrote = [n.message for n in app._notifications if "Wrote" in n.message]
+        wrote = [m for m in said if "Wrote" in m]
         assert wrote and not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in wrote[0]), wrote
         assert _controls_on_screen(app) == []
         await pilot.press("slash")
@@ -1009,14 +1039,15 @@ async def test_search_result_list_has_no_blank_row_under_a_few_results():
 @sync
 async def test_n_says_why_when_there_is_nothing_to_step_through() -> None:
     app = ArgviewApp.from_analysis(hand_built())
+    said = record_notifications(app)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        app.clear_notifications()
+        said.clear()
         await pilot.press("n")
         await pilot.pause()
-        assert any("Nothing to step through" in n.message for n in app._notifications)
-        app.last_query = "militry buildupp"  # a fuzzy hit's query that is not in the text
-        app.clear_notifications()
+        assert any("Nothing to step through" in m for m in said)
+        app.reader.last_query = "militry buildupp"  # a fuzzy hit's query that is not in the text
+        said.clear()
         await pilot.press("N")
         await pilot.pause()
-        assert any("does not occur word for word" in n.message for n in app._notifications)
+        assert any("does not occur word for word" in m for m in said)

@@ -26,9 +26,9 @@ from markdown_it.tree import SyntaxTreeNode
 from tui import cli
 from tui.export import FORMATS, export_to_file, render, suggested_name, write_atomic
 from tui.export import argdown as argdown_export
-from tui.export.graph import one_line
 from tui.model import Analysis, ArgNode, Entity, Mention, Source
 from tui.pipeline import analyse_source
+from tui.text import clean_line
 
 ROOT = Path(__file__).resolve().parent.parent
 # svg runs Graphviz's dot (tests/test_export_graphs.py covers it, and its absence)
@@ -115,7 +115,7 @@ def analysis(request) -> Analysis:
 
 
 def unit_text(analysis: Analysis, node: ArgNode) -> str:
-    return one_line(analysis.span_text(node)) or one_line(node.label) or node.role
+    return clean_line(analysis.span_text(node)) or clean_line(node.label) or node.role
 
 
 def expected_relations(analysis: Analysis) -> list[tuple[int, str, int]]:
@@ -201,8 +201,8 @@ def _md_items(bullet_list: SyntaxTreeNode) -> list[tuple[str, str, list]]:
 def _outline_items(analysis: Analysis, nodes: list[ArgNode]) -> list[tuple[str, str, list]]:
     out = []
     for node in nodes:
-        head = ROLE[node.role] + (f" ({one_line(node.cue)})" if node.cue else "")
-        head += ": " + (one_line(node.label) or unit_text(analysis, node))
+        head = ROLE[node.role] + (f" ({clean_line(node.cue)})" if node.cue else "")
+        head += ": " + (clean_line(node.label) or unit_text(analysis, node))
         out.append((head, unit_text(analysis, node), _outline_items(analysis, node.children)))
     return out
 
@@ -220,14 +220,14 @@ def test_markdown_nests_as_the_outline_does_with_role_label_and_quote(analysis: 
 def test_markdown_has_title_and_thesis_on_top_and_entities_after(analysis: Analysis) -> None:
     md = render(analysis, "md")
     sections = _sections(md)
-    assert list(sections)[:3] == ["h1:" + one_line(analysis.title), "Argument", "Entities"]
-    top = [_plain(p.children[0], True) for p in sections["h1:" + one_line(analysis.title)]]
+    assert list(sections)[:3] == ["h1:" + clean_line(analysis.title), "Argument", "Entities"]
+    top = [_plain(p.children[0], True) for p in sections["h1:" + clean_line(analysis.title)]]
     thesis = next((n for n in analysis.arg_nodes() if n.role == "thesis"), None)
     if thesis is not None:
         assert "Thesis: " + unit_text(analysis, thesis) in top
     entity_lines = [_plain(i.children[0].children[0], True) for b in sections["Entities"]
                     if b.type == "bullet_list" for i in b.children]
-    assert [line.split(" (")[0] for line in entity_lines] == [one_line(e.name) for e in analysis.entities]
+    assert [line.split(" (")[0] for line in entity_lines] == [clean_line(e.name) for e in analysis.entities]
 
 
 def test_markdown_shows_entity_type_aliases_and_mentions(hand_built: Analysis) -> None:
@@ -307,7 +307,7 @@ SPECIAL = re.compile(r"[\[\]<>@#*_{}/]|[.:]\S|--|==")
 def test_argdown_escape_keeps_every_character_and_leaves_nothing_special(text: str) -> None:
     escaped = argdown_export.escape(text)
     assert "\n" not in escaped and "\x1b" not in escaped
-    assert _unescape(escaped) == one_line(text)
+    assert _unescape(escaped) == clean_line(text)
     # with every escape pair removed, no character the Argdown lexer treats as markup is left
     assert not SPECIAL.search(re.sub(r"\\.", "x", escaped)), escaped
 
@@ -350,7 +350,7 @@ def test_argdown_export_parses_with_the_argdown_cli(analysis: Analysis, tmp_path
     index = {title: i for i, title in enumerate(titles)}
     parsed = [(index[r["from"]], r["relationType"], index[r["to"]]) for r in data["relations"]]
     assert collections.Counter(parsed) == collections.Counter(expected_relations(analysis))
-    assert [s["title"] for s in data["sections"]] == [one_line(analysis.title)]
+    assert [s["title"] for s in data["sections"]] == [clean_line(analysis.title)]
 
 
 PIECES = list("ab .:-=+[]<>@#*_{}/\\()!,;'\"~^|&%$`09") + [
@@ -362,7 +362,7 @@ PIECES = list("ab .:-=+[]<>@#*_{}/\\()!,;'\"~^|&%$`09") + [
 def test_argdown_cli_reads_random_punctuation_back_verbatim(tmp_path: Path) -> None:
     """Hundreds of seeded random strings of Argdown punctuation, escaped, parse back unchanged."""
     rng = random.Random(20261125)
-    texts = [one_line("".join(rng.choice(PIECES) for _ in range(rng.randint(1, 25)))) for _ in range(300)]
+    texts = [clean_line("".join(rng.choice(PIECES) for _ in range(rng.randint(1, 25)))) for _ in range(300)]
     texts = [t for t in texts if t]
     lines = ["[Root]: root"]
     for i, text in enumerate(texts):
@@ -480,6 +480,13 @@ def test_export_refuses_to_overwrite_unless_forced(hand_built: Analysis, tmp_pat
 def test_suggested_name_comes_from_the_source(hand_built: Analysis, name: str, fmt: str, expected: str) -> None:
     renamed = hand_built.model_copy(update={"source": hand_built.source.model_copy(update={"name": name})})
     assert suggested_name(renamed, fmt) == expected
+
+
+def test_suggested_name_of_stdin_comes_from_the_title(hand_built: Analysis) -> None:
+    """The app names an export of standard input after the article's title; the CLI has none."""
+    stdin = hand_built.model_copy(update={"source": hand_built.source.model_copy(update={"name": "-"})})
+    assert suggested_name(stdin, "md", title="-The Case: for trains!") == "The-Case-for-trains.outline.md"
+    assert suggested_name(stdin, "md", title="") == "argview.outline.md"
 
 
 def test_unknown_format_writes_nothing(hand_built: Analysis, tmp_path: Path) -> None:

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 from tui import cli
-from tui.export import EXPORTS, FORMATS, export_to_file, render
-from tui.export.graph import one_line
+from tui.export import FORMATS, export_to_file, render
 from tui.model import Analysis, ArgNode, Source
 from tui.pipeline import analyse_source
+from tui.text import clean_line
 
 NASTY = {
     "thesis": 'Say "no" to \\n, \\l, \\N and \\G \\\\ escapes; C:\\new\\table ends in a backslash \\',
@@ -77,7 +77,7 @@ def expected(analysis: Analysis) -> tuple[list[tuple[str, str]], set[tuple[int, 
     nodes = list(analysis.arg_nodes())
     index = {id(n): i for i, n in enumerate(nodes)}
     thesis = next((n for n in analysis.outline if n.role == "thesis"), None)
-    units = [(n.role, one_line(analysis.span_text(n)) or one_line(n.label) or n.role) for n in nodes]
+    units = [(n.role, clean_line(analysis.span_text(n)) or clean_line(n.label) or n.role) for n in nodes]
     relations: set[tuple[int, str, int]] = set()
 
     def visit(node: ArgNode, parent: ArgNode | None) -> None:
@@ -143,7 +143,7 @@ def test_graphviz_draws_every_unit_and_relation_as_written(analysis: Analysis) -
     assert edges == relations
     # the article's title is the graph's label, as written
     graph_label = [t.text for t in svg.find(f"{SVG}g").findall(f"{SVG}text")]
-    assert " ".join(graph_label) == one_line(analysis.title)
+    assert " ".join(graph_label) == clean_line(analysis.title)
 
 
 @needs_dot
@@ -221,7 +221,7 @@ def parse_mermaid(source: str) -> dict:
 def test_mermaid_flowchart_has_every_unit_and_relation_as_written(analysis: Analysis) -> None:
     units, relations = expected(analysis)
     chart = parse_mermaid(render(analysis, "mermaid"))
-    assert chart["title"] == one_line(analysis.title)
+    assert chart["title"] == clean_line(analysis.title)
     titles = role_titles(units)
     assert set(chart["nodes"]) == {f"u{i + 1}" for i in range(len(units))}
     shapes = {"thesis": "[[", "claim": "(", "premise": "[", "counter": "{{", "rebuttal": "[/", "conclusion": "(["}
@@ -262,11 +262,8 @@ def test_graph_exports_carry_no_control_characters(fmt: str) -> None:
 # --- One list of formats, everywhere ------------------------------------------------------
 
 def test_the_cli_and_the_dialog_offer_the_same_formats(capsys) -> None:
-    from tui.screens.export import FORMATS as DIALOG, SUFFIXES
-
-    assert [fmt for fmt, _name, _what in DIALOG] == list(FORMATS)
+    # the dialog reads EXPORTS too: its ids are checked in test_the_export_dialog_writes_a_mermaid_map
     assert {"dot", "mermaid", "svg"} <= set(FORMATS)
-    assert SUFFIXES == {f.id: f.suffix for f in EXPORTS}
     with pytest.raises(SystemExit):
         cli.main(["--help"])
     help_text = " ".join(capsys.readouterr().out.split())
@@ -277,10 +274,12 @@ def _export_from_the_dialog(analysis: Analysis, fmt: str) -> tuple[list[str], li
     """Press x, choose `fmt`, press enter: the dialog's format ids and the app's notifications."""
     from textual.widgets import OptionList
 
+    from tests.test_app import record_notifications
     from tui.app import ArgviewApp
 
     async def run() -> tuple[list[str], list[str]]:
         app = ArgviewApp.from_analysis(analysis)
+        said = record_notifications(app)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             await pilot.press("x")
@@ -289,7 +288,7 @@ def _export_from_the_dialog(analysis: Analysis, fmt: str) -> tuple[list[str], li
             ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
             await pilot.press(*["down"] * ids.index(fmt), "enter")
             await pilot.pause()
-            return ids, [n.message for n in app._notifications]
+            return ids, said
 
     return asyncio.run(run())
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import Page, analyse_bytes
 
+from tests.test_app import record_notifications
 from tui.cli import main
 from tui.ingest.markdown import MAX_NESTING
 
@@ -151,6 +152,7 @@ class TestUndecodableFileNames:
         bad = tmp_path / BAD
         bad.write_bytes(article.read_bytes())
         app = ArgviewApp.from_path(str(bad))
+        said = record_notifications(app)
 
         async def scenario() -> None:
             async with app.run_test(size=(100, 30)) as pilot:
@@ -161,7 +163,7 @@ class TestUndecodableFileNames:
                 await pilot.press("x")
                 await pilot.press("enter")  # the first format: Markdown
                 await pilot.pause()
-                messages = [n.message for n in app._notifications]
+                messages = list(said)
                 assert messages == [f"Wrote {tmp_path}/bad.outline.md"], messages
                 assert app.return_code is None  # still running: no crash
 
@@ -331,6 +333,7 @@ class TestExportNames:
 
         monkeypatch.setattr(tempfile, "mkstemp", denied)
         app = ArgviewApp.from_path(str(article))
+        said = record_notifications(app)
 
         async def scenario() -> None:
             async with app.run_test(size=(100, 30)) as pilot:
@@ -340,7 +343,7 @@ class TestExportNames:
                 await pilot.pause()
                 await pilot.press("x", "enter")
                 await pilot.pause()
-                messages = [n.message for n in app._notifications]
+                messages = list(said)
                 assert messages == [f"Export failed: [Errno 13] Permission denied: '{tmp_path}/article.outline.md'"], messages
 
         asyncio.run(scenario())

@@ -11,7 +11,7 @@ from pathlib import Path
 import tui
 
 PURE_PACKAGES = ("tui.ingest", "tui.analysis", "tui.export")
-PURE_MODULES = ("tui.model", "tui.search", "tui.pipeline")
+PURE_MODULES = ("tui.model", "tui.search", "tui.pipeline", "tui.text", "tui.matches")
 UI = ("textual", "rich")
 TRAINING = ("sklearn", "scipy")  # fitting only: the run time scores models in plain Python
 

@@ -114,7 +114,7 @@ async def main():
     app = ArgviewApp.from_path(None)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        print("opened:", app.article_title)
+        print("opened:", app.reader.article_title)
 
 asyncio.run(main())
 """

@@ -8,7 +8,8 @@ from tui.analysis import analyse
 from tui.ingest import ingest_bytes
 from tui.ingest.sources import RawSource
 from tui.model import ArgNode, Entity, Mention
-from tui.search import SearchHit, SearchIndex, fold, split_query
+from tui.search import SearchHit, SearchIndex, split_query
+from tui.text import fold_aligned
 
 ARTICLE = """The harbour question
 
@@ -246,7 +247,7 @@ def test_any_query_returns_hits_that_point_into_the_text(query):
         assert 0 <= hit.score <= 100
     for a, b in index.occurrences(query):
         assert 0 <= a < b <= len(text)
-        assert fold(text[a:b]) == fold(split_query(query)[1])
+        assert fold_aligned(text[a:b]) == fold_aligned(split_query(query)[1])
 
 
 _INDEX = SearchIndex(_analysis())

@@ -14,7 +14,7 @@ from textual.command import Hit, Hits, Provider
 
 @dataclass(frozen=True)
 class Command:
-    action: str  # App action name, without the ``action_`` prefix
+    action: str  # the command's name: its binding id, and its action unless `call` says otherwise
     keys: str  # Textual key names, comma-separated (the first is shown)
     title: str  # palette title and help screen text
     help: str  # one line for the palette and the help screen
@@ -22,15 +22,23 @@ class Command:
     footer: str | None = None  # short footer label; None keeps it out of the footer
     key_display: str | None = None  # how the help screen and footer show the keys
     priority: bool = False
-
+    scope: str = "reader"  # who runs it: "app" (also under dialogs), "reader" (the reader screen), "article"
+    call: str | None = None  # the action with its arguments, when it is not `action`
     @property
     def display_keys(self) -> str:
         return self.key_display or self.keys.split(",")[0]
 
+    @property
+    def run(self) -> str:
+        """The action string a key or the palette runs, in the namespace of `scope`."""
+        if self.scope == "article":  # movement: the reader screen binds it so it works from any pane
+            return f"article({self.action!r})"
+        return self.call or self.action
+
     def binding(self) -> Binding:
         return Binding(
             self.keys,
-            self.action,
+            self.run,
             self.footer or self.title,
             show=self.footer is not None,
             key_display=self.key_display.split(" ")[0] if self.key_display else None,
@@ -41,16 +49,16 @@ class Command:
 
 COMMANDS: tuple[Command, ...] = (
     # Reading
-    Command("scroll_down", "j,down", "Scroll down", "Scroll the article one line down", "Read", key_display="j ↓"),
-    Command("scroll_up", "k,up", "Scroll up", "Scroll the article one line up", "Read", key_display="k ↑"),
-    Command("page_down", "space,pagedown", "Page down", "Scroll one screen down", "Read", key_display="space PgDn"),
-    Command("page_up", "b,pageup", "Page up", "Scroll one screen up", "Read", key_display="b PgUp"),
-    Command("half_down", "d", "Half page down", "Scroll half a screen down", "Read"),
-    Command("half_up", "u", "Half page up", "Scroll half a screen up", "Read"),
-    Command("top", "g,home", "Top", "Go to the start of the article", "Read", key_display="g Home"),
-    Command("bottom", "G,end", "Bottom", "Go to the end of the article", "Read", key_display="G End"),
-    Command("next_sentence", "right_parenthesis", "Next sentence", "Move the sentence cursor forward", "Read", key_display=")"),
-    Command("prev_sentence", "left_parenthesis", "Previous sentence", "Move the sentence cursor back", "Read", key_display="("),
+    Command("scroll_down", "j,down", "Scroll down", "Scroll the article one line down", "Read", key_display="j ↓", scope="article"),
+    Command("scroll_up", "k,up", "Scroll up", "Scroll the article one line up", "Read", key_display="k ↑", scope="article"),
+    Command("page_down", "space,pagedown", "Page down", "Scroll one screen down", "Read", key_display="space PgDn", scope="article"),
+    Command("page_up", "b,pageup", "Page up", "Scroll one screen up", "Read", key_display="b PgUp", scope="article"),
+    Command("half_down", "d", "Half page down", "Scroll half a screen down", "Read", scope="article"),
+    Command("half_up", "u", "Half page up", "Scroll half a screen up", "Read", scope="article"),
+    Command("top", "g,home", "Top", "Go to the start of the article", "Read", key_display="g Home", scope="article"),
+    Command("bottom", "G,end", "Bottom", "Go to the end of the article", "Read", key_display="G End", scope="article"),
+    Command("next_sentence", "right_parenthesis", "Next sentence", "Move the sentence cursor forward", "Read", key_display=")", scope="article"),
+    Command("prev_sentence", "left_parenthesis", "Previous sentence", "Move the sentence cursor back", "Read", key_display="(", scope="article"),
     Command("next_section", "right_square_bracket", "Next section", "Jump to the next section", "Read", key_display="]"),
     Command("prev_section", "left_square_bracket", "Previous section", "Jump to the previous section", "Read", key_display="["),
     Command("next_unit", "right_curly_bracket", "Next argument unit", "Jump to the next thesis, claim, reason…", "Read", key_display="}"),
@@ -63,21 +71,22 @@ COMMANDS: tuple[Command, ...] = (
     # Panes and view
     Command("switch_pane", "tab", "Switch pane", "Move between the article and the side pane", "View", footer="Pane", priority=True),
     Command("toggle_side", "s", "Toggle side pane", "Show or hide the outline/entities/sections pane", "View", footer="Side"),
-    Command("show_outline", "1", "Show outline", "Open the Outline tab", "View"),
-    Command("show_entities", "2", "Show entities", "Open the Entities tab", "View"),
-    Command("show_sections", "3", "Show sections", "Open the Sections tab", "View"),
+    Command("show_outline", "1", "Show outline", "Open the Outline tab", "View", call="show_tab('outline')"),
+    Command("show_entities", "2", "Show entities", "Open the Entities tab", "View", call="show_tab('entities')"),
+    Command("show_sections", "3", "Show sections", "Open the Sections tab", "View", call="show_tab('sections')"),
     Command("toggle_roles", "r", "Toggle role tints", "Tint argument units by role, with a legend", "View", footer="Roles"),
-    Command("toggle_entities", "e", "Toggle entity colours", "Colour entity mentions by type", "View"),
-    Command("next_theme", "t", "Next theme", "Cycle through the colour themes", "View"),
+    Command("toggle_entities", "e", "Toggle entity colours", "Colour entity mentions by type", "View", scope="article"),
+    Command("next_theme", "t", "Next theme", "Cycle through the colour themes", "View", scope="app"),
     # App
     Command("export", "x", "Export outline", "Write the outline as Markdown, Argdown, AIF or JSON", "App", footer="Export"),
     Command("help", "question_mark", "Help", "Show every key", "App", footer="Help", key_display="?"),
-    Command("quit", "q", "Quit", "Leave Argview", "App", footer="Quit"),
+    Command("quit", "q", "Quit", "Leave Argview", "App", footer="Quit", scope="app"),
 )
 
 
-def bindings() -> list[Binding]:
-    return [command.binding() for command in COMMANDS]
+def bindings(scope: str) -> list[Binding]:
+    """The key bindings of the commands run by `scope` ("app", "reader" or "article")."""
+    return [command.binding() for command in COMMANDS if command.scope == scope]
 
 
 # Keys that belong to a pane or a dialog rather than the app; listed on the help screen only.
@@ -98,17 +107,17 @@ class JumpProvider(Provider):
     """
 
     async def search(self, query: str) -> Hits:
-        app = self.app
-        analysis = getattr(app, "analysis", None)
+        reader = self.screen  # the screen the palette opened over
+        analysis = getattr(reader, "analysis", None)
         if analysis is None or not query.strip():
             return
         from rapidfuzz import fuzz, process, utils
 
         targets: list[tuple[str, str, Callable[[], object]]] = []
         for section in analysis.sections:
-            targets.append(("section", section.title, partial(app.goto, section.start, top=True)))
+            targets.append(("section", section.title, partial(reader.goto, section.start, top=True)))
         for entity in analysis.entities:
-            targets.append(("entity", entity.name, partial(app.select_entity, entity)))
+            targets.append(("entity", entity.name, partial(reader.select_entity, entity)))
         names = [" ".join(name.split())[:120] for _kind, name, _go in targets]
         # 70, not 60: WRatio gives 60 to any short name sharing a letter pair with a command word
         # ("export" → "EU"), while misspelt names ("tokaev", "puttin") score 75 and up.

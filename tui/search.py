@@ -31,6 +31,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.utils import default_process
 
 from tui.model import Analysis, span_ends, span_starts
+from tui.text import blank_controls, fold_aligned
 
 SearchKind = Literal["section", "entity", "argument", "sentence"]
 
@@ -53,7 +54,6 @@ WORD_CUTOFF = 78           # rapidfuzz ratio needed to take a vocabulary word fo
 _WORD = re.compile(r"[^\W_]+")
 _SEP = r"[^\w\x00]{0,4}"  # between query words: punctuation or spaces (or none), never a NUL joiner
 _PUNCT = re.compile(r"[^\w\s]")
-_ONE_LINE = {c: " " for c in [*range(0x20), 0x7F, 0x2028, 0x2029]}
 
 
 @dataclass(frozen=True)
@@ -69,19 +69,6 @@ class SearchHit:
     match: tuple[int, int] | None = None  # span of the matched characters in Analysis.text, if known
 
 
-def fold(s: str) -> str:
-    """Lower-case without moving any character (a few letters grow when lower-cased: kept as is)."""
-    low = s.lower()
-    if len(low) == len(s):
-        return low
-    return "".join(c if len(lc := c.lower()) != 1 else lc for c in s)
-
-
-def one_line(s: str) -> str:
-    """Control characters and line breaks as spaces (same length), so a label stays one line."""
-    return s if s.isprintable() else s.translate(_ONE_LINE)
-
-
 def split_query(query: str) -> tuple[SearchKind | None, str]:
     """The kind a leading ``#``/``@``/``!`` asks for, and the query without it."""
     q = query.strip()
@@ -91,10 +78,10 @@ def split_query(query: str) -> tuple[SearchKind | None, str]:
 
 
 def _pattern(body: str) -> re.Pattern[str] | None:
-    words = _WORD.findall(fold(body[:MAX_QUERY]))
+    words = _WORD.findall(fold_aligned(body[:MAX_QUERY]))
     if words:
         return re.compile(_SEP.join(re.escape(w) for w in words))
-    literal = fold(body[:MAX_QUERY]).strip().replace("\x00", "")
+    literal = fold_aligned(body[:MAX_QUERY]).strip().replace("\x00", "")
     return re.compile(re.escape(literal)) if literal else None
 
 
@@ -102,7 +89,7 @@ def _exact_query(body: str) -> str | None:
     """The folded query with its spaces made single, when it holds punctuation worth matching."""
     if not _PUNCT.search(body):
         return None
-    exact = " ".join(fold(body[:MAX_QUERY]).replace("\x00", " ").split())
+    exact = " ".join(fold_aligned(body[:MAX_QUERY]).replace("\x00", " ").split())
     return exact or None
 
 
@@ -231,7 +218,7 @@ class SearchIndex:
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        self._folded = fold(analysis.text)
+        self._folded = fold_aligned(analysis.text)
         self._sections = list(analysis.sections)
         self._section_titles = {s.id: s.title for s in self._sections}
         self._entities = list(analysis.entities)
@@ -241,21 +228,21 @@ class SearchIndex:
         # Names (section titles, entity names and aliases): few, short, matched exhaustively.
         names: list[_Name] = []
         for i, sec in enumerate(self._sections):
-            names.append(_Name("section", i, one_line(sec.title), False))
+            names.append(_Name("section", i, blank_controls(sec.title), False))
         for i, ent in enumerate(self._entities):
-            names.append(_Name("entity", i, one_line(ent.name), False))
-            seen = {fold(ent.name)}
+            names.append(_Name("entity", i, blank_controls(ent.name), False))
+            seen = {fold_aligned(ent.name)}
             for alias in ent.aliases:
-                if fold(alias) not in seen:
-                    seen.add(fold(alias))
-                    names.append(_Name("entity", i, one_line(alias), True))
+                if fold_aligned(alias) not in seen:
+                    seen.add(fold_aligned(alias))
+                    names.append(_Name("entity", i, blank_controls(alias), True))
         self._names = names
         starts, pos = [], 0
         for n in names:
             starts.append(pos)
             pos += len(n.text) + 1
         self._name_starts = starts
-        self._name_hay = "\x00".join(fold(n.text.replace("\x00", " ")) for n in names)
+        self._name_hay = "\x00".join(fold_aligned(n.text.replace("\x00", " ")) for n in names)
         self._name_proc: dict[str | None, dict[int, str]] = {None: {}}
         for i, n in enumerate(names):
             proc = default_process(n.text)
@@ -263,16 +250,16 @@ class SearchIndex:
             self._name_proc.setdefault(n.kind, {})[i] = proc
 
         # Argument labels: as many as sentences on a long text, so scanned like them.
-        self._labels = [one_line(node.label) for node in self._nodes]
+        self._labels = [blank_controls(node.label) for node in self._nodes]
         lstarts, lends, pos = [], [], 0
         for lab in self._labels:
             lstarts.append(pos)
             lends.append(pos + len(lab))
             pos += len(lab) + 1
-        self._arg_hay = _Hay("\x00".join(fold(l.replace("\x00", " ")) for l in self._labels), lstarts, lends)
+        self._arg_hay = _Hay("\x00".join(fold_aligned(l.replace("\x00", " ")) for l in self._labels), lstarts, lends)
 
         # Sentences: spans of the article itself. One that is just a heading is found as its section.
-        heads = {(sec.start, fold(sec.title).strip()) for sec in self._sections}
+        heads = {(sec.start, fold_aligned(sec.title).strip()) for sec in self._sections}
         sstarts, sends = span_starts(self._sentences), span_ends(self._sentences)
         skip = set()
         for sec in self._sections:  # only a sentence starting where a section does can be its heading
@@ -310,7 +297,7 @@ class SearchIndex:
         if not isinstance(query, str):
             return []
         _kind, body = split_query(query)
-        needle = fold(body)
+        needle = fold_aligned(body)
         if not needle:
             return []
         out, hay, n = [], self._folded, len(needle)
@@ -339,7 +326,7 @@ class SearchIndex:
 
     # ----------------------------------------------------------------- search
     def _search(self, kind: SearchKind | None, body: str, limit: int) -> list[SearchHit]:
-        words = _WORD.findall(fold(body[:MAX_QUERY]))
+        words = _WORD.findall(fold_aligned(body[:MAX_QUERY]))
         processed = " ".join(words)
         # One letter matches thousands of sentences and labels, none of them meaningfully: names
         # only, unless the reader asked for arguments. A digit or punctuation ("2", "(", "%")
@@ -482,19 +469,19 @@ class SearchIndex:
     # ------------------------------------------------------------- hit makers
     def _section_hit(self, i: int, score: float, marks: tuple[int, ...]) -> SearchHit:
         sec = self._sections[i]
-        return SearchHit("section", one_line(sec.title), f"section · level {sec.level}", sec.start, sec.end,
+        return SearchHit("section", blank_controls(sec.title), f"section · level {sec.level}", sec.start, sec.end,
                          round(score, 2), marks, sec.id)
 
     def _node_hit(self, i: int, score: float, marks: tuple[int, ...]) -> SearchHit:
         node = self._nodes[i]
-        detail = node.role + (f" · “{one_line(node.cue)}”" if node.cue else "")
-        return SearchHit("argument", one_line(node.label), detail, node.start, node.end, round(score, 2), marks, node.id)
+        detail = node.role + (f" · “{blank_controls(node.cue)}”" if node.cue else "")
+        return SearchHit("argument", blank_controls(node.label), detail, node.start, node.end, round(score, 2), marks, node.id)
 
     def _entity_hit(
         self, i: int, score: float, alias: _Name | None, span: tuple[int, int] | None, processed: str = ""
     ) -> SearchHit:
         ent = self._entities[i]
-        label = one_line(ent.name)
+        label = blank_controls(ent.name)
         detail = ent.type.lower()
         if alias is not None:
             detail += f" · alias “{alias.text}”"
@@ -506,7 +493,7 @@ class SearchIndex:
         if ent.mentions:
             start, end = ent.mentions[0].start, ent.mentions[0].end
         else:
-            at = self._folded.find(fold(ent.name)) if ent.name else -1
+            at = self._folded.find(fold_aligned(ent.name)) if ent.name else -1
             start, end = (at, at + len(ent.name)) if at >= 0 else (0, 0)
         return SearchHit("entity", label, detail, start, end, round(score, 2), marks, ent.id)
 
@@ -521,7 +508,7 @@ class SearchIndex:
             lo = max(a, min(first - 60, b - LABEL_WIDTH))
             hi = min(b, lo + LABEL_WIDTH)
         lead = "…" if lo > a else ""
-        label = lead + one_line(self.analysis.text[lo:hi]) + ("…" if hi < b else "")
+        label = lead + blank_controls(self.analysis.text[lo:hi]) + ("…" if hi < b else "")
         marks = tuple(sorted({
             i - lo + len(lead)
             for s, e in spans
@@ -529,7 +516,7 @@ class SearchIndex:
             if not self.analysis.text[i].isspace()
         }))
         detail = self._section_titles.get(sen.section or "", "")
-        return SearchHit("sentence", label, one_line(detail), a, b, round(score, 2), marks, sen.id,
+        return SearchHit("sentence", label, blank_controls(detail), a, b, round(score, 2), marks, sen.id,
                          spans[0] if spans else None)
 
 
@@ -541,7 +528,7 @@ def _span_marks(label: str, span: tuple[int, int]) -> tuple[int, ...]:
 def _literal_marks(label: str, processed: str) -> tuple[int, ...]:
     """Where the query's words occur in ``label`` (for an entity found by an alias)."""
     pattern = _pattern(processed) if processed else None
-    m = pattern.search(fold(label)) if pattern else None
+    m = pattern.search(fold_aligned(label)) if pattern else None
     return _span_marks(label, (m.start(), m.end())) if m else _fuzzy_marks(processed, label)
 
 
@@ -549,7 +536,7 @@ def _fuzzy_marks(processed: str, label: str) -> tuple[int, ...]:
     """Characters of ``label`` that rapidfuzz aligns with the query."""
     if not processed or not label:
         return ()
-    folded = fold(label)
+    folded = fold_aligned(label)
     try:
         al = fuzz.partial_ratio_alignment(processed, folded)
         if al is None or al.score < 50:

@@ -73,15 +73,39 @@ def render(analysis: Analysis, fmt: str) -> str:
     return writer(fmt)(analysis)
 
 
-def suggested_name(analysis: Analysis, fmt: str) -> str:
-    """A file name for the export, from the source's name: "essay.txt" -> "essay.argdown"."""
+def suggested_name(analysis: Analysis, fmt: str, *, title: str | None = None) -> str:
+    """A file name for the export, from the source's name: "essay.txt" -> "essay.argdown".
+
+    Standard input has no name: the export is named after `title` when given, else "argview".
+    No name starts with "-" or "." (an option to rm, a hidden file).
+    """
     name = analysis.source.name.split("?", 1)[0].split("#", 1)[0].rstrip("/")
-    base = name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+    if analysis.source.name == "-":
+        base = title or ""
+    else:
+        base = name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
     stem = re.sub(r"\.(txt|text|md|markdown|html?|xhtml)$", "", base, flags=re.IGNORECASE)
-    stem = re.sub(r"[^\w.-]+", "-", stem).strip(".-")
-    if not stem or analysis.source.name == "-":
-        stem = "argview"
+    stem = re.sub(r"[^\w.-]+", "-", stem)[:80].strip(".-") or "argview"
     return stem + BY_ID[fmt].suffix
+
+
+def export_beside(analysis: Analysis, fmt: str, title: str, directory: Path | None = None) -> Path:
+    """Write a new export file in `directory`, by default beside the source file (else the current
+    directory), named by `suggested_name` and numbered ("essay-1.argdown") rather than overwrite one."""
+    if directory is None:
+        source = Path(analysis.source.name)
+        directory = source.parent if source.is_file() and os.access(source.parent, os.W_OK) else Path.cwd()
+    name = suggested_name(analysis, fmt, title=title)
+    stem, suffix = name[: -len(BY_ID[fmt].suffix)], BY_ID[fmt].suffix
+    for n in range(1000):
+        path = directory / (name if n == 0 else f"{stem}-{n}{suffix}")
+        if path.exists():
+            continue
+        try:
+            return export_to_file(analysis, fmt, path, force=False)
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"too many exports of {stem} in {directory}")
 
 
 def export_to_file(analysis: Analysis, fmt: str, path: str | os.PathLike[str], force: bool = False) -> Path:
@@ -93,5 +117,5 @@ def export_to_file(analysis: Analysis, fmt: str, path: str | os.PathLike[str], f
     return write_atomic(path, render(analysis, fmt), force=force)
 
 
-__all__ = ["BY_ID", "EXPORTS", "ExportFormat", "FORMATS", "NotRegularFileError", "check_target", "export_to_file", "render",
+__all__ = ["BY_ID", "EXPORTS", "ExportFormat", "FORMATS", "NotRegularFileError", "check_target", "export_beside", "export_to_file", "render",
            "suggested_name", "unavailable", "write_atomic", "writer"]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from tui.export.graph import Unit, one_line, roots, titles, units
+from tui.export.graph import Unit, roots, titles, units
 from tui.model import Analysis
+from tui.text import clean_line
 
 STATEMENT_ROLES = frozenset({"thesis", "claim", "conclusion"})
 # Always special: escapes, references/mentions/links [ ] < > @, tags and headings #, bold and
@@ -24,7 +25,7 @@ _ESCAPE = re.compile(rf"[{_ALWAYS}]|[.:](?=\S)|-(?=-)|=(?==)")
 
 def escape(text: str) -> str:
     """Article text as one line of literal Argdown text."""
-    return _ESCAPE.sub(lambda m: "\\" + m[0], one_line(text))
+    return _ESCAPE.sub(lambda m: "\\" + m[0], clean_line(text))
 
 
 def to_argdown(analysis: Analysis) -> str:

@@ -9,8 +9,9 @@ Article text is untrusted: it only ever appears inside double-quoted DOT strings
 
 from __future__ import annotations
 
-from tui.export.graph import RELATION_COLOURS, ROLE_COLOURS, Unit, one_line, titles, units, wrap
+from tui.export.graph import RELATION_COLOURS, ROLE_COLOURS, Unit, titles, units, wrap
 from tui.model import Analysis
+from tui.text import clean_line
 
 # Shape and border style per role: a reader of a black-and-white print still tells them apart.
 ROLE_SHAPES = {
@@ -31,7 +32,7 @@ def quote(text: str) -> str:
 
 def label(lines: list[str]) -> str:
     """Lines as a quoted DOT label (each centred); the line breaks are DOT's `\\n` escapes."""
-    return '"' + "\\n".join(quote(one_line(line))[1:-1] for line in lines) + '"'
+    return '"' + "\\n".join(quote(clean_line(line))[1:-1] for line in lines) + '"'
 
 
 def node_id(unit: Unit) -> str:
@@ -41,7 +42,7 @@ def node_id(unit: Unit) -> str:
 def to_dot(analysis: Analysis) -> str:
     all_units = units(analysis)
     names = titles(all_units)
-    title = one_line(analysis.title) or "Untitled"
+    title = clean_line(analysis.title) or "Untitled"
     lines = [
         "digraph argument {",
         f'  graph [label={label(wrap(title, 60))}, labelloc=t, fontname="Helvetica", fontsize=16, rankdir=BT, nodesep=0.3, ranksep=0.5];',

@@ -9,11 +9,11 @@ main claim; with no thesis they stand alone.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
 from tui.model import Analysis, ArgNode
+from tui.text import clean_line
 
 Kind = Literal["support", "attack"]
 
@@ -55,16 +55,9 @@ class Unit:
     children: list[Unit] = field(default_factory=list, repr=False)
 
 
-def one_line(text: str) -> str:
-    """Collapse all whitespace (including Unicode line separators) to single spaces and drop
-    control characters: article text must never carry terminal or layout controls into an export."""
-    cleaned = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
-    return " ".join(cleaned.split())
-
-
 def unit_text(analysis: Analysis, node: ArgNode) -> str:
     """The quoted text of a unit: its span in the article, else its label, else its role."""
-    return one_line(analysis.span_text(node)) or one_line(node.label) or node.role
+    return clean_line(analysis.span_text(node)) or clean_line(node.label) or node.role
 
 
 def wrap(text: str, width: int = LABEL_WIDTH) -> list[str]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from tui.export.graph import ROLE_TITLES, one_line, unit_text
+from tui.export.graph import ROLE_TITLES, unit_text
 from tui.model import Analysis, ArgNode, Entity
 from tui.names import shown
+from tui.text import clean_line
 
 # Characters that start inline Markdown (emphasis, code, links, HTML, entities, tables, strike):
 # backslash-escaped so article text renders as the words it is, never as markup.
@@ -18,7 +19,7 @@ _LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
 
 def escape(text: str) -> str:
     """One line of article text as literal Markdown inline content."""
-    escaped = _INLINE.sub(r"\\\1", one_line(text))
+    escaped = _INLINE.sub(r"\\\1", clean_line(text))
     return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
 
 
@@ -55,7 +56,7 @@ def _item(analysis: Analysis, node: ArgNode, depth: int, lines: list[str]) -> No
 
 def _entity(entity: Entity) -> str:
     line = f"- **{escape(entity.name)}** ({entity.type.lower()})"
-    aliases = [escape(a) for a in entity.aliases if one_line(a)]
+    aliases = [escape(a) for a in entity.aliases if clean_line(a)]
     if aliases:
         line += " — also " + "; ".join(aliases)
     count = len(entity.mentions)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 
-from tui.export.graph import RELATION_COLOURS, ROLE_COLOURS, one_line, titles, units, wrap
+from tui.export.graph import RELATION_COLOURS, ROLE_COLOURS, titles, units, wrap
 from tui.model import Analysis
+from tui.text import clean_line
 
 # Opening and closing brackets of each role's shape: its look without colour.
 ROLE_SHAPES = {
@@ -33,7 +34,7 @@ def escape(text: str) -> str:
     """One line of text as the inside of a quoted Mermaid label, printed as written."""
     return "".join(
         ch if ch.isalnum() or ch in _SAFE_PUNCTUATION or (ord(ch) > 127 and ch.isprintable()) else f"#{ord(ch)};"
-        for ch in one_line(text)
+        for ch in clean_line(text)
     )
 
 
@@ -49,7 +50,7 @@ def _yaml_string(text: str) -> str:
 def to_mermaid(analysis: Analysis) -> str:
     all_units = units(analysis)
     names = titles(all_units)
-    title = one_line(analysis.title) or "Untitled"
+    title = clean_line(analysis.title) or "Untitled"
     lines = ["---", f"title: {_yaml_string(title)}", "---", "flowchart BT"]
     if not all_units:
         lines.append(f'  empty["{escape("No argument outline was found.")}"]')

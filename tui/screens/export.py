@@ -1,4 +1,4 @@
-"""Pick an export format; the app writes the file next to the source (never overwriting)."""
+"""Pick an export format; the reader writes it through `tui.export.export_beside` (never overwriting)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.export import EXPORTS
 
-# (id, name, description) per format; tui.export owns the list
-FORMATS: tuple[tuple[str, str, str], ...] = tuple((f.id, f.name, f.description) for f in EXPORTS)
-_NAME_WIDTH = max(len(name) for _fmt, name, _what in FORMATS)  # descriptions line up in one column
-SUFFIXES = {f.id: f.suffix for f in EXPORTS}
+_NAME_WIDTH = max(len(f.name) for f in EXPORTS)  # descriptions line up in one column
 
 
 class ExportScreen(ModalScreen["str | None"]):
@@ -27,8 +24,8 @@ class ExportScreen(ModalScreen["str | None"]):
             box.border_subtitle = "enter writes · esc closes"
             yield OptionList(
                 *(
-                    Option(Text.assemble((name.ljust(_NAME_WIDTH), "bold"), f"  {what}"), id=fmt)
-                    for fmt, name, what in FORMATS
+                    Option(Text.assemble((f.name.ljust(_NAME_WIDTH), "bold"), f"  {f.description}"), id=f.id)
+                    for f in EXPORTS
                 ),
                 id="export-formats",
             )

@@ -18,7 +18,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from tui.widgets.layout import UNJOIN
+from tui.text import UNJOIN
 from tui.widgets.roles import BADGES, strip_unsafe
 
 if TYPE_CHECKING:

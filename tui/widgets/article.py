@@ -21,7 +21,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.model import Analysis, Block, Sentence, span_starts
-from tui.widgets.layout import UNJOIN, Line, LineIndex, layout_lines
+from tui.text import UNJOIN
+from tui.widgets.layout import Line, LineIndex, layout_lines
 from tui.widgets.spans import SpanSet
 
 # Any control character that slipped past ingest is drawn as U+FFFD: same length, so offsets hold.
@@ -237,6 +238,30 @@ class ArticleView(ScrollView, can_focus=True):
         step = max(1, int(self.scrollable_content_region.height * abs(pages)))
         self.scroll_lines(step if pages > 0 else -step)
 
+    def run_move(self, move: str) -> None:
+        """Run a movement command of `tui.commands` (scope "article") by name. The reader screen
+        binds their keys so they work from any pane; named apart from Widget's own scroll actions,
+        which the arrow keys run while the article has focus."""
+        moves = {
+            "scroll_down": lambda: self.scroll_lines(1),
+            "scroll_up": lambda: self.scroll_lines(-1),
+            "page_down": lambda: self.scroll_pages(1),
+            "page_up": lambda: self.scroll_pages(-1),
+            "half_down": lambda: self.scroll_pages(0.5),
+            "half_up": lambda: self.scroll_pages(-0.5),
+            "top": self.scroll_to_start,
+            "bottom": self.scroll_to_end,
+            "next_sentence": lambda: self.move_cursor(1),
+            "prev_sentence": lambda: self.move_cursor(-1),
+            "toggle_entities": self.toggle_entities,
+        }
+        moves[move]()
+
+    def scroll_to_start(self) -> None:
+        self.scroll_to(y=0, animate=False, immediate=True)
+        if self.cursor is not None:
+            self.set_cursor(0)
+
     def reveal(self, offset: int, end: int | None = None) -> None:
         """Scroll so the line of `offset` is visible, a third down the view if it must move."""
         line = self.line_of(offset)
@@ -260,6 +285,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     def clear_highlights(self) -> None:
         self.set_highlights([], None)
+
+    @property
+    def current_match(self) -> tuple[int, int] | None:
+        """The span drawn as the current match (or the chosen argument unit), if any."""
+        return self._current
 
     @property
     def has_highlights(self) -> bool:

@@ -8,8 +8,9 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from tui.model import ENTITY_TYPES, Entity
+from tui.text import label_line
 from tui.widgets.fit import fit_label
-from tui.widgets.roles import TYPE_NAMES, one_line
+from tui.widgets.roles import TYPE_NAMES
 
 
 class EntityTree(Tree[Entity | None]):
@@ -31,10 +32,10 @@ class EntityTree(Tree[Entity | None]):
                 Text.assemble((TYPE_NAMES[kind], "bold"), (f"  {len(members)}", "dim")), data=None, expand=True
             )
             for entity in members:
-                label = Text.assemble(one_line(entity.name, 60), (f"  ×{len(entity.mentions)}", "dim"))
+                label = Text.assemble(label_line(entity.name, 60), (f"  ×{len(entity.mentions)}", "dim"))
                 aliases = [a for a in entity.aliases if a != entity.name]
                 if aliases:
-                    label.append(f"  ({one_line(', '.join(aliases), 60)})", "dim italic")
+                    label.append(f"  ({label_line(', '.join(aliases), 60)})", "dim italic")
                 self._by_id[entity.id] = group.add_leaf(label, data=entity)
         self.root.expand()
 

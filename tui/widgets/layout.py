@@ -17,6 +17,7 @@ from typing import Iterator
 from rich.cells import cell_len
 
 from tui.model import Block, BlockTable
+from tui.text import unjoin
 
 _WORD = re.compile(r"\S+")
 # Characters that certainly take one terminal cell (checked against rich.cells for every one).
@@ -33,19 +34,6 @@ class Line:
     end: int  # offset after the last character shown (== start for a blank line)
     block: int  # index into the blocks, -1 for the blank line between blocks
     prefix: str = ""  # bullet, quote bar or hanging indent drawn before the text
-
-
-# Joiners terminals disagree on. With a zero-width joiner (U+200D) Rich counts "👨‍👩‍👧" as one
-# 2-cell family, as newer terminals draw it, but tmux, xterm and VTE draw its three people in 6
-# cells; variation selector 16 (U+FE0F) makes "❤️" 2 cells for Rich and 1 for them. Views draw
-# both as zero-width spaces (same length, so offsets hold): each part keeps its own width, which
-# every terminal agrees on, and rows never push the side pane's border.
-UNJOIN = {0x200D: "\u200b", 0xFE0F: "\u200b"}
-
-
-def unjoin(s: str) -> str:
-    """`s` as views draw it: joined emoji sequences as their parts (same length)."""
-    return s.translate(UNJOIN) if "\u200d" in s or "\ufe0f" in s else s
 
 
 class LineTable(Sequence):

@@ -10,8 +10,9 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from tui.model import ArgNode
+from tui.text import label_line
 from tui.widgets.fit import fit_label
-from tui.widgets.roles import BADGES, one_line
+from tui.widgets.roles import BADGES
 
 
 class OutlineTree(Tree[ArgNode]):
@@ -41,7 +42,7 @@ class OutlineTree(Tree[ArgNode]):
 
         def add(parent: TreeNode[ArgNode], nodes: list[ArgNode], depth: int) -> None:
             for node in nodes:
-                label = Text(one_line(node.label or node.role))
+                label = Text(label_line(node.label or node.role))
                 tree_node = parent.add(label, data=node, expand=True, allow_expand=bool(node.children))
                 self._by_id[node.id] = tree_node
                 self._order.append((node.start, -depth, node.end, node.id))
@@ -57,12 +58,12 @@ class OutlineTree(Tree[ArgNode]):
         if data is None:
             return super().render_label(node, base_style, style)
         badge_style = self.get_component_rich_style(f"outline--{data.role}", partial=True)
-        label = node._label.copy()
+        label = node.label.copy() if isinstance(node.label, Text) else Text(str(node.label))
         label.stylize(style)
         parts: list[Text | tuple[str, Style] | str] = [(f" {BADGES[data.role]} ", badge_style), " "]
         if data.cue:  # before the label, so a narrow pane never cuts it off
             cue_style = self.get_component_rich_style("outline--cue", partial=True)
-            parts.append((f"«{one_line(data.cue, 30)}» ", style + cue_style))
+            parts.append((f"«{label_line(data.cue, 30)}» ", style + cue_style))
         parts.append(label)
         return fit_label(self, node, Text.assemble(*parts))
 

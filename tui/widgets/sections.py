@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.model import Section
-from tui.widgets.roles import one_line
+from tui.text import label_line
 
 
 class SectionList(OptionList):
@@ -23,7 +23,7 @@ class SectionList(OptionList):
         self._starts = [s.start for s in self.sections]
         self.clear_options()
         self.add_options(
-            Option(Text(("  " * (s.level - 1)) + one_line(s.title, 120)), id=s.id) for s in self.sections
+            Option(Text(("  " * (s.level - 1)) + label_line(s.title, 120)), id=s.id) for s in self.sections
         )
 
     def index_at(self, offset: int) -> int | None:

@@ -7,7 +7,7 @@ import re
 from rich.text import Text
 from textual.widget import Widget
 
-from tui.widgets.roles import one_line
+from tui.text import label_line
 
 
 class TitleBar(Widget):
@@ -15,23 +15,23 @@ class TitleBar(Widget):
 
     def __init__(self, title: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.article_title = one_line(title, 300)
+        self.article_title = label_line(title, 300)
         self.section = ""
         self.percent = 0
         self.status = ""
 
     def set_position(self, section: str, percent: int) -> None:
-        section = one_line(section, 80)
+        section = label_line(section, 80)
         if (section, percent) != (self.section, self.percent):
             self.section, self.percent = section, percent
             self.refresh()
 
     def set_title(self, title: str) -> None:
-        self.article_title = one_line(title, 300)
+        self.article_title = label_line(title, 300)
         self.refresh()
 
     def set_status(self, status: str) -> None:
-        status = one_line(status, 200)  # holds the reader's query: untrusted like the title
+        status = label_line(status, 200)  # holds the reader's query: untrusted like the title
         if status != self.status:
             self.status = status
             self.refresh()

@@ -1,0 +1,477 @@
+"""The reader: the article beside its outline, entities and sections.
+
+The text shows at once; the analysis (and the search index) runs in a thread worker and fills the
+panes when done. This screen follows the reading position into the panes and the title bar, keeps
+the matches n/N step through, and moves focus between the article and the side pane. Its keys
+come from the command table (`tui.commands`); the article's movement keys are bound here so they
+work from any pane, and run on the article (`ArticleView.run_move`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import events, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, ProgressBar, Static, TabbedContent, TabPane, Tabs, Tree
+
+from tui.commands import bindings
+from tui.matches import Matches, first_from, index_at
+from tui.messages import AnalysisFailed, AnalysisProgress, AnalysisReady
+from tui.model import Analysis, ArgNode, Entity, Source
+from tui.widgets.article import ArticleView
+from tui.widgets.entities import EntityTree
+from tui.widgets.legend import RoleLegend
+from tui.widgets.outline import OutlineTree
+from tui.text import label_line
+from tui.widgets.sections import SectionList
+from tui.widgets.titlebar import TitleBar
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tui.background import CancelFlag
+    from tui.ingest import Document
+    from tui.search import SearchHit, SearchIndex
+
+NARROW = 100  # below this many columns the side pane starts hidden
+LARGE_TEXT = 150_000  # characters; above this the progress bar shows while analysing
+TABS = {"outline": "tab-outline", "entities": "tab-entities", "sections": "tab-sections"}
+
+
+class ReaderScreen(Screen[None]):
+    BINDINGS = bindings("reader") + bindings("article")
+
+    def __init__(self, source: Source, doc: Document | None = None, *, analysis: Analysis | None = None) -> None:
+        """Open an ingested document (analysed in the background) or a finished analysis."""
+        super().__init__()
+        if doc is None and analysis is None:
+            raise ValueError("ReaderScreen needs a Document or an Analysis")
+        self.source = source
+        self.doc = doc
+        self.analysis: Analysis | None = analysis
+        self.search_index: SearchIndex | None = None
+        base = analysis if analysis is not None else doc
+        assert base is not None
+        self._text, self._blocks = base.text, base.blocks
+        self.article_title = base.title or label_line(source.name, 300)  # a file name may hold escapes
+        self.matches = Matches()
+        self.last_query = ""
+        self.side_visible = True
+        self._narrow: bool | None = None
+        self._units: list[ArgNode] = []
+        self._analysis_failed = False
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        yield TitleBar(self.article_title, id="titlebar")
+        with Horizontal(id="body"):
+            with Vertical(id="main"):
+                yield ArticleView(self._text, self._blocks, id="article")
+                with Horizontal(id="progress"):
+                    yield Static(Text("Analysing", style="italic"), id="progress-label")
+                    yield ProgressBar(total=100, show_eta=False, id="progress-bar")
+                yield RoleLegend(id="legend")
+            with TabbedContent(id="side", initial=TABS["outline"]):
+                with TabPane("Outline", id=TABS["outline"]):
+                    yield OutlineTree(id="outline")
+                    yield Static(Text("Analysing…", style="dim italic"), id="outline-empty", classes="empty")
+                with TabPane("Entities", id=TABS["entities"]):
+                    yield EntityTree(id="entities")
+                    yield Static(Text("Analysing…", style="dim italic"), id="entities-empty", classes="empty")
+                with TabPane("Sections", id=TABS["sections"]):
+                    yield SectionList(id="sections")
+                    yield Static(Text("Analysing…", style="dim italic"), id="sections-empty", classes="empty")
+        yield Footer(compact=True)
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def titlebar(self) -> TitleBar:
+        return self.query_one("#titlebar", TitleBar)
+
+    def on_mount(self) -> None:
+        self.app.title = self.article_title
+        for tabs in self.query(Tabs):
+            tabs.can_focus = False  # tab moves between panes; the tabs switch with 1/2/3 or a click
+        for tree in (self.query_one(OutlineTree), self.query_one(EntityTree)):
+            tree.display = False
+        self.query_one(SectionList).display = False
+        self._apply_width(self.app.size.width)
+        self.article.focus()
+        if self.analysis is not None:
+            self._install(self.analysis, self._build_index(self.analysis))
+        else:
+            self.titlebar.set_status("analysing…")
+            # Start after the first paint: the worker competes for the GIL, the text must show first.
+            self.call_after_refresh(self.analyse_in_background)
+            if len(self._text) >= LARGE_TEXT:
+                self.query_one("#progress").display = True
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_width(event.size.width)
+
+    def on_screen_resume(self) -> None:
+        self._apply_width(self.app.size.width)  # the terminal may have been resized under a dialog
+
+    def _apply_width(self, width: int) -> None:
+        narrow = width < NARROW
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.set_class(narrow, "narrow")
+            self._set_side(not narrow)
+
+    def _set_side(self, visible: bool) -> None:
+        self.side_visible = visible
+        side = self.query_one("#side")
+        side.display = visible
+        if not visible and side.has_focus_within:
+            self.article.focus()
+
+    # ------------------------------------------------------------------ analysis
+    @work(exclusive=True, group="analysis")
+    async def analyse_in_background(self) -> None:
+        """The analysis runs in a daemon thread: quitting stops it at its next progress report
+        and never waits for it (see tui.background)."""
+        from tui.background import Cancelled, run_in_daemon_thread
+
+        try:
+            analysis, index = await run_in_daemon_thread(self._analyse, "argview-analysis")
+        except Cancelled:
+            return
+        except Exception as err:  # noqa: BLE001 - the reader keeps the plain text and sees why
+            self.post_message(AnalysisFailed(f"{type(err).__name__}: {err}"))
+            return
+        self.post_message(AnalysisReady(analysis, index))
+
+    def _analyse(self, cancel: CancelFlag) -> tuple[Analysis, SearchIndex]:
+        from tui.analysis import analyse
+
+        def progress(step: str, fraction: float) -> None:
+            cancel.check()
+            self.post_message(AnalysisProgress(step, fraction))
+
+        assert self.doc is not None
+        analysis = analyse(self.source, self.doc, progress)
+        progress("search index", 0.95)
+        return analysis, self._build_index(analysis)
+
+    @staticmethod
+    def _build_index(analysis: Analysis) -> SearchIndex:
+        from tui.search import SearchIndex
+
+        return SearchIndex(analysis)
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        if message.step == "done":
+            return
+        percent = int(message.fraction * 100)
+        self.titlebar.set_status(f"analysing {message.step}… {percent}%")
+        self.query_one("#progress-label", Static).update(Text(f"Analysing: {message.step}", style="italic"))
+        self.query_one(ProgressBar).update(progress=percent)
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self._install(message.analysis, message.index)
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        self._analysis_failed = True
+        self.query_one("#progress").display = False
+        self.titlebar.set_status("analysis failed")
+        self.notify(
+            label_line(f"Analysis failed; showing the text only. {message.error}", 300), severity="error", markup=False
+        )
+
+    def _install(self, analysis: Analysis, index: SearchIndex) -> None:
+        self.analysis = analysis
+        self.search_index = index
+        self.article_title = analysis.title or self.article_title
+        self.app.title = self.article_title
+        self.titlebar.set_title(self.article_title)
+        self.titlebar.set_status("")
+        self.query_one("#progress").display = False
+        self.article.set_analysis(analysis)
+        self._units = sorted(analysis.arg_nodes(), key=lambda n: (n.start, n.end))
+        self._fill_pane(
+            self.query_one(OutlineTree), "#outline-empty", analysis.outline,
+            "No argument found in this text: no thesis, claims or reasons were recognised.",
+        )
+        self._fill_pane(
+            self.query_one(EntityTree), "#entities-empty", analysis.entities,
+            "No named entities found in this text.",
+        )
+        self._fill_pane(self.query_one(SectionList), "#sections-empty", analysis.sections, "No sections.")
+        from tui.screens.search import SearchScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, SearchScreen) and screen.index is None:
+                screen.set_index(index)  # opened while analysing
+        for note in analysis.notes:
+            self.notify(note, title="Note", markup=False, timeout=8)
+        self._on_moved()
+        self.refresh_bindings()
+
+    def _fill_pane(self, widget: Any, empty_id: str, items: list, empty_text: str) -> None:
+        widget.load(items)
+        widget.display = bool(items)
+        empty = self.query_one(empty_id, Static)
+        empty.update(Text(empty_text, style="dim italic"))
+        empty.display = not items
+
+    # ------------------------------------------------------------------ reading position
+    def on_article_view_moved(self, message: ArticleView.Moved) -> None:
+        self._on_moved()
+
+    def _on_moved(self) -> None:
+        article = self.article
+        offset = article.cursor_offset
+        section = ""
+        if self.analysis is not None and self.analysis.sections:
+            sections = self.query_one(SectionList)
+            i = sections.index_at(offset)
+            if i is not None:
+                section = self.analysis.sections[i].title
+                sections.follow(offset)
+            span = article.cursor_span or (offset, offset + 1)
+            self.query_one(OutlineTree).follow(*span)
+        self.titlebar.set_position(section, round(article.position * 100))
+
+    def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
+        entity = self._entity_at(message.offset)
+        if entity is not None:
+            self.select_entity(entity, at=message.offset, move=False)
+
+    def _entity_at(self, offset: int) -> Entity | None:
+        if self.analysis is None:
+            return None
+        for entity in self.analysis.entities:
+            for m in entity.mentions:
+                if m.start <= offset < m.end:
+                    return entity
+        return None
+
+    # ------------------------------------------------------------------ jumping
+    def goto(self, start: int, end: int | None = None, *, top: bool = False) -> None:
+        """Move the sentence cursor to `start` and bring it into view (its line at the top if `top`)."""
+        article = self.article
+        sentence = article.sentence_at(start)
+        if sentence is not None:
+            article.set_cursor(sentence, scroll=False)
+        if top:
+            article.scroll_to(y=article.line_of(start), animate=False, immediate=True)
+        else:
+            article.reveal(start, end)
+        self._on_moved()
+
+    def _set_matches(self, spans: list[tuple[int, int]], index: int, label: str) -> None:
+        self.matches.set(spans, index, label)
+        self.article.set_highlights(spans, self.matches.current)
+        self.titlebar.set_status(self.matches.status)
+        self.refresh_bindings()
+
+    def _clear_matches(self) -> None:
+        self.matches.clear()
+        self.article.clear_highlights()
+        self.titlebar.set_status("")
+        self.refresh_bindings()
+
+    def _mark(self, start: int, end: int) -> None:
+        """Mark one span (a unit, a search hit) as current, with no matches to step through."""
+        self._clear_matches()
+        self.article.set_highlights([], (start, end))
+        self.goto(start, end)
+
+    def select_entity(self, entity: Entity, *, at: int | None = None, move: bool = True) -> None:
+        spans = sorted((m.start, m.end) for m in entity.mentions)
+        index = index_at(spans, at) if at is not None else 0
+        self._set_matches(spans, index, entity.name[:40])
+        if spans and move:
+            self.goto(*spans[index])
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
+        data = event.node.data
+        if isinstance(data, ArgNode):
+            self._mark(data.start, data.end)
+        elif isinstance(data, Entity):
+            self.select_entity(data)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "sections" and self.analysis is not None:
+            section = self.analysis.sections[event.option_index]
+            self.goto(section.start, top=True)
+
+    # ------------------------------------------------------------------ actions: reading
+    def action_article(self, move: str) -> None:
+        """The article's movement keys, bound on the screen so they work from any pane."""
+        self.article.run_move(move)
+
+    def _section_starts(self) -> list[int]:
+        if self.analysis is not None:
+            return [s.start for s in self.analysis.sections]
+        return [b.start for b in self._blocks if b.kind in ("title", "heading")]
+
+    def action_next_section(self) -> None:
+        here = self.article.cursor_offset
+        nxt = next((s for s in self._section_starts() if s > here), None)
+        if nxt is None:
+            self.notify("This is the last section.", markup=False, timeout=2)
+            return
+        self.goto(nxt, top=True)
+
+    def action_prev_section(self) -> None:
+        here = self.article.cursor_offset
+        starts = [s for s in self._section_starts() if s < here]
+        # From inside a section, go to its start; from its start, to the one before.
+        self.goto(starts[-1] if starts else 0, top=True)
+
+    def action_next_unit(self) -> None:
+        self._step_unit(1)
+
+    def action_prev_unit(self) -> None:
+        self._step_unit(-1)
+
+    def _step_unit(self, delta: int) -> None:
+        if not self._units:
+            self.notify("No argument units in this text.", markup=False, timeout=2)
+            return
+        here = self.article.cursor_offset
+        if delta > 0:
+            unit = next((u for u in self._units if u.start > here), None)
+        else:
+            unit = next((u for u in reversed(self._units) if u.start < here), None)
+        if unit is None:
+            self.notify("No more argument units this way.", markup=False, timeout=2)
+            return
+        self._mark(unit.start, unit.end)
+
+    # ------------------------------------------------------------------ actions: finding
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.search_index, self.last_query), self._search_done)
+
+    def _search_done(self, result: tuple[str, SearchHit] | None) -> None:
+        if result is None:
+            return
+        query, hit = result
+        self.last_query = query
+        self.jump_to_hit(query, hit)
+
+    def jump_to_hit(self, query: str, hit: SearchHit) -> None:
+        analysis = self.analysis
+        if hit.kind == "entity" and analysis is not None:
+            entity = next((e for e in analysis.entities if e.id == hit.ref), None)
+            if entity is not None and entity.mentions:
+                self.select_entity(entity, at=hit.start)
+                return
+        spans = self.search_index.occurrences(query) if self.search_index is not None else []
+        target = getattr(hit, "match", None) or (hit.start, hit.end)
+        index = first_from(spans, target[0])
+        self._set_matches(spans, index, f"“{query[:30]}”")
+        if not spans or not (hit.start <= spans[index][0] < hit.end):
+            self.article.set_current((hit.start, hit.end))
+        self.goto(hit.start, hit.end, top=hit.kind == "section")
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_prev_match(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, delta: int) -> None:
+        span = self.matches.step(delta)
+        if span is None:
+            # say why n/N do nothing: after a fuzzy hit the query may not occur literally
+            if self.last_query:
+                message = f"“{self.last_query[:30]}” does not occur word for word in the text: search again with /."
+            else:
+                message = "Nothing to step through yet: search with / or choose an entity."
+            self.notify(message, markup=False, timeout=3)
+            return
+        self.article.set_current(span)
+        self.goto(*span)
+        self.titlebar.set_status(self.matches.status)
+
+    def action_clear(self) -> None:
+        """esc backs out one step: the palette's key panel, side pane → article, then highlights,
+        then a narrow side pane."""
+        from textual.widgets import HelpPanel
+
+        if self.query(HelpPanel):
+            self.app.action_hide_help_panel()
+        elif self.query_one("#side").has_focus_within:
+            self.article.focus()
+        elif self.matches or self.article.has_highlights:
+            self._clear_matches()
+        elif self._narrow and self.side_visible:
+            self._set_side(False)
+
+    # ------------------------------------------------------------------ actions: panes and view
+    def action_switch_pane(self) -> None:
+        if self.article.has_focus:
+            if not self.side_visible:
+                self._set_side(True)
+            self._focus_side()
+        else:
+            self.article.focus()
+
+    def _focus_side(self) -> None:
+        tabbed = self.query_one("#side", TabbedContent)
+        pane = tabbed.get_pane(tabbed.active) if tabbed.active else None
+        if pane is None:
+            return
+        for widget in pane.query("OutlineTree, EntityTree, SectionList"):
+            if widget.display:
+                widget.focus()
+                return
+        self.article.focus()
+
+    def action_toggle_side(self) -> None:
+        self._set_side(not self.side_visible)
+
+    def action_show_tab(self, name: str) -> None:
+        self._set_side(True)
+        self.query_one("#side", TabbedContent).active = TABS[name]
+        self.call_after_refresh(self._focus_side)
+
+    def action_toggle_roles(self) -> None:
+        shown = self.article.toggle_roles()
+        self.query_one(RoleLegend).display = shown
+
+    # ------------------------------------------------------------------ actions: dialogs
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_export(self) -> None:
+        from tui.screens.export import ExportScreen
+
+        if self.analysis is None:
+            if self._analysis_failed:
+                self.notify("Nothing to export: the analysis failed.", markup=False, timeout=3)
+            else:
+                self.notify("The article is still being analysed.", markup=False, timeout=3)
+            return
+        self.app.push_screen(ExportScreen(), self._export_done)
+
+    def _export_done(self, fmt: str | None) -> None:
+        if fmt is None or self.analysis is None:
+            return
+        try:
+            path = self.export(fmt)
+        except OSError as err:
+            self.notify(label_line(f"Export failed: {err}", 300), severity="error", markup=False)
+            return
+        self.notify(label_line(f"Wrote {path}", 300), title="Exported", markup=False, timeout=6)  # path: untrusted
+
+    def export(self, fmt: str, directory: Path | None = None) -> Path:
+        """Write the export next to the source file (else in the current directory), never over a file."""
+        from tui.export import export_beside
+
+        assert self.analysis is not None
+        return export_beside(self.analysis, fmt, self.article_title, directory)
