@@ -76,6 +76,12 @@ EVENT_HEADS = _words(
     Agreement Crusade Holocaust Genocide Depression Renaissance Reformation Awards Award Prize
     """
 )
+# Heads of the names of laws and documents ("Human Rights and Democracy Act", "Equal Rights Amendment").
+LAW_HEADS = _words("Act Acts Bill Amendment Charter Constitution Directive Statute Ordinance Protocol Doctrine")
+# Possessive words that open a name rather than name an owner ("People's Daily", "Women's Hospital").
+POSSESSIVE_OPENERS = _words("People Women Men Children Mothers Fathers Workers Veterans Farmers Citizens Boys Girls")
+# After "and", a run of capitalised words ending in one of these is the rest of the same name.
+AND_HEADS = LAW_HEADS | ORG_HEADS | EVENT_HEADS - _words("Cup League Congress Games")
 # Heads that type a name as EVENT only; the rest above may also be organisations.
 EVENT_ONLY = EVENT_HEADS - ORG_HEADS
 
