@@ -439,13 +439,13 @@ def test_entities_do_not_depend_on_the_hash_seed(tmp_path) -> None:
 
 def test_a_president_with_an_unstopped_initial_is_one_person() -> None:
     a = analyse_bytes(
-        "A signature in August\n\nPresident George W Bush signed the farm bill on Tuesday after months of "
-        "delay. Critics in Congress said Bush had waited too long, and Bush's aides said the delay had "
-        "bought a better deal for growers in Iowa.\n"
+        "The long war\n\nWhen George W Bush ordered the invasion in 2003, few in Washington doubted the "
+        "outcome. In the Bush years, the deficit doubled, and in Bush's second term the bill came due. "
+        "Critics in Congress said the costs had been hidden.\n"
     )
     bush = one(a, "George W Bush")
     assert bush.type == "PERSON"
-    assert "Bush" in surfaces(a, bush)
+    assert surfaces(a, bush) == ["George W Bush", "Bush", "Bush"]  # "in the Bush years" is no place
     check_invariants(a)
 
 

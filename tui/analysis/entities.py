@@ -849,15 +849,16 @@ def _name_cues(words: tuple[str, ...], gaz, low) -> dict[str, float]:
         cues["PLACE"] = 1
     if (not ht and pk is None and 2 <= len(words) <= 3
             and all(_plain_name_word(w) for w in words)
-            and gaz.place_key(w0) is None and not _seen_lower(w0.casefold(), low)):
+            and (gaz.place_key(w0) or "city:").startswith("city:")  # towns are first names too: "George"
+            and not _seen_lower(w0.casefold(), low)):
         cues["PERSON"] = cues.get("PERSON", 0) + 1  # "Claire Warwick": two or three plain capitalised words
     return cues
 
 
 def _plain_name_word(w: str) -> bool:
     """A word that can be part of a person's name: "Kassym-Jomart", "O'Brien", "J."."""
-    if len(w) == 2 and w[1] == "." and w[0].isupper():
-        return True
+    if (len(w) == 2 and w[1] == "." and w[0].isupper()) or (len(w) == 1 and w.isupper() and w != "I"):
+        return True  # "J." and the undotted "W" of "George W Bush"
     core = w.replace("-", "").replace("'", "").replace("’", "")
     return core.isalpha() and w[0].isupper() and not w.isupper()
 
@@ -1180,12 +1181,17 @@ def _learned_types(text: str, cands: list[_Cand], groups: list[list[int]], rule_
     for g, idxs in enumerate(groups):
         for i in idxs:
             group_of[i] = g
-    lean = [list(m) for m in means]
+    partners: dict[int, list[int]] = defaultdict(list)
     for i in range(len(cands) - 1):
         a, b = group_of[i], group_of[i + 1]
         if a != b and text[cands[i].end : cands[i + 1].start] in _COORDINATED:
-            lean[a] = [x + _COORD_WEIGHT * y for x, y in zip(lean[a], means[b])]
-            lean[b] = [x + _COORD_WEIGHT * y for x, y in zip(lean[b], means[a])]
+            partners[a].append(b)
+            partners[b].append(a)
+    lean = [list(m) for m in means]
+    for g, ps in partners.items():  # the partners' average: a name listed often is not outvoted
+        w = _COORD_WEIGHT / len(ps)
+        for p in ps:
+            lean[g] = [x + w * y for x, y in zip(lean[g], means[p])]
     none = typer.classes.index(entity_model.NONE)
     out: list[EntityType | None] = []
     for g, idxs in enumerate(groups):

@@ -27,7 +27,7 @@ TYPE_MODEL = "entity_types"
 NONE = "NONE"  # the typer's class for a candidate that names nothing
 # Below this averaged probability a single-word name is not called a person or a place on the
 # model's word: it says OTHER (an honest "some name") rather than guessing.
-UNSURE = 0.4
+UNSURE = 0.3
 # A candidate is dropped only when the model is this sure it names nothing: a missed name costs a
 # reader more than a doubtful one listed.
 NOT_A_NAME = 0.6
