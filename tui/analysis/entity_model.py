@@ -84,6 +84,12 @@ _PRONOUNS = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she", "
              "they": "they", "their": "they", "them": "they"}
 
 
+def noun_class_before(text: str, start: int) -> str | None:
+    """The class of the noun right before ``start`` ("companies" → ORG), if it has one."""
+    words = _WORD.findall(text, max(0, start - 30), start)
+    return NOUN_CLASS.get(_low(words[-1])) if words else None
+
+
 def shape(w: str) -> str:
     """A word's shape, runs collapsed: "Tsai" → "Xx", "U.S." → "X.X.", "Ing-wen" → "Xx-x", "1996" → "d"."""
     out = []
@@ -276,6 +282,11 @@ def edge_features(kind: str, text: str, start: int, end: int, words: tuple[str, 
         f.append(f"n1:{after[0] if after else '</s>'}")
         if words[:-1] in names:
             f.append("rest_named")
+        # a score table has numbers all around; "Wave 4 interviews" or "Figure 2 shows" has one
+        around = sum(1 for w in _WORD.findall(text, max(0, start - 60), end + 60) if w[:1].isdigit())
+        f.append(f"numbers_near:{min(around, 6)}")
+        if line_start(text, start):
+            f.append("initial")
     return [f"{kind}|{x}" for x in f]
 
 
