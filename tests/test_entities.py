@@ -533,3 +533,11 @@ def test_fitting_the_same_data_twice_gives_the_same_weight_bytes(tmp_path) -> No
 
     back = LinearModel.from_json(json.loads(gzip.decompress(paths[0].read_bytes())))
     assert back.predict(["p1:in"]) == "PLACE" and back.predict(["last:bank"]) == "ORG"
+
+
+def test_a_lone_unknown_name_is_called_some_name_not_guessed_a_person() -> None:
+    a = analyse_bytes(
+        "Notes from the valley\n\nEveryone agrees that the town has changed since the flood. Sometimes "
+        "Brannic helps too: Brannic was praised by the mayor.\n"
+    )
+    assert one(a, "Brannic").type == "OTHER"

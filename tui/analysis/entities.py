@@ -393,7 +393,7 @@ def _runs(text: str, toks: _Tokens, flags: list[int], caps: list[int]):
                 run.append(jn)
                 j = jn
                 continue
-            if w == "and":
+            if w == "and" and (len(run) > 1 or not flags[run[0]] & _ACRO):  # "IMF and World Bank": two
                 end = _and_rest(text, toks, flags, k)
                 if end > k:
                     run.extend(range(k, end + 1))
@@ -927,6 +927,7 @@ def _learned_edges(text: str, cands: list[_Cand], model, lower_seen, cap_reliabl
     names = {c.words for c in cands}
     style = entity_model.text_style(text)
     given = collect["first_names"] if collect is not None else entity_model.first_names(model)
+    memo: dict = {}
     out: list[_Cand] = []
     drop = None if model is None else model.classes.index("drop")
     for c in cands:
@@ -934,7 +935,7 @@ def _learned_edges(text: str, cands: list[_Cand], model, lower_seen, cap_reliabl
         if len(words) >= 2 and _NUMBER.match(words[-1]) and words[-2][:1].isalpha():
             cut = text.rfind(words[-2], c.start, c.end) + len(words[-2])
             c = _edge(text, c, "num", c.start, cut, words[:-1], model, drop, lower_seen, cap_reliable, names,
-                      gaz, lex, collect, style, given)
+                      gaz, lex, collect, style, given, memo)
             words = c.words
         # the first word, with the joiners after it ("Shares of Fannie Mae"), when a name is left
         r = 1
@@ -949,7 +950,7 @@ def _learned_edges(text: str, cands: list[_Cand], model, lower_seen, cap_reliabl
             at -= len(words[r])
             if at > c.start:
                 c = _edge(text, c, "first", at, c.end, words[r:], model, drop, lower_seen, cap_reliable, names,
-                          gaz, lex, collect, style, given)
+                          gaz, lex, collect, style, given, memo)
         out.append(c)
     return out
 
@@ -958,12 +959,18 @@ _HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS  # "Bank of England" is not "Bank
 
 
 def _edge(text, c: _Cand, kind, start, end, rest, model, drop, lower_seen, cap_reliable, names, gaz, lex,
-          collect, style, given) -> _Cand:
-    feats = entity_model.styled(
-        entity_model.edge_features(kind, text, c.start, c.end, c.words, lower_seen, cap_reliable, names, given), style)
-    if collect is not None:
-        collect["edges"].append((kind, c.start, c.end, start, end, feats))
-    if model is None or model.predict(feats) != "drop":
+          collect, style, given, memo) -> _Cand:
+    # the features depend on the words and little around them: a name's hundredth mention reuses its verdict
+    key = (kind, c.words, text[max(0, c.start - 24) : c.start], text[c.end : c.end + 24] if kind == "num" else "")
+    cut = memo.get(key)
+    if cut is None or collect is not None:
+        feats = entity_model.styled(
+            entity_model.edge_features(kind, text, c.start, c.end, c.words, lower_seen, cap_reliable, names, given),
+            style)
+        if collect is not None:
+            collect["edges"].append((kind, c.start, c.end, start, end, feats))
+        cut = memo[key] = model is not None and model.predict(feats) == "drop"
+    if not cut:
         return c
     cues = lex.memo.get(rest)
     if cues is None:
@@ -1160,14 +1167,12 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str], typer=Non
     return entities
 
 
-_COORDINATED = (" and ", " or ", ", ", " & ", " nor ")
-_COORD_WEIGHT = 0.0  # how much a coordinated name's type counts ("Fannie Mae and Freddie Mac")
+_COORDINATED = (" and ", " or ", ", ", " & ", " nor ")  # between two names of one list
 
 
 def _learned_types(text: str, cands: list[_Cand], groups: list[list[int]], rule_types: list, paths: list[str], typer,
                    lower_seen, collect, edges) -> list[EntityType | None]:
-    """Each cluster's type from the type model: its mentions' log-probabilities averaged, then
-    leaned towards the types of names it is listed with ("X and Y" are mostly the same kind).
+    """Each cluster's type from the type model: its mentions' log-probabilities averaged.
     None for a cluster the model takes for no name; OTHER for a lone word it cannot place."""
     style = entity_model.text_style(text)
     given = collect["first_names"] if collect is not None else entity_model.first_names(edges)
@@ -1185,21 +1190,6 @@ def _learned_types(text: str, cands: list[_Cand], groups: list[list[int]], rule_
                              style, given, listed) for g, idxs in enumerate(groups)]
     if typer is None:
         return rule_types
-    group_of = {}
-    for g, idxs in enumerate(groups):
-        for i in idxs:
-            group_of[i] = g
-    partners: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(cands) - 1):
-        a, b = group_of[i], group_of[i + 1]
-        if a != b and text[cands[i].end : cands[i + 1].start] in _COORDINATED:
-            partners[a].append(b)
-            partners[b].append(a)
-    lean = [list(m) for m in means]
-    for g, ps in partners.items():  # the partners' average: a name listed often is not outvoted
-        w = _COORD_WEIGHT / len(ps)
-        for p in ps:
-            lean[g] = [x + w * y for x, y in zip(lean[g], means[p])]
     none = typer.classes.index(entity_model.NONE)
     out: list[EntityType | None] = []
     for g, idxs in enumerate(groups):
@@ -1207,16 +1197,14 @@ def _learned_types(text: str, cands: list[_Cand], groups: list[list[int]], rule_
         if math.exp(mean[none]) >= entity_model.NOT_A_NAME:
             out.append(None)
             continue
-        scores = lean[g]
-        best = max((k for k in range(len(scores)) if k != none), key=scores.__getitem__)
+        best = max((k for k in range(len(mean)) if k != none), key=mean.__getitem__)
         label = typer.classes[best]
         rule = rule_types[g]
         if all(len(cands[i].words) > 1 and cands[i].words[-1] in LAW_HEADS for i in idxs):
             label = "OTHER"  # a law's name ("... Democracy Act"): the corpora hold too few laws to learn it
         elif rule in ("GROUP", "EVENT") and label == "OTHER":
             label = rule  # the corpora have no such class: the rules' finer word stands
-        elif (label in ("PERSON", "PLACE") and math.exp(mean[best]) < entity_model.UNSURE
-              and not (paths[g] == "sure" and rule == label)
+        elif (label != "OTHER" and math.exp(mean[best]) < entity_model.UNSURE
               and all(len(cands[i].words) == 1 for i in idxs)):
             label = "OTHER"  # a lone word the model cannot place is said to be some name, not guessed
         out.append(label)  # type: ignore[arg-type]

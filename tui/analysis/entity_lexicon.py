@@ -81,7 +81,9 @@ LAW_HEADS = _words("Act Acts Bill Amendment Charter Constitution Directive Statu
 # Possessive words that open a name rather than name an owner ("People's Daily", "Women's Hospital").
 POSSESSIVE_OPENERS = _words("People Women Men Children Mothers Fathers Workers Veterans Farmers Citizens Boys Girls")
 # After "and", a run of capitalised words ending in one of these is the rest of the same name.
-AND_HEADS = LAW_HEADS | ORG_HEADS | EVENT_HEADS - _words("Cup League Congress Games")
+AND_HEADS = LAW_HEADS | _words(
+    "Commission Committee Council Department Ministry Institute Society Foundation Association Agency "
+    "Administration Authority Board Bureau Office Centre Center Service Services Program Programme Fund")
 # Heads that type a name as EVENT only; the rest above may also be organisations.
 EVENT_ONLY = EVENT_HEADS - ORG_HEADS
 

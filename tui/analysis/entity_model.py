@@ -184,7 +184,9 @@ def static_features(words: tuple[str, ...], cues: dict, titled: bool, names: fro
 def context_features(text: str, start: int, end: int, words: tuple[str, ...], ctx: int, lower_seen) -> list[str]:
     """Features of a mention's surroundings: two words each side, a line start, the rules' context bits."""
     f = []
-    before, after = context(text, start, end)
+    before = [_low(w) for w in _WORD.findall(text, max(0, start - 40), start)[-2:]]
+    following = _WORD.findall(text, end, end + 60)[:8]  # one scan for the next words and the next pronoun
+    after = [_low(w) for w in following[:2]]
     if before:
         f.append(f"p1:{before[-1]}")
         cls = NOUN_CLASS.get(before[-1])
@@ -207,7 +209,7 @@ def context_features(text: str, start: int, end: int, words: tuple[str, ...], ct
         cls = AFTER_CLASS.get(after[0])
         if cls:
             f.append(f"n1class:{cls}")
-    for w in _WORD.findall(text, end, end + 60)[:8]:
+    for w in following:
         pron = _PRONOUNS.get(w.casefold())
         if pron:
             f.append(f"pron:{pron}")
