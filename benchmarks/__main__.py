@@ -8,6 +8,7 @@ Figures, never pass/fail. Each benchmark measures its own baseline in the same r
   jump        (4) jump to a section / mention and page scrolling on 1 MB vs Textual's Log
   memory      (5) peak RSS at 1 and 5 MB, each in a fresh interpreter
   hostile     pathological inputs: seconds per stage at two sizes (linearity)
+  entities    (6) entities s/MB on holmes.txt, learned models vs the rules alone; weights' cold load
 
 ``--profile`` runs the chosen benchmarks under pyinstrument (``pip install -e '.[bench]'``) or,
 without it, cProfile, and prints where the time went (benchmarks that launch subprocesses —
@@ -20,7 +21,7 @@ import argparse
 import platform
 import time
 
-NAMES = ("throughput", "paint", "search", "jump", "memory", "hostile")
+NAMES = ("throughput", "paint", "search", "jump", "memory", "hostile", "entities")
 
 
 def _module(name: str):
