@@ -136,10 +136,10 @@ COMMON_ACRONYMS = _words(
     "DNA RNA HIV AIDS ATM SMS PS PPS NB FYI ASAP RSVP VIP ETA DJ MC OMG LOL UFO VS ET AL CV"
 )
 
-# Verbs after a bare name that mark it as a person ("Tokayev said").
+# Verbs after a bare name that mark it as a person ("Tokayev said"); not "recalled": firms recall cars.
 PERSON_VERBS = _words(
     "said says told tells wrote writes argued argues added adds explained explains asked asks "
-    "replied believes believed thinks thought recalled recalls noted notes insisted stated "
+    "replied believes believed thinks thought noted notes insisted stated "
     "claimed claims admitted announced warned urged suggested died born married became received "
     "joined graduated studied retired et"
 )

@@ -30,7 +30,7 @@ NONE = "NONE"  # the typer's class for a candidate that names nothing
 UNSURE = 0.3
 # A candidate is dropped only when the model is this sure it names nothing: a missed name costs a
 # reader more than a doubtful one listed.
-NOT_A_NAME = 0.5
+NOT_A_NAME = 0.6
 
 _WORD = re.compile(r"[^\W_][\w'’.&-]*|[()\"“”:;,%$]")
 _DIGITS = re.compile(r"\d")
