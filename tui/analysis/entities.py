@@ -1,4 +1,4 @@
-"""Named entities: mentions, aliases merged, types assigned — offline, rule-based, linear in the text.
+"""Named entities: mentions, aliases merged, types assigned — offline, linear in the text.
 
 How it works, in one pass over the tokens and one over the candidate names:
 
@@ -18,6 +18,11 @@ How it works, in one pass over the tokens and one over the candidate names:
    surname or first name that belongs to exactly one longer person name.
 6. Each cluster is typed from its mentions' cues (titles, head words, gazetteers, the noun after the
    name, context words); a name with no evidence is a person, or a place in a place-heavy text.
+7. With the learned models (`entity_model.py`, shipped by default), an edge model first decides
+   whether a candidate's opening word or closing number belongs to it, and a type model then
+   re-types every cluster from its mentions' features, the rules' verdict of step 6 among them,
+   or drops it as no name; a lone word it cannot place is OTHER. Without the weight files the
+   rules of step 6 stand alone.
 """
 
 from __future__ import annotations
