@@ -538,6 +538,7 @@ def test_fitting_the_same_data_twice_gives_the_same_weight_bytes(tmp_path) -> No
 def test_a_lone_unknown_name_is_called_some_name_not_guessed_a_person() -> None:
     a = analyse_bytes(
         "Notes from the valley\n\nEveryone agrees that the town has changed since the flood. Sometimes "
-        "Brannic helps too: Brannic was praised by the mayor.\n"
+        "Brannic helps too, and the mayor is grateful.\n"
     )
+    # nothing says what Brannic is: the pane says "some name" (the rules alone said PERSON)
     assert one(a, "Brannic").type == "OTHER"

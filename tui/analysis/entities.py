@@ -931,7 +931,7 @@ def _learned_edges(text: str, cands: list[_Cand], model, lower_seen, cap_reliabl
     ("Feminist Glenn Fleishman", "Police Chief ...") the rules kept."""
     names = {c.words for c in cands}
     style = entity_model.text_style(text)
-    given = collect["first_names"] if collect is not None else entity_model.first_names(model)
+    given, common = entity_model.lexicons(model, collect)
     memo: dict = {}
     out: list[_Cand] = []
     drop = None if model is None else model.classes.index("drop")
@@ -940,7 +940,7 @@ def _learned_edges(text: str, cands: list[_Cand], model, lower_seen, cap_reliabl
         if len(words) >= 2 and _NUMBER.match(words[-1]) and words[-2][:1].isalpha():
             cut = text.rfind(words[-2], c.start, c.end) + len(words[-2])
             c = _edge(text, c, "num", c.start, cut, words[:-1], model, drop, lower_seen, cap_reliable, names,
-                      gaz, lex, collect, style, given, memo)
+                      gaz, lex, collect, style, (given, common), memo)
             words = c.words
         # the first word, with the joiners after it ("Shares of Fannie Mae"), when a name is left
         r = 1
@@ -955,7 +955,7 @@ def _learned_edges(text: str, cands: list[_Cand], model, lower_seen, cap_reliabl
             at -= len(words[r])
             if at > c.start:
                 c = _edge(text, c, "first", at, c.end, words[r:], model, drop, lower_seen, cap_reliable, names,
-                          gaz, lex, collect, style, given, memo)
+                          gaz, lex, collect, style, (given, common), memo)
         out.append(c)
     return out
 
@@ -970,7 +970,7 @@ def _edge(text, c: _Cand, kind, start, end, rest, model, drop, lower_seen, cap_r
     cut = memo.get(key)
     if cut is None or collect is not None:
         feats = entity_model.styled(
-            entity_model.edge_features(kind, text, c.start, c.end, c.words, lower_seen, cap_reliable, names, given),
+            entity_model.edge_features(kind, text, c.start, c.end, c.words, lower_seen, cap_reliable, names, *given),
             style)
         if collect is not None:
             collect["edges"].append((kind, c.start, c.end, start, end, feats))
@@ -1180,7 +1180,7 @@ def _learned_types(text: str, cands: list[_Cand], groups: list[list[int]], rule_
     """Each cluster's type from the type model: its mentions' log-probabilities averaged.
     None for a cluster the model takes for no name; OTHER for a lone word it cannot place."""
     style = entity_model.text_style(text)
-    given = collect["first_names"] if collect is not None else entity_model.first_names(edges)
+    given = entity_model.lexicons(edges, collect)
     # A name listed after another takes the noun before the list as its own context: in "the
     # mortgage companies Fannie Mae and Freddie Mac" both are companies.
     listed: dict[int, list[str]] = {}
@@ -1220,7 +1220,8 @@ _SCORED_MENTIONS = 10  # a cluster's type is read from its first mentions: a boo
 
 
 def _cluster_scores(text: str, members: list[_Cand], rule_type: str, path: str, typer, lower_seen, collect,
-                    cluster: int, style: str, given: frozenset[str], listed: dict) -> list[float] | None:
+                    cluster: int, style: str, given: tuple[frozenset[str], frozenset[str]], listed: dict
+                    ) -> list[float] | None:
     """The mean log-probability of each class over a cluster's (first) mentions."""
     forms = list(dict.fromkeys(c.words for c in members))
     shared = entity_model.styled(entity_model.cluster_features(rule_type, path, len(members), forms), style)
@@ -1232,7 +1233,7 @@ def _cluster_scores(text: str, members: list[_Cand], rule_type: str, path: str, 
         key = (c.words, id(c.cues), bool(c.titled))
         got = statics.get(key)
         if got is None:
-            feats = entity_model.styled(entity_model.static_features(c.words, c.cues, bool(c.titled), given), style)
+            feats = entity_model.styled(entity_model.static_features(c.words, c.cues, bool(c.titled), *given), style)
             got = statics[key] = (feats, None if typer is None else entity_model.add_weights(typer, base, feats))
         ctx = entity_model.context_features(text, c.start, c.end, c.words, c.ctx, lower_seen)
         if c.start in listed:

@@ -47,17 +47,34 @@ def models():
         return None, None
 
 
-_FIRST_NAMES: dict[int, frozenset[str]] = {}
+_FIRST_NAMES: dict[tuple[int, str], frozenset[str]] = {}
 
 
 def first_names(edges) -> frozenset[str]:
     """Given names seen opening people's names in the training data (kept in the edge model's card)."""
+    return _word_list(edges, "first_names")
+
+
+def common_words(edges) -> frozenset[str]:
+    """Words the training texts write in lower case again and again ("easing", "former", "rights"):
+    a name made of them is often a capitalised phrase ("Quantitative Easing"), not a proper name."""
+    return _word_list(edges, "common_words")
+
+
+def _word_list(edges, key: str) -> frozenset[str]:
     if edges is None:
         return frozenset()
-    got = _FIRST_NAMES.get(id(edges))
+    got = _FIRST_NAMES.get((id(edges), key))
     if got is None:
-        got = _FIRST_NAMES[id(edges)] = frozenset(edges.meta.get("first_names", ()))
+        got = _FIRST_NAMES[(id(edges), key)] = frozenset(edges.meta.get(key, ()))
     return got
+
+
+def lexicons(edges, collect) -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, common words): from the training run's collector, else from the edge model."""
+    if collect is not None:
+        return collect["first_names"], collect.get("common_words", frozenset())
+    return first_names(edges), common_words(edges)
 
 
 # Nouns right before a name that say what it names ("the mortgage companies Fannie Mae",
@@ -80,6 +97,7 @@ AFTER_CLASS = {
                     "subsidiary subsidiaries unit headquarters plant factory factories employees staff "
                     "stake chief officials lawmakers spokesperson boss".split(), "ORG"),
 }
+_JOINERS = frozenset("of de da di del della der den van von la le du des dos das y al el bin ibn zu and the for &".split())
 _PRONOUNS = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she", "it": "it", "its": "it",
              "they": "they", "their": "they", "them": "they"}
 
@@ -168,11 +186,17 @@ def gaz_features(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(f)
 
 
-def static_features(words: tuple[str, ...], cues: dict, titled: bool, names: frozenset[str]) -> list[str]:
+def static_features(words: tuple[str, ...], cues: dict, titled: bool, names: frozenset[str],
+                    common: frozenset[str] = frozenset()) -> list[str]:
     """Features of a mention that do not depend on where it stands: its name, gazetteer hits, the rules' cues."""
     f = list(name_features(words))
     if _low(words[0]) in names:
         f.append("given_name" if len(words) > 1 else "given_name_alone")
+    if common:
+        content = [w for w in words if w not in _JOINERS]
+        n = sum(1 for w in content if _low(w) in common)
+        if n:
+            f.append("common_alone" if len(words) == 1 else "all_common" if n == len(content) else "some_common")
     f.extend(gaz_features(words))
     for t, v in cues.items():
         f.append(f"cue:{t}:{min(3, int(v + 0.5))}")
@@ -240,7 +264,8 @@ def cluster_features(rule_type: str, path: str, n: int, forms: list[tuple[str, .
 
 
 def edge_features(kind: str, text: str, start: int, end: int, words: tuple[str, ...], lower_seen,
-                  cap_reliable, names: set, given: frozenset[str] = frozenset()) -> list[str]:
+                  cap_reliable, names: set, given: frozenset[str] = frozenset(),
+                  common: frozenset[str] = frozenset()) -> list[str]:
     """Features for cutting a candidate's first word (kind "first") or its closing number ("num")."""
     before, after = context(text, start, end)
     if kind == "first":
@@ -252,6 +277,10 @@ def edge_features(kind: str, text: str, start: int, end: int, words: tuple[str, 
             f.append("title")
         if lw in given:
             f.append("w0_given")
+        if lw in common:
+            f.append("w0_common")
+        if _low(words[1]) in common:
+            f.append("w1_common")
         if _low(words[1]) in given:
             f.append("w1_given")
         cls = NOUN_CLASS.get(lw)

@@ -33,6 +33,7 @@ from tui.analysis.training.fit import fit_logistic
 C_EDGE = 0.5
 C_TYPE = 0.3
 FOLDS = 5
+COMMON_MIN = 5  # how often a lower-case word must occur in the training texts to count as common
 GUM_WEIGHT = 3  # GUM documents count this many times: 133 web texts beside 1,162 wire stories
 
 
@@ -44,7 +45,7 @@ def load_docs(eval_dir: Path) -> tuple[list[dict], list[dict], list[dict]]:
             [d for d in conll if d["id"].startswith("conll2003_dev")], gum)
 
 
-def _analyse(doc: dict, models, given: frozenset[str] = frozenset()) -> dict | None:
+def _analyse(doc: dict, models, given=(frozenset(), frozenset())) -> dict | None:
     """The collected candidates of one document (None when ingest changed its text)."""
     from tui.analysis import build_sections, build_sentences
     from tui.analysis.entities import _extract
@@ -54,7 +55,7 @@ def _analyse(doc: dict, models, given: frozenset[str] = frozenset()) -> dict | N
     data = doc["text"].encode("utf-8")
     _src, d = ingest_bytes(RawSource(name="doc.txt", data=data, format_hint="text", sha256=hashlib.sha256(data).hexdigest()))
     sents = build_sentences(d, build_sections(d))
-    collect: dict = {"edges": [], "mentions": [], "first_names": given}
+    collect: dict = {"edges": [], "mentions": [], "first_names": given[0], "common_words": given[1]}
     _extract(d.text, sents, d.blocks, models, collect)
     if d.text == doc["text"]:
         return collect
@@ -92,7 +93,15 @@ def given_names(docs: list[dict]) -> list[str]:
                   if n >= 2 and lower[w] < n and gaz.place_key(w) is None and not gaz.is_demonym(w.title()))
 
 
-def edge_examples(docs: list[dict], given: frozenset[str]) -> tuple[list[list[str]], list[str]]:
+def common_words(docs: list[dict]) -> list[str]:
+    """Lower-case words written at least COMMON_MIN times in the training texts."""
+    counts: Counter = Counter()
+    for doc in docs:
+        counts.update(re.findall(r"(?<![\w'’-])[a-z]+(?:-[a-z]+)*(?![\w'’-])", doc["text"]))
+    return sorted(w for w, n in counts.items() if n >= COMMON_MIN and len(w) > 2)
+
+
+def edge_examples(docs: list[dict], given) -> tuple[list[list[str]], list[str]]:
     X, y = [], []
     for doc in docs:
         got = _analyse(doc, (None, None), given)
@@ -107,7 +116,7 @@ def edge_examples(docs: list[dict], given: frozenset[str]) -> tuple[list[list[st
     return X, y
 
 
-def type_examples(docs: list[dict], edges: LinearModel | None, given: frozenset[str]) -> tuple[list[list[str]], list[str]]:
+def type_examples(docs: list[dict], edges: LinearModel | None, given) -> tuple[list[list[str]], list[str]]:
     X, y = [], []
     for doc in docs:
         got = _analyse(doc, (edges, None), given)
@@ -150,11 +159,13 @@ def fit(docs: list[dict], seed: int, meta: dict | None = None) -> list[LinearMod
     from tui.analysis.entity_model import EDGE_MODEL, TYPE_MODEL
 
     names = given_names(docs)
-    given = frozenset(names)
+    common = common_words(docs)
+    given = (frozenset(names), frozenset(common))
     Xe, ye = edge_examples(docs, given)
     edges = _pruned(fit_logistic(EDGE_MODEL, _dicts(Xe), ye, C=C_EDGE, seed=seed,
                                  meta={**(meta or {}), "examples": len(ye), "C": C_EDGE}))
     edges.meta["first_names"] = names
+    edges.meta["common_words"] = common
     Xt, yt = type_examples(docs, edges, given)
     types = _pruned(fit_logistic(TYPE_MODEL, _dicts(Xt), yt, C=C_TYPE, seed=seed,
                                  meta={**(meta or {}), "examples": len(yt), "C": C_TYPE}))
