@@ -466,8 +466,8 @@ def test_mortgage_firms_named_like_people_are_organisations() -> None:
     )
     assert one(a, "Fannie Mae").type == "ORG"
     assert one(a, "Freddie Mac").type == "ORG"
-    # a policy is no organisation: either no entity or an unplaced name
-    assert all(e.type != "ORG" for e in named(a, "Quantitative Easing"))
+    # a policy is neither an organisation nor a person: either no entity or an unplaced name
+    assert all(e.type == "OTHER" for e in named(a, "Quantitative Easing"))
     check_invariants(a)
 
 
