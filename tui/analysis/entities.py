@@ -966,15 +966,21 @@ _HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS  # "Bank of England" is not "Bank
 def _edge(text, c: _Cand, kind, start, end, rest, model, drop, lower_seen, cap_reliable, names, gaz, lex,
           collect, style, given, memo) -> _Cand:
     # the features depend on the words and little around them: a name's hundredth mention reuses its verdict
-    key = (kind, c.words, text[max(0, c.start - 24) : c.start], text[c.end : c.end + 24] if kind == "num" else "")
+    if kind == "first":  # its features read only the word before and whether a line starts here
+        key = (kind, c.words, entity_model.word_before(text, c.start), entity_model.line_start(text, c.start))
+    else:
+        key = (kind, c.words, text[max(0, c.start - 60) : c.start], text[c.end : c.end + 60])
     cut = memo.get(key)
     if cut is None or collect is not None:
-        feats = entity_model.styled(
-            entity_model.edge_features(kind, text, c.start, c.end, c.words, lower_seen, cap_reliable, names, *given),
-            style)
+        feats = entity_model.edge_features(kind, text, c.start, c.end, c.words, lower_seen, cap_reliable, names,
+                                           *given)
         if collect is not None:
-            collect["edges"].append((kind, c.start, c.end, start, end, feats))
-        cut = memo[key] = model is not None and model.predict(feats) == "drop"
+            collect["edges"].append((kind, c.start, c.end, start, end, entity_model.styled(list(feats), style)))
+        cut = False
+        if model is not None:
+            s = entity_model.add_table(entity_model.weights_for(model, style), list(model.bias), feats)
+            cut = s[drop] > s[1 - drop]
+        memo[key] = cut
     if not cut:
         return c
     cues = lex.memo.get(rest)
@@ -1216,7 +1222,7 @@ def _learned_types(text: str, cands: list[_Cand], groups: list[list[int]], rule_
     return out
 
 
-_SCORED_MENTIONS = 10  # a cluster's type is read from its first mentions: a book's hero has thousands
+_SCORED_MENTIONS = 5  # a cluster's type is read from its first mentions: a book's hero has thousands
 
 
 def _cluster_scores(text: str, members: list[_Cand], rule_type: str, path: str, typer, lower_seen, collect,
@@ -1224,25 +1230,27 @@ def _cluster_scores(text: str, members: list[_Cand], rule_type: str, path: str, 
                     ) -> list[float] | None:
     """The mean log-probability of each class over a cluster's (first) mentions."""
     forms = list(dict.fromkeys(c.words for c in members))
-    shared = entity_model.styled(entity_model.cluster_features(rule_type, path, len(members), forms), style)
+    shared = entity_model.cluster_features(rule_type, path, len(members), forms)
+    # plain feature names scored against the weights with their style's copies folded in
+    table = None if typer is None else entity_model.weights_for(typer, style)
     statics: dict = {}
     total = None
-    base = None if typer is None else entity_model.add_weights(typer, list(typer.bias), shared)
+    base = None if typer is None else entity_model.add_table(table, list(typer.bias), shared)
     scored = members if collect is not None else members[:_SCORED_MENTIONS]
     for c in scored:
         key = (c.words, id(c.cues), bool(c.titled))
         got = statics.get(key)
         if got is None:
-            feats = entity_model.styled(entity_model.static_features(c.words, c.cues, bool(c.titled), *given), style)
-            got = statics[key] = (feats, None if typer is None else entity_model.add_weights(typer, base, feats))
+            feats = entity_model.static_features(c.words, c.cues, bool(c.titled), *given)
+            got = statics[key] = (feats, None if typer is None else entity_model.add_table(table, base, feats))
         ctx = entity_model.context_features(text, c.start, c.end, c.words, c.ctx, lower_seen)
         if c.start in listed:
             ctx.extend(listed[c.start])
-        entity_model.styled(ctx, style)
         if collect is not None:
-            collect["mentions"].append((c.start, c.end, cluster, rule_type, got[0] + ctx + shared))
+            collect["mentions"].append((c.start, c.end, cluster, rule_type,
+                                        entity_model.styled(got[0] + ctx + shared, style)))
         if typer is not None:
-            lp = entity_model.log_softmax(entity_model.add_weights(typer, got[1], ctx))
+            lp = entity_model.log_softmax(entity_model.add_table(table, got[1], ctx))
             total = lp if total is None else [a + b for a, b in zip(total, lp)]
     if total is None:
         return None

@@ -129,6 +129,12 @@ def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     return before, after
 
 
+def word_before(text: str, start: int) -> str:
+    """The word (or bracket, quote) right before ``start``, lower-cased, as `context` reads it."""
+    words = _WORD.findall(text, max(0, start - 40), start)
+    return _low(words[-1]) if words else ""
+
+
 def line_start(text: str, start: int) -> bool:
     """Nothing but space or an opening quote between the line's start (or a sentence end) and ``start``."""
     i = start - 1
@@ -346,6 +352,35 @@ def styled(features: list[str], style: str) -> list[str]:
 # word says about a name rarely depends on the kind of text.
 _LEXICAL = ("w:", "first:", "last:", "cl_last:", "suf3:", "pre3:", "p2:", "p21:", "n12:", "poss_n:", "w0:", "w1:",
             "wl:", "first|w", "first|suf0", "first|p1")
+
+
+_MERGED: dict[tuple[int, str], dict[str, tuple[float, ...]]] = {}
+
+
+def weights_for(model, style: str) -> dict[str, tuple[float, ...]]:
+    """The model's weights with each feature's ``style|`` copy folded into it: scoring plain feature
+    names against this table equals scoring them and their styled copies against the model, without
+    building the copies' strings for every mention. Built once per model and style."""
+    key = (id(model), style)
+    got = _MERGED.get(key)
+    if got is None:
+        prefix = style + "|"
+        table = dict(model.weights)
+        for f, w in model.weights.items():
+            if f.startswith(prefix):
+                plain = f[len(prefix):]
+                g = model.weights.get(plain)
+                table[plain] = w if g is None else tuple(a + b for a, b in zip(g, w))
+        got = _MERGED[key] = table
+    return got
+
+
+def add_table(table: dict, acc: list[float], features) -> list[float]:
+    """``acc`` plus the weights in ``table`` of ``features`` (see `weights_for`)."""
+    ws = [w for w in map(table.get, features) if w is not None]
+    if not ws:
+        return list(acc)
+    return [a + sum(col) for a, col in zip(acc, zip(*ws))]
 
 
 def add_weights(model, acc: list[float], features) -> list[float]:
