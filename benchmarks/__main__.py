@@ -9,6 +9,7 @@ Figures, never pass/fail. Each benchmark measures its own baseline in the same r
   memory      (5) peak RSS at 1 and 5 MB, each in a fresh interpreter
   launch      (6) launch to the first line on screen in a real terminal (tmux) vs an empty app and toolong
   hostile     pathological inputs: seconds per stage at two sizes (linearity)
+  entities    (7) entities s/MB on holmes.txt, learned models vs the rules alone; weights' cold load
 
 ``--profile`` runs the chosen benchmarks under pyinstrument (``pip install -e '.[bench]'``) or,
 without it, cProfile, and prints where the time went (benchmarks that launch subprocesses —
@@ -21,7 +22,7 @@ import argparse
 import platform
 import time
 
-NAMES = ("throughput", "paint", "launch", "search", "jump", "memory", "hostile")
+NAMES = ("throughput", "paint", "launch", "search", "jump", "memory", "hostile", "entities")
 
 
 def _module(name: str):

@@ -283,8 +283,10 @@ def test_a_bare_the_name_that_decides_or_speaks_is_an_institution() -> None:
 
 def test_brand_names_that_open_in_lower_case() -> None:
     a = analyse_bytes("Selling\n\nShe listed the lamp on eBay and posted a photo from her iPhone.\n")
-    assert one(a, "eBay").type == "ORG"
-    assert "iPhone" in all_forms(a)
+    # eBay here is the site she sells on: a firm or a product, never a person or a place
+    assert one(a, "eBay").type in ("ORG", "OTHER")
+    # a phone is a product, not a company (the rules alone said ORG for every inner capital)
+    assert one(a, "iPhone").type == "OTHER"
 
 
 def test_markdown_headline_place_does_not_vouch_for_the_verbs_after_it() -> None:
@@ -429,3 +431,114 @@ def test_entities_do_not_depend_on_the_hash_seed(tmp_path) -> None:
                               capture_output=True, text=True, check=True)
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+# --------------------------------------------------------------------------- learned edges and types
+# Short articles written for these tests, each with a name the rules alone got wrong (issue 12).
+
+
+def test_a_president_with_an_unstopped_initial_is_one_person() -> None:
+    a = analyse_bytes(
+        "The long war\n\nWhen George W Bush ordered the invasion in 2003, few in Washington doubted the "
+        "outcome. In the Bush years, the deficit doubled, and in Bush's second term the bill came due. "
+        "Critics in Congress said the costs had been hidden.\n"
+    )
+    bush = one(a, "George W Bush")
+    assert bush.type == "PERSON"
+    assert surfaces(a, bush) == ["George W Bush", "Bush", "Bush"]  # "in the Bush years" is no place
+    check_invariants(a)
+
+
+def test_a_capital_city_is_a_place_not_a_person() -> None:
+    a = analyse_bytes(
+        "Winter protests\n\nThousands of protesters marched through Kiev on Sunday, demanding new elections. "
+        "The police in Kiev said the march was peaceful, and the mayor promised to meet the organisers.\n"
+    )
+    assert one(a, "Kiev").type == "PLACE"
+
+
+def test_mortgage_firms_named_like_people_are_organisations() -> None:
+    a = analyse_bytes(
+        "The rescue\n\nThe government took control of the mortgage companies Fannie Mae and Freddie Mac on "
+        "Sunday. Shares of Fannie Mae fell 20 percent in early trading, and Freddie Mac said it would stop "
+        "paying dividends. The Federal Reserve has since turned to Quantitative Easing, buying bonds on a "
+        "scale never seen before.\n"
+    )
+    assert one(a, "Fannie Mae").type == "ORG"
+    assert one(a, "Freddie Mac").type == "ORG"
+    # a policy is neither an organisation nor a person: either no entity or an unplaced name
+    assert all(e.type == "OTHER" for e in named(a, "Quantitative Easing"))
+    check_invariants(a)
+
+
+def test_a_law_with_and_in_its_name_and_a_possessive_paper_stay_whole() -> None:
+    a = analyse_bytes(
+        "Beijing answers\n\nOn Thursday the People's Daily called the Hong Kong Human Rights and Democracy Act "
+        "an insult to China. The editorial said the law, signed in Washington a day earlier, would fail. "
+        "Taiwan's president, Tsai Ing-wen, said the island was watching closely, and Tsai urged calm.\n"
+    )
+    act = one(a, "Hong Kong Human Rights and Democracy Act")
+    assert act.type not in ("PERSON", "PLACE")
+    assert not named(a, "Democracy Act")
+    paper = one(a, "People's Daily")
+    assert paper.type == "ORG"
+    assert "People" not in all_forms(a)
+    tsai = one(a, "Tsai Ing-wen")
+    assert tsai.type == "PERSON"
+    assert "Tsai" in surfaces(a, tsai)
+    check_invariants(a)
+
+
+def test_an_adjective_before_a_name_is_not_part_of_it() -> None:
+    a = analyse_bytes(
+        "Online harassment\n\nThe panel heard from several writers about abuse on social networks. "
+        "Feminist Glenn Fleishman described how his inbox filled with threats, and Fleishman said the "
+        "companies had done little.\n"
+    )
+    fleishman = one(a, "Glenn Fleishman")
+    assert fleishman.type == "PERSON"
+    assert "Feminist Glenn Fleishman" not in all_forms(a)
+    check_invariants(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Weekend football\n\nManchester United beat Chelsea 2-1 at Old Trafford on Saturday, and the club's "
+         "manager said Manchester United had deserved the win.\n", "Manchester United"),
+        ("Car trouble\n\nFord recalled 300,000 pickup trucks on Monday over a faulty brake line, the company "
+         "said. Ford shares fell 3 percent, and dealers said Ford would pay for the repairs.\n", "Ford"),
+        ("Markets\n\nShares of Goldman Sachs rose on Wednesday after the bank reported higher profits. "
+         "Goldman Sachs said trading revenue rose 12 percent.\n", "Goldman Sachs"),
+    ],
+)
+def test_firms_and_clubs_named_after_places_or_people_are_organisations(text: str, name: str) -> None:
+    assert one(analyse_bytes(text), name).type == "ORG"
+
+
+def test_fitting_the_same_data_twice_gives_the_same_weight_bytes(tmp_path) -> None:
+    pytest.importorskip("sklearn")
+    from tui.analysis.linear import LinearModel, dump
+    from tui.analysis.training.fit import fit_logistic
+
+    X = [{"first:mr": 1.0, "n1:said": 1.0}, {"last:bank": 1.0}, {"p1:in": 1.0, "gaz:country": 1.0},
+         {"n1:said": 1.0}, {"last:inc": 1.0}, {"p1:in": 1.0}] * 3
+    y = ["PERSON", "ORG", "PLACE", "PERSON", "ORG", "PLACE"] * 3
+    paths = []
+    for name in ("a", "b"):
+        paths.append(dump(fit_logistic("toy", X, y, seed=7), tmp_path / f"{name}.json.gz"))
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+    import gzip
+    import json
+
+    back = LinearModel.from_json(json.loads(gzip.decompress(paths[0].read_bytes())))
+    assert back.predict(["p1:in"]) == "PLACE" and back.predict(["last:bank"]) == "ORG"
+
+
+def test_a_lone_unknown_name_is_called_some_name_not_guessed_a_person() -> None:
+    a = analyse_bytes(
+        "Notes from the valley\n\nEveryone agrees that the town has changed since the flood. Sometimes "
+        "Brannic helps too, and the mayor is grateful.\n"
+    )
+    # nothing says what Brannic is: the pane says "some name" (the rules alone said PERSON)
+    assert one(a, "Brannic").type == "OTHER"

@@ -1,4 +1,4 @@
-"""Named entities: mentions, aliases merged, types assigned — offline, rule-based, linear in the text.
+"""Named entities: mentions, aliases merged, types assigned — offline, linear in the text.
 
 How it works, in one pass over the tokens and one over the candidate names:
 
@@ -18,10 +18,16 @@ How it works, in one pass over the tokens and one over the candidate names:
    surname or first name that belongs to exactly one longer person name.
 6. Each cluster is typed from its mentions' cues (titles, head words, gazetteers, the noun after the
    name, context words); a name with no evidence is a person, or a place in a place-heavy text.
+7. With the learned models (`entity_model.py`, shipped by default), an edge model first decides
+   whether a candidate's opening word or closing number belongs to it, and a type model then
+   re-types every cluster from its mentions' features, the rules' verdict of step 6 among them,
+   or drops it as no name; a lone word it cannot place is OTHER. Without the weight files the
+   rules of step 6 stand alone.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from array import array
 from collections import Counter, defaultdict
@@ -29,8 +35,12 @@ from itertools import compress, islice
 from operator import not_
 from re import Match
 
+from tui.analysis import entity_model
 from tui.analysis.gcpause import collector_paused
 from tui.analysis.entity_lexicon import (
+    AND_HEADS,
+    LAW_HEADS,
+    POSSESSIVE_OPENERS,
     CLASSIFIER_NOUNS,
     COMMON_ACRONYMS,
     EVENT_HEADS,
@@ -113,10 +123,13 @@ def extract_entities(text: str, sentences: list[Sentence], blocks: list[Block]) 
     if not text:
         return []
     with collector_paused():
-        return _extract(text, sentences, blocks)
+        return _extract(text, sentences, blocks, entity_model.models())
 
 
-def _extract(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Entity]:
+def _extract(text: str, sentences: list[Sentence], blocks: list[Block], models=(None, None),
+             collect: dict | None = None) -> list[Entity]:
+    """``models``: the (edge, type) models, or Nones for the rules alone; ``collect``: training
+    examples (candidates and their features) are appended to its "edges" and "mentions" lists."""
     gaz = gazetteer()
     toks, flags, caps, lower_count = _tokenise(text, sentences)
     _mark_headings(text, toks, flags)
@@ -144,9 +157,12 @@ def _extract(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[
     # Acronyms a text defines for ordinary terms ("sea surface salinity (SSS)") name no entity.
     terms = _term_acronyms(text)
     cands = [c for c in cands if not (len(c.words) == 1 and (c.words[0] in terms or len(c.words[0]) == 1))]
+    edges, typer = models
+    if edges is not None or collect is not None:
+        cands = _learned_edges(text, cands, edges, lower_seen, cap_reliable, gaz, lex, collect)
     # The token arrays and memos are done with: free them before the mentions are built (the peak).
     del toks, flags, caps, tw, cuts, lex, cap_reliable
-    return _cluster(text, cands, gaz, lower_seen)
+    return _cluster(text, cands, gaz, lower_seen, typer, collect, edges)
 
 
 # --------------------------------------------------------------------------- tokens
@@ -344,6 +360,13 @@ def _runs(text: str, toks: _Tokens, flags: list[int], caps: list[int]):
         j = i
         while True:
             if flags[j] & _POSS:
+                # "People's Daily": a common plural's possessive opens the name, it owns nothing
+                k = j + 1
+                if (toks.w[j] in POSSESSIVE_OPENERS and k < n and _space_only(text, toks.e[j] + 2, toks.s[k])
+                        and _name_like(toks.w[k], flags[k]) and not flags[k] & _INITIAL_POS):
+                    run.append(k)
+                    j = k
+                    continue
                 break
             k = j + 1
             if k >= n or not _space_only(text, toks.e[j], toks.s[k]):
@@ -375,9 +398,31 @@ def _runs(text: str, toks: _Tokens, flags: list[int], caps: list[int]):
                 run.append(jn)
                 j = jn
                 continue
+            if w == "and" and (len(run) > 1 or not flags[run[0]] & _ACRO):  # "IMF and World Bank": two
+                end = _and_rest(text, toks, flags, k)
+                if end > k:
+                    run.extend(range(k, end + 1))
+                    j = end
+                    continue
             break
         yield run
         done = j
+
+
+def _and_rest(text: str, toks: _Tokens, flags, k: int) -> int:
+    """After "and" at token k: the last token of a capitalised run that ends in a law's or an
+    organisation's head and closes there ("... Human Rights and Democracy Act"), else k."""
+    n = len(toks.w)
+    m = k + 1
+    while (m < n and m - k <= 6 and _space_only(text, toks.e[m - 1], toks.s[m]) and not flags[m] & (_POSS | _INITIAL_POS)
+           and _name_like(toks.w[m], flags[m])):
+        m += 1
+    last = m - 1
+    if last == k or toks.w[last] not in AND_HEADS:
+        return k
+    if m < n and _space_only(text, toks.e[last], toks.s[m]) and (toks.w[m] in JOINERS or toks.w[m][:1].isupper()):
+        return k  # the run goes on ("... and Bank of France"): not one name
+    return last
 
 
 def _space_only(text: str, a: int, b: int) -> bool:
@@ -809,15 +854,16 @@ def _name_cues(words: tuple[str, ...], gaz, low) -> dict[str, float]:
         cues["PLACE"] = 1
     if (not ht and pk is None and 2 <= len(words) <= 3
             and all(_plain_name_word(w) for w in words)
-            and gaz.place_key(w0) is None and not _seen_lower(w0.casefold(), low)):
+            and (gaz.place_key(w0) or "city:").startswith("city:")  # towns are first names too: "George"
+            and not _seen_lower(w0.casefold(), low)):
         cues["PERSON"] = cues.get("PERSON", 0) + 1  # "Claire Warwick": two or three plain capitalised words
     return cues
 
 
 def _plain_name_word(w: str) -> bool:
     """A word that can be part of a person's name: "Kassym-Jomart", "O'Brien", "J."."""
-    if len(w) == 2 and w[1] == "." and w[0].isupper():
-        return True
+    if (len(w) == 2 and w[1] == "." and w[0].isupper()) or (len(w) == 1 and w.isupper() and w != "I"):
+        return True  # "J." and the undotted "W" of "George W Bush"
     core = w.replace("-", "").replace("'", "").replace("’", "")
     return core.isalpha() and w[0].isupper() and not w.isupper()
 
@@ -859,6 +905,8 @@ def _head_type_uncached(words: list[str], gaz) -> str | None:
     if len(words) > 1 or head in ("Congress", "Parliament", "Senate", "Kremlin", "Pentagon"):
         if head in EVENT_ONLY:
             return "EVENT"
+        if head in LAW_HEADS and len(words) > 1:
+            return "OTHER"
         if head in ORG_HEADS:
             return "ORG"
         if head in PLACE_HEADS or words[0].rstrip(".") in ("Mount", "Mt", "Lake", "Fort", "Ft", "Cape"):
@@ -874,10 +922,83 @@ _REGION_WORDS = ("North", "South", "East", "West", "Central", "Northern", "South
                  "Upper", "Lower", "Greater")
 
 
+# --------------------------------------------------------------------------- learned edges
+
+
+def _learned_edges(text: str, cands: list[_Cand], model, lower_seen, cap_reliable, gaz, lex: _Lex,
+                   collect: dict | None) -> list[_Cand]:
+    """Let the edge model cut a closing number ("Price 72" in a score table) or an opening word
+    ("Feminist Glenn Fleishman", "Police Chief ...") the rules kept."""
+    names = {c.words for c in cands}
+    style = entity_model.text_style(text)
+    given, common = entity_model.lexicons(model, collect)
+    memo: dict = {}
+    out: list[_Cand] = []
+    drop = None if model is None else model.classes.index("drop")
+    for c in cands:
+        words = c.words
+        if len(words) >= 2 and _NUMBER.match(words[-1]) and words[-2][:1].isalpha():
+            cut = text.rfind(words[-2], c.start, c.end) + len(words[-2])
+            c = _edge(text, c, "num", c.start, cut, words[:-1], model, drop, lower_seen, cap_reliable, names,
+                      gaz, lex, collect, style, (given, common), memo)
+            words = c.words
+        # the first word, with the joiners after it ("Shares of Fannie Mae"), when a name is left
+        r = 1
+        while r < len(words) and _is_joiner(words[r]):
+            r += 1
+        if (r < len(words) and words[0] not in ("St.", "Mt.", "Ft.") and words[-1][:1].isalpha()
+                and not (r > 1 and words[0] in _HEADS)
+                and gaz.place_key(" ".join(words[:2])) is None):  # "Hong Kong ..." is never cut
+            at = c.start + len(words[0])
+            for w in words[1 : r + 1]:
+                at = text.find(w, at, c.end) + len(w)
+            at -= len(words[r])
+            if at > c.start:
+                c = _edge(text, c, "first", at, c.end, words[r:], model, drop, lower_seen, cap_reliable, names,
+                          gaz, lex, collect, style, (given, common), memo)
+        out.append(c)
+    return out
+
+
+_HEADS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS  # "Bank of England" is not "Bank" before a name
+
+
+def _edge(text, c: _Cand, kind, start, end, rest, model, drop, lower_seen, cap_reliable, names, gaz, lex,
+          collect, style, given, memo) -> _Cand:
+    # the features depend on the words and little around them: a name's hundredth mention reuses its verdict
+    if kind == "first":  # its features read only the word before and whether a line starts here
+        key = (kind, c.words, entity_model.word_before(text, c.start), entity_model.line_start(text, c.start))
+    else:
+        key = (kind, c.words, text[max(0, c.start - 60) : c.start], text[c.end : c.end + 60])
+    cut = memo.get(key)
+    if cut is None or collect is not None:
+        feats = entity_model.edge_features(kind, text, c.start, c.end, c.words, lower_seen, cap_reliable, names,
+                                           *given)
+        if collect is not None:
+            collect["edges"].append((kind, c.start, c.end, start, end, entity_model.styled(list(feats), style)))
+        cut = False
+        if model is not None:
+            s = entity_model.add_table(entity_model.weights_for(model, style), list(model.bias), feats)
+            cut = s[drop] > s[1 - drop]
+        memo[key] = cut
+    if not cut:
+        return c
+    cues = lex.memo.get(rest)
+    if cues is None:
+        cues = lex.memo[rest] = _name_cues(rest, gaz, lex.seen)
+    if kind == "first" and c.words[0].rstrip(".") in TITLES:
+        cues = dict(cues)
+        _bump(cues, "PERSON", 3)
+    new = _Cand(start, end, rest, cues, c.ctx if kind == "num" else 0)
+    new.titled = c.titled
+    return new
+
+
 # --------------------------------------------------------------------------- clustering and typing
 
 
-def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[Entity]:
+def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str], typer=None,
+             collect: dict | None = None, edges=None) -> list[Entity]:
     if not cands:
         return []
     cands.sort(key=lambda c: (c.start, c.end))
@@ -1026,11 +1147,17 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
     # places names more places, a biography more people.
     sure = Counter(t for t, path in decided if path == "sure")
     default: EntityType = "PLACE" if sure["PLACE"] > 3 * max(1, sure["PERSON"]) else "PERSON"
+    groups = list(clusters.values())
+    types: list[EntityType | None] = [default if path == "default" else etype for etype, path in decided]
+    if typer is not None or collect is not None:
+        types = _learned_types(text, cands, groups, types, [path for _t, path in decided], typer, lower_seen,
+                               collect, edges)
     entities: list[Entity] = []
-    for n, ((root, idxs), (etype, path)) in enumerate(zip(clusters.items(), decided)):
+    for idxs, etype in zip(groups, types):
+        if etype is None:
+            continue  # the model says: no name after all
         members = _members(idxs, cands)
-        if path == "default":
-            etype = default
+        n = len(entities)
         surface = list(dict.fromkeys([text[c.start : c.end] for c in members]))  # first-seen order
         name = max(surface, key=lambda s: (len(s.split()) if not s.isupper() else 0, len(s)))
         aliases = [s for s in surface if s != name]
@@ -1049,6 +1176,85 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str]) -> list[E
             )
         )
     return entities
+
+
+_COORDINATED = (" and ", " or ", ", ", " & ", " nor ")  # between two names of one list
+
+
+def _learned_types(text: str, cands: list[_Cand], groups: list[list[int]], rule_types: list, paths: list[str], typer,
+                   lower_seen, collect, edges) -> list[EntityType | None]:
+    """Each cluster's type from the type model: its mentions' log-probabilities averaged.
+    None for a cluster the model takes for no name; OTHER for a lone word it cannot place."""
+    style = entity_model.text_style(text)
+    given = entity_model.lexicons(edges, collect)
+    # A name listed after another takes the noun before the list as its own context: in "the
+    # mortgage companies Fannie Mae and Freddie Mac" both are companies.
+    listed: dict[int, list[str]] = {}
+    head = 0
+    for i in range(1, len(cands)):
+        if text[cands[i - 1].end : cands[i].start] in _COORDINATED:
+            cls = entity_model.noun_class_before(text, cands[head].start)
+            listed[cands[i].start] = ["listed"] + ([f"p1class:{cls}"] if cls else [])  # the same noun, the same weight
+        else:
+            head = i
+    means = [_cluster_scores(text, _members(idxs, cands), rule_types[g], paths[g], typer, lower_seen, collect, g,
+                             style, given, listed) for g, idxs in enumerate(groups)]
+    if typer is None:
+        return rule_types
+    none = typer.classes.index(entity_model.NONE)
+    out: list[EntityType | None] = []
+    for g, idxs in enumerate(groups):
+        mean = means[g]
+        if math.exp(mean[none]) >= entity_model.NOT_A_NAME:
+            out.append(None)
+            continue
+        best = max((k for k in range(len(mean)) if k != none), key=mean.__getitem__)
+        label = typer.classes[best]
+        rule = rule_types[g]
+        if all(len(cands[i].words) > 1 and cands[i].words[-1] in LAW_HEADS for i in idxs):
+            label = "OTHER"  # a law's name ("... Democracy Act"): the corpora hold too few laws to learn it
+        elif rule in ("GROUP", "EVENT") and label == "OTHER":
+            label = rule  # the corpora have no such class: the rules' finer word stands
+        elif (label != "OTHER" and math.exp(mean[best]) < entity_model.UNSURE
+              and all(len(cands[i].words) == 1 for i in idxs)):
+            label = "OTHER"  # a lone word the model cannot place is said to be some name, not guessed
+        out.append(label)  # type: ignore[arg-type]
+    return out
+
+
+_SCORED_MENTIONS = 5  # a cluster's type is read from its first mentions: a book's hero has thousands
+
+
+def _cluster_scores(text: str, members: list[_Cand], rule_type: str, path: str, typer, lower_seen, collect,
+                    cluster: int, style: str, given: tuple[frozenset[str], frozenset[str]], listed: dict
+                    ) -> list[float] | None:
+    """The mean log-probability of each class over a cluster's (first) mentions."""
+    forms = list(dict.fromkeys(c.words for c in members))
+    shared = entity_model.cluster_features(rule_type, path, len(members), forms)
+    # plain feature names scored against the weights with their style's copies folded in
+    table = None if typer is None else entity_model.weights_for(typer, style)
+    statics: dict = {}
+    total = None
+    base = None if typer is None else entity_model.add_table(table, list(typer.bias), shared)
+    scored = members if collect is not None else members[:_SCORED_MENTIONS]
+    for c in scored:
+        key = (c.words, id(c.cues), bool(c.titled))
+        got = statics.get(key)
+        if got is None:
+            feats = entity_model.static_features(c.words, c.cues, bool(c.titled), *given)
+            got = statics[key] = (feats, None if typer is None else entity_model.add_table(table, base, feats))
+        ctx = entity_model.context_features(text, c.start, c.end, c.words, c.ctx, lower_seen)
+        if c.start in listed:
+            ctx.extend(listed[c.start])
+        if collect is not None:
+            collect["mentions"].append((c.start, c.end, cluster, rule_type,
+                                        entity_model.styled(got[0] + ctx + shared, style)))
+        if typer is not None:
+            lp = entity_model.log_softmax(entity_model.add_table(table, got[1], ctx))
+            total = lp if total is None else [a + b for a, b in zip(total, lp)]
+    if total is None:
+        return None
+    return [t / len(scored) for t in total]
 
 
 _FIELDS_SET = {"start", "end"}

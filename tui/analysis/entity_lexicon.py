@@ -76,6 +76,14 @@ EVENT_HEADS = _words(
     Agreement Crusade Holocaust Genocide Depression Renaissance Reformation Awards Award Prize
     """
 )
+# Heads of the names of laws and documents ("Human Rights and Democracy Act", "Equal Rights Amendment").
+LAW_HEADS = _words("Act Acts Bill Amendment Charter Constitution Directive Statute Ordinance Protocol Doctrine")
+# Possessive words that open a name rather than name an owner ("People's Daily", "Women's Hospital").
+POSSESSIVE_OPENERS = _words("People Women Men Children Mothers Fathers Workers Veterans Farmers Citizens Boys Girls")
+# After "and", a run of capitalised words ending in one of these is the rest of the same name.
+AND_HEADS = LAW_HEADS | _words(
+    "Commission Committee Council Department Ministry Institute Society Foundation Association Agency "
+    "Administration Authority Board Bureau Office Centre Center Service Services Program Programme Fund")
 # Heads that type a name as EVENT only; the rest above may also be organisations.
 EVENT_ONLY = EVENT_HEADS - ORG_HEADS
 
@@ -128,10 +136,10 @@ COMMON_ACRONYMS = _words(
     "DNA RNA HIV AIDS ATM SMS PS PPS NB FYI ASAP RSVP VIP ETA DJ MC OMG LOL UFO VS ET AL CV"
 )
 
-# Verbs after a bare name that mark it as a person ("Tokayev said").
+# Verbs after a bare name that mark it as a person ("Tokayev said"); not "recalled": firms recall cars.
 PERSON_VERBS = _words(
     "said says told tells wrote writes argued argues added adds explained explains asked asks "
-    "replied believes believed thinks thought recalled recalls noted notes insisted stated "
+    "replied believes believed thinks thought noted notes insisted stated "
     "claimed claims admitted announced warned urged suggested died born married became received "
     "joined graduated studied retired et"
 )

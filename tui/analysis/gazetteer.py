@@ -250,10 +250,21 @@ def build_gazetteer() -> Gazetteer:
                    "Atlantic", "Soviet Union", "Siberia", "Persia", "Mesopotamia"):
         add(region, f"place:{fold(region)}")
         countries.append(region)
+    big = []
     for city in gc.get_cities().values():
         name = city["name"]
         if name[:1].isupper():
             add(name, f"city:{fold(name)}")
+            if city.get("population", 0) >= 1_000_000:
+                big.append(city)
+    # Other spellings of the largest cities ("Kiev" for Kyiv, "Bombay" for Mumbai), after every
+    # city's own name so none is shadowed; codes ("IEV") and short forms are left out.
+    for city in big:
+        key = f"city:{fold(city['name'])}"
+        for alt in city.get("alternatenames") or ():
+            if (len(alt) >= 4 and alt[:1].isupper() and not alt.isupper() and alt.isascii()
+                    and fold(alt) not in g.places):
+                g.places[fold(alt)] = key
     generic = {"central", "centre", "capital", "north", "south", "east", "west", "northern", "southern",
                "eastern", "western", "middle", "upper", "lower", "interior", "coast", "islands", "lakes",
                "river", "mountain", "valley", "plateau", "federal", "national", "metropolitan", "special"}
