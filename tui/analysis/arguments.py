@@ -19,12 +19,13 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import chain
+from operator import neg
 
 from tui.analysis.gcpause import collector_paused
 from tui.analysis import lexicon as lx
-from tui.analysis.arg_features import (RECENT_CLAIMS, candidates, doc_context, key_features, pair_key,
+from tui.analysis.arg_features import (RECENT_CLAIMS, PairKeys, candidates, doc_context, key_features,
                                       thesis_features, unit_features)
 from tui.analysis.arg_model import OutlineModels, cue, load_models, margin, positive
 from tui.model import ArgNode, Block, Entity, Section, Sentence
@@ -86,7 +87,7 @@ class Unit:
     weak: bool = False              # a turn read from a plain "but" alone (a feature: weaker than "Of course")
     result: bool = False            # a result adverb inside ("… is therefore …")
     words: int = 0
-    terms: list[str] = field(default_factory=list)
+    terms: list[str] = ()           # content words, for centrality (set with the signals)
     opening: object = _UNSET        # the opening marker, when `_split` already read it off the whole sentence
 
 
@@ -514,24 +515,19 @@ def _attach(units: list[Unit], roles: list[str | None], thesis: int, models: Out
         if fixed is not None and fixed != thesis and trees.root(fixed) != i:
             parent[i] = fixed
             trees.join(i, fixed)
-    seen: dict[tuple, float] = {}  # pair key -> attachment score: few distinct keys in a long text
-    terms: dict[int, frozenset[str]] = {}
+    scores = _Scores(models.attach)  # pair key -> attachment score: few distinct keys in a long text
+    pair_keys = PairKeys(units, roles, thesis)
     for k, i in enumerate(kept):
         if i != thesis and i not in parent:
-            if i not in terms:
-                terms[i] = frozenset(units[i].terms)
-            scored = []
-            for j in candidates(units, kept, k, thesis, recent):
-                if j not in terms:
-                    terms[j] = frozenset(units[j].terms)
-                key = pair_key(units, i, j, roles, thesis, terms)
-                score = seen.get(key)
-                if score is None:
-                    score = seen[key] = margin(models.attach, key_features(key))
-                scored.append((score, -j, j))
-            scored.sort(reverse=True)
-            parent[i] = next((j for _, _, j in scored if trees.root(j) != i), thesis)
-            trees.join(i, parent[i])
+            js = candidates(units, kept, k, thesis, recent)
+            # the best score, the nearest earlier candidate on a tie, unless hanging there loops
+            ranked = list(zip(map(scores.__getitem__, pair_keys.keys(i, js)), map(neg, js)))
+            best = -max(ranked)[1]
+            if trees.root(best) == i:
+                ranked.sort(reverse=True)
+                best = next((-mj for _, mj in ranked if trees.root(-mj) != i), thesis)
+            parent[i] = best
+            trees.join(i, best)
         if roles[i] in ("claim", "conclusion"):
             recent = (recent + [i])[-RECENT_CLAIMS:]
     for i, u in enumerate(units):
@@ -564,6 +560,18 @@ def _structural(units: list[Unit], roles: list[str | None], i: int, slots: list[
     if u.rel == "enumeration" and slots and roles[i] == "premise":
         return slots.pop(0)
     return None
+
+
+class _Scores(dict):
+    """Attachment scores by pair key, each computed the first time it is asked for."""
+
+    def __init__(self, model) -> None:
+        super().__init__()
+        self.model = model
+
+    def __missing__(self, key: tuple) -> float:
+        score = self[key] = margin(self.model, key_features(key))
+        return score
 
 
 class _Forest:

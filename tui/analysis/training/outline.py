@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.analysis import build_sections, build_sentences
-from tui.analysis.arg_features import RECENT_CLAIMS, candidates, pair_features, thesis_features, unit_features
+from tui.analysis.arg_features import (RECENT_CLAIMS, PairKeys, candidates, pair_features, thesis_features,
+                                      unit_features)
 from tui.analysis.arg_model import NAMES
 from tui.analysis.arguments import read_units
 from tui.analysis.linear import LinearModel, dump
@@ -190,12 +191,13 @@ def _attach_rows(doc: Doc, add) -> None:
             target[ours[r["from"]]] = ours[r["to"]]
     kept = [i for i, r in enumerate(roles) if r is not None and doc.units[i].kind == "body"]
     recent: list[int] = []
+    keys = PairKeys(doc.units, roles, thesis)
     for k, i in enumerate(kept):
         if i == thesis:
             continue
         if i in target:
             for j in candidates(doc.units, kept, k, thesis, recent):
-                add("attach", pair_features(doc.units, i, j, roles, thesis), j == target[i])
+                add("attach", pair_features(doc.units, i, j, roles, thesis, keys), j == target[i])
         if roles[i] == "claim":
             recent = (recent + [i])[-RECENT_CLAIMS:]
 
