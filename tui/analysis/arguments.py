@@ -463,6 +463,15 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
         else:
             level[i] = positive(models.level, f)
             roles[i] = "claim" if level[i] >= 0.5 else "premise"
+    slots = 0
+    for i in body:
+        # "for two reasons … First, … Second, …": the items fill the announced reasons, they are no new points
+        if units[i].announce is not None:
+            slots = units[i].announce if roles[i] == "claim" else 0
+        elif slots and units[i].rel == "enumeration":
+            slots -= 1
+            if roles[i] == "claim":
+                roles[i] = "premise"
     if len(ctx["blocks"]) >= 3:
         # each paragraph that argues contributes its main point: the unit most like a claim
         announced = next((i for i in body if units[i].announce), len(units))
