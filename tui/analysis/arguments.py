@@ -184,12 +184,15 @@ def _aside(t: str) -> bool:
             and not _AUX.search(t) and not _FINITE.search(t))
 
 
-_ASIDE_WORDS = 8
+_ASIDE_WORDS = 10
 _BYLINE = re.compile(r"\s*(?:(?:written|words|text|reporting) )?by\s+(?:[A-Z][\w.'’-]*,?\s*(?:and\s+|&\s*)?){1,5}\.?\s*$", re.I)
 # a verb or a subject that makes a short line a sentence: "Nobody listened.", "They lost.", "This matters."
 _FINITE = re.compile(r"\b(?:[a-z]{2,}ed|i|we|you|he|she|they|it|this|that|there|who|nobody|everyone|none|not|no one)\b"
                      r"|\b[a-z]{3,}s\b(?=\s+(?:the|a|an|to|that|no|more|less|on|in|with|for|it|them|us|our|their)\b)"
-                     r"|\b(?:let|do|say|think|know|see|look|stop|go)\b", re.I)
+                     r"|\b(?:let|do|say|think|know|see|look|stop|go)\b"
+                     # a plural subject and its verb: "Cooking lessons cost little" (not "state of affairs")
+                     r"|\b[a-z]{3,}s\s+(?!(?:of|and|or|in|for|to|with|on|at|from|by|across|over|under|between|among"
+                     r"|after|before|without|against|into|beyond|about|like|than|as)\b)[a-z]{2,}\b", re.I)
 
 
 _ALTERNATIVE_QUESTION = re.compile(r"[\"“‘(]?Or\b")
