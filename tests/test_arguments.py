@@ -497,3 +497,9 @@ def test_a_since_that_names_a_time_gives_no_reason() -> None:
     assert opening_marker("Since the routes do not pay, the council should cut them.").relation == "reason"
     a = analyse_bytes(OPED)
     assert not any(a.span_text(n).strip() == "Since the last election" for n in a.arg_nodes()), tree(a)
+
+
+def test_so_far_is_no_conclusion_drawn() -> None:
+    assert opening_marker("So far, the most important changes are economic.") is None
+    assert opening_marker("So many people agree.") is None
+    assert opening_marker("So the plan fails.").relation == "result"

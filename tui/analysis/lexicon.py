@@ -339,6 +339,8 @@ def opening_marker(unit: str) -> Opening | None:
         # imperative "Take the case of …" is an example; "Take action now" is not
         if not re.match(r"\s*(?:the (?:case|example)|for example)", unit[best.end:], re.I):
             return None
+    if best.cue.lower() == "so" and _SO_DEGREE.match(unit, best.end):
+        return None  # "So far, …", "So many people …": time or degree, not a conclusion drawn
     if best.cue.lower() in _NEEDS_COMMA:
         return None  # "True friends …", "Sure enough", "Yes" without its comma are no concession
     if best.relation == "contrast" and best.cue.lower() == "still":
@@ -359,6 +361,7 @@ def parenthetical_contrast(unit: str) -> Opening | None:
     return Opening("contrast", m.group(1), 0)
 
 
+_SO_DEGREE = re.compile(r"\s*(?:far|much|many|long|few|little|often|too)\b", re.I)
 _NEEDS_COMMA = frozenset({"true", "sure", "yes", "next", "rather", "instead"})
 
 
