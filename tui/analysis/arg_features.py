@@ -218,11 +218,6 @@ class PairKeys:
         return out
 
 
-def pair_key(units: list[Unit], i: int, j: int, roles: list[str | None], thesis: int) -> tuple:
-    """The key of one pair (see `PairKeys`, which a caller scoring many pairs should keep)."""
-    return PairKeys(units, roles, thesis).key(i, j)
-
-
 def pair_features(units: list[Unit], i: int, j: int, roles: list[str | None], thesis: int,
                   keys: PairKeys | None = None) -> dict[str, float]:
     """Features of "unit ``i`` hangs under unit ``j``", given the roles decided so far
