@@ -503,3 +503,15 @@ def test_so_far_is_no_conclusion_drawn() -> None:
     assert opening_marker("So far, the most important changes are economic.") is None
     assert opening_marker("So many people agree.") is None
     assert opening_marker("So the plan fails.").relation == "result"
+
+
+def test_a_warning_or_admission_reported_is_someone_elses_stance() -> None:
+    a = analyse_bytes(
+        "The mayor warned that the city must close the old library before winter. "
+        "The council admitted that it should have acted sooner.\n\n"
+        "Closing the library is a mistake. Its reading rooms are full every evening, "
+        "and the repairs cost less than a new building."
+    )
+    assert a.span_text(a.outline[0]) == "Closing the library is a mistake."
+    reported = [n for n in a.arg_nodes() if "warned" in a.span_text(n) or "admitted" in a.span_text(n)]
+    assert all(n.role in ("premise", "counter") for n in reported), tree(a)

@@ -425,12 +425,12 @@ def author_voice(unit: str, words: frozenset[str] | None = None, fold: str | Non
 # stance, not the author's ("She said the bridge would cut commuting times").
 REPORTED = re.compile(
     r"\b(?:said|says|say|told|tells|stated|states|added|adds|explained|explains|announced|noted|reported|wrote|writes"
-    r"|according to|quoted)\b",
+    r"|acknowledged|admitted|warned|declared|insisted|according to|quoted)\b",
     re.I,
 )
 _REPORTED_PLAIN = _plain(REPORTED)
 _REPORTED_KEYS = frozenset("said says say told tells stated states added adds explained explains announced noted reported "
-                           "wrote writes according quoted".split())
+                           "wrote writes according quoted acknowledged admitted warned declared insisted".split())
 
 
 _QUOTE_OPEN = re.compile(r"^\s*[\"“‘«]")
