@@ -452,3 +452,66 @@ def test_a_web_page_with_sections_lists_and_a_quote() -> None:
     # a quoted voice is someone else's view: testimony at most, never a point of the author's
     quoted = [n for n in a.arg_nodes() if "cheapest air conditioning" in a.span_text(n)]
     assert all(n.role == "premise" for n in quoted), tree(a)
+
+
+# --- what a reader of an op-ed sees: no bylines, subheadings, stories or clocks as arguments --------
+
+OPED = """Why the city needs its night buses
+
+By Anthony Quinn.
+
+The council wants to cut the night buses to save money. That would be a mistake, and an expensive one.
+
+A profit-driven industry.
+
+Private operators have already dropped the routes that do not pay. Workers on late shifts have no other way home, and the city depends on them.
+
+Last winter the council closed the depot on Mill Road. The drivers moved to the airport line, but the buses stayed in the yard.
+
+Since the last election, the council has cut three routes. The city should restore the night buses, because the savings are small and the harm is large.
+"""
+
+
+def test_a_byline_and_a_verbless_subheading_are_no_argument_units() -> None:
+    a = analyse_bytes(OPED)
+    spans = [a.span_text(n) for n in a.arg_nodes()]
+    assert spans, tree(a)
+    assert not any("Anthony Quinn" in s or "profit-driven" in s for s in spans), tree(a)
+
+
+def test_a_paragraph_that_only_tells_what_happened_makes_no_claim() -> None:
+    a = analyse_bytes(OPED)
+    told = [n for n in a.arg_nodes() if a.span_text(n).startswith(("Last winter", "The drivers", "the buses stayed"))]
+    assert all(n.role not in ("claim", "conclusion", "thesis") for n in told), tree(a)
+
+
+def test_a_narrative_but_is_no_concession_and_answer() -> None:
+    a = analyse_bytes(OPED)
+    roles = {a.span_text(n): n.role for n in a.arg_nodes()}
+    assert not any(r in ("counter", "rebuttal") for s, r in roles.items() if "drivers" in s or "yard" in s), tree(a)
+
+
+def test_a_since_that_names_a_time_gives_no_reason() -> None:
+    assert opening_marker("Since the last election, the council has cut three routes.") is None
+    assert opening_marker("Since he took office, prices have risen.") is None
+    assert opening_marker("Since the routes do not pay, the council should cut them.").relation == "reason"
+    a = analyse_bytes(OPED)
+    assert not any(a.span_text(n).strip() == "Since the last election" for n in a.arg_nodes()), tree(a)
+
+
+def test_so_far_is_no_conclusion_drawn() -> None:
+    assert opening_marker("So far, the most important changes are economic.") is None
+    assert opening_marker("So many people agree.") is None
+    assert opening_marker("So the plan fails.").relation == "result"
+
+
+def test_a_warning_or_admission_reported_is_someone_elses_stance() -> None:
+    a = analyse_bytes(
+        "The mayor warned that the city must close the old library before winter. "
+        "The council admitted that it should have acted sooner.\n\n"
+        "Closing the library is a mistake. Its reading rooms are full every evening, "
+        "and the repairs cost less than a new building."
+    )
+    assert a.span_text(a.outline[0]) == "Closing the library is a mistake."
+    reported = [n for n in a.arg_nodes() if "warned" in a.span_text(n) or "admitted" in a.span_text(n)]
+    assert all(n.role in ("premise", "counter") for n in reported), tree(a)

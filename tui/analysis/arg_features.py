@@ -108,7 +108,7 @@ def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
         f["result_adverb"] = 1.0
     if u.announce is not None:
         f["announce"] = 1.0
-    f[f"len={_bucket(u.words, (6, 12, 20, 30, 45))}"] = 1.0
+    f[_LEN[u.words] if u.words < 46 else "len=5"] = 1.0
     # position in the document and in the paragraph
     body = ctx["body"]
     nblocks = len(ctx["blocks"])
@@ -132,7 +132,7 @@ def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
             f["para_first" if k == 0 else "para_later"] = 1.0
             if k == len(members) - 1 and k > 0:
                 f["para_last"] = 1.0
-            f[f"para_len={_bucket(len(members), (2, 3, 5, 8))}"] = 1.0
+            f[_PARA_LEN[len(members)] if len(members) < 9 else "para_len=4"] = 1.0
         # the neighbours' markers: a turn after a unit makes it a concession, a reason after it a claim
         nxt = units[i + 1] if i + 1 < len(units) else None
         if nxt is not None and nxt.kind == "body" and nxt.block == u.block and nxt.rel:
@@ -156,39 +156,73 @@ def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
         f["w1=" + raw[0]] = 1.0
         if len(raw) > 1:
             f["w12=" + raw[0] + "_" + raw[1]] = 1.0
-    for t in set(toks):
-        if t in _LEXICAL:
-            f["u=" + t] = 1.0
+    for t in _LEXICAL.intersection(toks):
+        f["u=" + t] = 1.0
     return f
+
+
+# the bucketed features of small counts, spelt once
+_LEN = tuple(f"len={_bucket(n, (6, 12, 20, 30, 45))}" for n in range(46))
+_PARA_LEN = tuple(f"para_len={_bucket(n, (2, 3, 5, 8))}" for n in range(9))
 
 
 _DIST = tuple(_bucket(d, (2, 3, 4, 6, 10)) for d in range(11))
 _SHARED = (0, 1, 2, 2, 3)
 
 
-def pair_key(units: list[Unit], i: int, j: int, roles: list[str | None], thesis: int,
-             terms: dict[int, frozenset[str]] | None = None) -> tuple:
-    """What the pair features of (i, j) depend on, as a small tuple: few distinct values, so the
-    attachment scores of a long text are looked up rather than recomputed. ``terms``: each unit's
-    content words as a set, when the caller keeps them (the same answer, faster)."""
-    u, v = units[i], units[j]
-    d = j - i
-    ad = -d if d < 0 else d
-    same = u.block == v.block and v.kind == "body"
-    if not (u.terms and v.terms):
-        shared = None
-    else:
-        n = len(terms[i] & terms[j]) if terms is not None else len(set(u.terms).intersection(v.terms))
-        shared = _SHARED[n] if n < 4 else 3
-    return (_side(roles[i]), "thesis" if j == thesis else _side(roles[j]), d < 0, _DIST[ad] if ad < 11 else 5,
-            ad == 1, same, u.rel, u.link if u.partner == j else False,
-            v.announce is not None and u.rel == "enumeration" and d < 0,
-            same and (j == 0 or units[j - 1].block != v.block), shared)
+class PairKeys:
+    """What the pair features of (unit, candidate parent) depend on, as small tuples: few distinct
+    values, so the attachment scores of a long text are looked up rather than recomputed.
+
+    What a key reads of each unit under the given roles is gathered once per document.
+    """
+
+    __slots__ = ("side", "block", "body", "terms", "rel", "partner", "link", "enum", "announces", "para_first")
+
+    def __init__(self, units: list[Unit], roles: list[str | None], thesis: int) -> None:
+        self.side = [_side(r) for r in roles]
+        self.side[thesis] = "thesis"
+        self.block = [u.block for u in units]
+        self.body = [u.kind == "body" for u in units]
+        self.terms = [frozenset(u.terms) if u.terms else None for u in units]
+        self.rel = [u.rel for u in units]
+        self.partner = [u.partner for u in units]
+        self.link = [u.link for u in units]
+        self.enum = [u.rel == "enumeration" for u in units]
+        self.announces = [u.announce is not None for u in units]
+        self.para_first = [j == 0 or units[j - 1].block != u.block for j, u in enumerate(units)]
+
+    def key(self, i: int, j: int) -> tuple:
+        return self.keys(i, (j,))[0]
+
+    def keys(self, i: int, js) -> list[tuple]:
+        """The keys of unit ``i`` under each candidate of ``js``."""
+        side, block, body, terms = self.side, self.block, self.body, self.terms
+        si, bi, ti, rel, enum = side[i], block[i], terms[i], self.rel[i], self.enum[i]
+        partner, link = self.partner[i], self.link[i]
+        announces, para_first = self.announces, self.para_first
+        out = []
+        for j in js:
+            d = j - i
+            ad = -d if d < 0 else d
+            same = bi == block[j] and body[j]
+            tj = terms[j]
+            if ti is None or tj is None:
+                shared = None
+            else:
+                n = len(ti & tj)
+                shared = _SHARED[n] if n < 4 else 3
+            out.append((si, side[j], d < 0, _DIST[ad] if ad < 11 else 5, ad == 1, same, rel,
+                        link if partner == j else False, announces[j] and enum and d < 0,
+                        same and para_first[j], shared))
+        return out
 
 
-def pair_features(units: list[Unit], i: int, j: int, roles: list[str | None], thesis: int) -> dict[str, float]:
-    """Features of "unit ``i`` hangs under unit ``j``", given the roles decided so far."""
-    return key_features(pair_key(units, i, j, roles, thesis))
+def pair_features(units: list[Unit], i: int, j: int, roles: list[str | None], thesis: int,
+                  keys: PairKeys | None = None) -> dict[str, float]:
+    """Features of "unit ``i`` hangs under unit ``j``", given the roles decided so far
+    (``keys``: the document's `PairKeys` under these roles, when the caller keeps them)."""
+    return key_features((keys or PairKeys(units, roles, thesis)).key(i, j))
 
 
 def key_features(key: tuple) -> dict[str, float]:

@@ -42,16 +42,23 @@ def load_models() -> OutlineModels:
     return OutlineModels(*(linear.load(n) for n in NAMES))
 
 
-_DIFFS: dict[int, tuple[LinearModel, dict[str, float], float]] = {}
+_DIFFS: dict[int, tuple[LinearModel, dict[str, float], float, dict[str, float]]] = {}
 
 
 def _diff(model: LinearModel) -> tuple[dict[str, float], float]:
     """A binary model as one weight per feature (positive minus negative class): one look-up each."""
+    hit = _tables(model)
+    return hit[1], hit[2]
+
+
+def _tables(model: LinearModel) -> tuple[LinearModel, dict[str, float], float, dict[str, float]]:
+    """The model, its difference table and bias, and the table restricted to features a reader can read."""
     hit = _DIFFS.get(id(model))
     if hit is None or hit[0] is not model:
         table = {f: w[1] - w[0] for f, w in model.weights.items()}
-        hit = _DIFFS[id(model)] = (model, table, model.bias[1] - model.bias[0])
-    return hit[1], hit[2]
+        readable = {f: w for f, w in table.items() if describe(f)}
+        hit = _DIFFS[id(model)] = (model, table, model.bias[1] - model.bias[0], readable)
+    return hit
 
 
 def margin(model: LinearModel, features: dict[str, float]) -> float:
@@ -71,13 +78,11 @@ def positive(model: LinearModel, features: dict[str, float]) -> float:
 
 def cue(model: LinearModel, features: dict[str, float], cls: str, fallback: str | None = None) -> str | None:
     """The strongest readable feature that pushed a binary decision towards ``cls`` ("1" or "0")."""
-    table, _ = _diff(model)
+    readable = _tables(model)[3]
     sign = 1.0 if cls == "1" else -1.0
     best, best_push = fallback, 0.0
-    for name, value in features.items():
-        push = sign * table.get(name, 0.0) * value
+    for name in filter(readable.__contains__, features):  # in the features' order: the first wins a tie
+        push = sign * readable[name] * features[name]
         if push > best_push:
-            phrase = describe(name)
-            if phrase:
-                best, best_push = phrase, push
+            best, best_push = describe(name), push
     return best

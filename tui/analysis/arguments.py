@@ -19,12 +19,13 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import chain
+from operator import neg
 
 from tui.analysis.gcpause import collector_paused
 from tui.analysis import lexicon as lx
-from tui.analysis.arg_features import (RECENT_CLAIMS, candidates, doc_context, key_features, pair_key,
+from tui.analysis.arg_features import (RECENT_CLAIMS, PairKeys, candidates, doc_context, key_features,
                                       thesis_features, unit_features)
 from tui.analysis.arg_model import OutlineModels, cue, load_models, margin, positive
 from tui.model import ArgNode, Block, Entity, Section, Sentence
@@ -85,8 +86,9 @@ class Unit:
     author: str | None = None       # "I believe", "in my view": the author's own voice
     weak: bool = False              # a turn read from a plain "but" alone (a feature: weaker than "Of course")
     result: bool = False            # a result adverb inside ("… is therefore …")
+    narrates: bool = False          # tells what happened: a past verb, no present or modal one
     words: int = 0
-    terms: list[str] = field(default_factory=list)
+    terms: list[str] = ()           # content words, for centrality (set with the signals)
     opening: object = _UNSET        # the opening marker, when `_split` already read it off the whole sentence
 
 
@@ -138,13 +140,16 @@ def _units(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Un
     # inside the conclusion rather than conceding X
     closing = prose[-1] if len(prose) > 2 else -1
     units: list[Unit] = []
-    for sen in sentences:
-        bi = bisect_right(starts, sen.start) - 1
+    located = [bisect_right(starts, sen.start) - 1 for sen in sentences]
+    alone = {bi for bi, n in Counter(located).items() if n == 1}  # paragraphs of a single sentence
+    for sen, bi in zip(sentences, located):
         block = blocks[bi] if 0 <= bi < len(blocks) else None
         kind = block.kind if block is not None else "paragraph"
         if kind in ("code", "table"):
             continue
         ukind = kind if kind in ("title", "heading") else "body"
+        if ukind == "body" and bi in alone and _aside(text[sen.start:sen.end]):
+            continue  # a byline or a subheading set as a paragraph of its own argues nothing
         if ukind != "body":
             units.append(Unit(sen.start, sen.end, bi, sen.section, ukind, text[sen.start:sen.end]))
             continue
@@ -167,6 +172,27 @@ def _units(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Un
                 u.partner = len(units) + extra["partner"]
             units.append(u)
     return units
+
+
+def _aside(t: str) -> bool:
+    """A line of its own that is no sentence of the argument: a byline ("By Anthony Quinn."), or a
+    subheading, short and verbless ("A profit-driven industry.", "Unpleasant state of affairs.")."""
+    if _BYLINE.match(t):
+        return True
+    words = t.split()
+    return (len(words) <= _ASIDE_WORDS and not t.rstrip(_CLOSERS).endswith(("?", "!", ":"))
+            and not _AUX.search(t) and not _FINITE.search(t))
+
+
+_ASIDE_WORDS = 10
+_BYLINE = re.compile(r"\s*(?:(?:written|words|text|reporting) )?by\s+(?:[A-Z][\w.'’-]*,?\s*(?:and\s+|&\s*)?){1,5}\.?\s*$", re.I)
+# a verb or a subject that makes a short line a sentence: "Nobody listened.", "They lost.", "This matters."
+_FINITE = re.compile(r"\b(?:[a-z]{2,}ed|i|we|you|he|she|they|it|this|that|there|who|nobody|everyone|none|not|no one)\b"
+                     r"|\b[a-z]{3,}s\b(?=\s+(?:the|a|an|to|that|no|more|less|on|in|with|for|it|them|us|our|their)\b)"
+                     r"|\b(?:let|do|say|think|know|see|look|stop|go)\b"
+                     # a plural subject and its verb: "Cooking lessons cost little" (not "state of affairs")
+                     r"|\b[a-z]{3,}s\s+(?!(?:of|and|or|in|for|to|with|on|at|from|by|across|over|under|between|among"
+                     r"|after|before|without|against|into|beyond|about|like|than|as)\b)[a-z]{2,}\b", re.I)
 
 
 _ALTERNATIVE_QUESTION = re.compile(r"[\"“‘(]?Or\b")
@@ -216,7 +242,8 @@ def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int,
     if m and m.start() > 12 and len(t) - m.end() > 12 and not lx.NOT_ONLY.search(t, 0, m.start()):
         head = t[: m.start()]
         voice = lx.opposing_voice(head)
-        if _AFFIRMING.match(head) or voice or (not op and len(head.split()) >= 4 and (plain_but or lx.HEDGE.search(head))):
+        if _AFFIRMING.match(head) or voice or (not op and len(head.split()) >= 4 and (
+                (plain_but and _argues(head)) or lx.HEDGE.search(head))):
             hedge = lx.HEDGE.search(head)
             cue = voice or (op.cue if op else hedge.group() if hedge else f"before “{m.group().strip(' ,;–—-')}”")
             weak = not (_AFFIRMING.match(head) or voice or hedge)  # a plain "X, but Y"
@@ -244,6 +271,12 @@ def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int,
                 (s + b, e, {"role": "premise", "cue": t[b:m.end()].strip(), "rel": "reason", "body": m.end() - b,
                             "forced": True, "partner": -1, "link": "supports"})]
     return Unit(s, e, -1, None, "body", t, opening=op)
+
+
+def _argues(head: str) -> bool:
+    """The first half of "X, but Y" may be conceded: it is no plain account of what happened."""
+    low = head.lower()
+    return not lx.narrates(low, lx.words_of(head, low))
 
 
 def _may_turn(t: str) -> bool:
@@ -290,6 +323,7 @@ def _local_signals(u: Unit) -> None:
     u.stance, u.stance_cue = lx.stance(t[u.body:], words, u.question, None if fold is None else fold[u.body:])
     u.author = None if u.question else lx.author_voice(t, words, fold)
     u.result = lx.inner_result(t, words, fold)
+    u.narrates = lx.narrates(low, words)
     said = lx.reported_speech(t, words, fold)
     if said and (not u.author or _QUOTED.match(t)):
         # someone else's stance, reported ("We should …," she said): evidence at most
@@ -349,8 +383,9 @@ def _contrast(units: list[Unit]) -> None:
             # "While X, Y. But Z": Z answers the concession along with Y
             u.role, u.partner, u.link = "rebuttal", j - 1, "answers"
         elif (not prev.forced and prev.role in (None, "claim") and prev.rel in (None, "contrast")
-              and not prev.result):
+              and not prev.result and (prev.stance > 0 or prev.role == "claim")):
             # the turn makes what came before a point the author grants and then answers
+            # (when it judged or claimed something: "The drivers moved. But the buses stayed." tells a story)
             prev.role, prev.cue = "counter", f"before “{u.cue.rstrip(',')}”"
             u.role, u.partner, u.link = "rebuttal", j, "answers"
             prev.weak = u.weak = True
@@ -431,6 +466,15 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
         else:
             level[i] = positive(models.level, f)
             roles[i] = "claim" if level[i] >= 0.5 else "premise"
+    slots = 0
+    for i in body:
+        # "for two reasons … First, … Second, …": the items fill the announced reasons, they are no new points
+        if units[i].announce is not None:
+            slots = units[i].announce if roles[i] == "claim" else 0
+        elif slots and units[i].rel == "enumeration":
+            slots -= 1
+            if roles[i] == "claim":
+                roles[i] = "premise"
     if len(ctx["blocks"]) >= 3:
         # each paragraph that argues contributes its main point: the unit most like a claim
         announced = next((i for i in body if units[i].announce), len(units))
@@ -443,6 +487,13 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
                 # a paragraph the argument model skipped entirely still argues if it commits to something
                 own = [i for i in members if i in feats and _commits(units[i]) and not units[i].reported
                        and not units[i].question]
+            if all(units[i].narrates for i in members):
+                # a paragraph that only tells what happened makes no point of its own: its
+                # sentences support the points around them
+                for i in members:
+                    if roles[i] == "claim":
+                        roles[i] = "premise"
+                continue
             if own and not any(roles[i] == "claim" for i in members):
                 roles[max(own, key=lambda i: (level[i] if i in level else positive(models.level, feats[i]), -i))] = "claim"
     pool = [i for i in body if roles[i] != "counter" and not units[i].question and not units[i].reported and argues[i] >= THESIS_MIN_ARG]
@@ -514,24 +565,19 @@ def _attach(units: list[Unit], roles: list[str | None], thesis: int, models: Out
         if fixed is not None and fixed != thesis and trees.root(fixed) != i:
             parent[i] = fixed
             trees.join(i, fixed)
-    seen: dict[tuple, float] = {}  # pair key -> attachment score: few distinct keys in a long text
-    terms: dict[int, frozenset[str]] = {}
+    scores = _Scores(models.attach)  # pair key -> attachment score: few distinct keys in a long text
+    pair_keys = PairKeys(units, roles, thesis)
     for k, i in enumerate(kept):
         if i != thesis and i not in parent:
-            if i not in terms:
-                terms[i] = frozenset(units[i].terms)
-            scored = []
-            for j in candidates(units, kept, k, thesis, recent):
-                if j not in terms:
-                    terms[j] = frozenset(units[j].terms)
-                key = pair_key(units, i, j, roles, thesis, terms)
-                score = seen.get(key)
-                if score is None:
-                    score = seen[key] = margin(models.attach, key_features(key))
-                scored.append((score, -j, j))
-            scored.sort(reverse=True)
-            parent[i] = next((j for _, _, j in scored if trees.root(j) != i), thesis)
-            trees.join(i, parent[i])
+            js = candidates(units, kept, k, thesis, recent)
+            # the best score, the nearest earlier candidate on a tie, unless hanging there loops
+            ranked = list(zip(map(scores.__getitem__, pair_keys.keys(i, js)), map(neg, js)))
+            best = -max(ranked)[1]
+            if trees.root(best) == i:
+                ranked.sort(reverse=True)
+                best = next((-mj for _, mj in ranked if trees.root(-mj) != i), thesis)
+            parent[i] = best
+            trees.join(i, best)
         if roles[i] in ("claim", "conclusion"):
             recent = (recent + [i])[-RECENT_CLAIMS:]
     for i, u in enumerate(units):
@@ -564,6 +610,18 @@ def _structural(units: list[Unit], roles: list[str | None], i: int, slots: list[
     if u.rel == "enumeration" and slots and roles[i] == "premise":
         return slots.pop(0)
     return None
+
+
+class _Scores(dict):
+    """Attachment scores by pair key, each computed the first time it is asked for."""
+
+    def __init__(self, model) -> None:
+        super().__init__()
+        self.model = model
+
+    def __missing__(self, key: tuple) -> float:
+        score = self[key] = margin(self.model, key_features(key))
+        return score
 
 
 class _Forest:

@@ -77,6 +77,32 @@ TEMPORAL_SINCE = re.compile(
     r"|(?:childhood|birth|independence)\b)",
     re.I,
 )
+# "Since the last election, …" names a time (no verb); "Since he took office, prices have risen"
+# counts the time since (the main clause in the present perfect). A reason is a clause of its own
+# before a main clause that is not: "Since the routes do not pay, the council should cut them".
+_CLAUSE_VERB = re.compile(
+    r"\b(?:i|we|you|he|she|they|it|is|are|am|was|were|be|been|has|have|had|do|does|did|can|could|will|would|should"
+    r"|must|may|might|[a-z]{2,}ed|[a-z]{2,}s)\b|n't\b", re.I)
+_TIME_PHRASE = re.compile(r"\s*(?:the|a|an|this|that|these|those|his|her|their|its|our|my|\d)\b", re.I)
+_PERFECT = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,5}?(?:has|have|had)\s+(?:not\s+|never\s+|already\s+|only\s+|steadily\s+|also\s+)?"
+    r"(?:been|[a-z]+ed|[a-z]+en|grown|risen|fallen|become|come|gone|seen|made|done|had|won|lost|cut|put|set|kept"
+    r"|left|built|spent|sent|met|brought|taught|bought|got|shown|known|begun|run|fought|held|led|paid|said|told)\b",
+    re.I)
+
+
+def temporal_since(unit: str, lead: int, end: int) -> bool:
+    """Whether the "Since" opening ``unit`` at ``lead`` (its marker ending at ``end``) marks time, not a reason."""
+    if TEMPORAL_SINCE.match(unit, lead):
+        return True
+    comma = unit.find(",", end)
+    if comma < 0:
+        return False
+    if _TIME_PHRASE.match(unit, end) and not _CLAUSE_VERB.search(unit, end, comma):
+        return True
+    return _PERFECT.match(unit, comma + 1) is not None
+
+
 TEMPORAL_WHILE = re.compile(r"^while\s+(?:\w+ing\b|(?:i|we|he|she|they) (?:was|were) \w+ing\b)", re.I)
 
 # --- voices the author reports in order to answer them -----------------------------------------
@@ -204,6 +230,7 @@ STANCE_CUES: tuple[Cue, ...] = (
          r"|(?:more|less) (?:important|risky|dangerous|useful|effective|efficient|sensible)"
          r"|(?:better|worse) than|(?:un)?desirable|(?:un)?acceptable|(?:un)?fair|(?:un)?justified|(?:un)?reasonable"
          r"|mistake|absurd|nonsense|ridiculous|harmful|beneficial|worthwhile|pointless|outrageous"
+         r"|understandable|tempting|plausible|(?:in)?valid|has (?:a )?point|has merit|[a-z]{3,}er than"
          r"|(?:is|are|was|were|be|not) worth|deserves?|matters"
          r"|(?:im)?practicable|(?:in)?appropriate|(?:ir)?responsible|(?:un)?necessary|(?:in)?feasible"
          r"|(?:il)?legitimate|indispensable|(?:in)?adequate|counterproductive|(?:good|bad|great|terrible) idea"
@@ -215,6 +242,7 @@ STANCE_CUES: tuple[Cue, ...] = (
          "effective efficient sensible better worse desirable undesirable mistake absurd nonsense ridiculous harmful "
          "beneficial worthwhile pointless outrageous worth deserve deserves matters opportunity threat danger risk problem solution failure success "
          "clearly obviously certainly surely undeniably evidently practicable impracticable appropriate "
+         "understandable tempting plausible valid invalid point merit than "
          "inappropriate responsible irresponsible necessary unnecessary feasible infeasible legitimate illegitimate "
          "indispensable adequate inadequate counterproductive idea clear obvious evident"),
     # prediction and possibility: weaker commitment
@@ -303,7 +331,7 @@ def opening_marker(unit: str) -> Opening | None:
                     best = _marker_at(unit, offset, second.group().lower())
     if best is None:
         return None
-    if best.relation == "reason" and best.cue.lower() == "since" and TEMPORAL_SINCE.match(unit, lead):
+    if best.relation == "reason" and best.cue.lower() == "since" and temporal_since(unit, lead, best.end):
         return None
     if best.relation == "concession" and best.cue.lower() == "while" and TEMPORAL_WHILE.match(unit, lead):
         return None
@@ -311,6 +339,8 @@ def opening_marker(unit: str) -> Opening | None:
         # imperative "Take the case of …" is an example; "Take action now" is not
         if not re.match(r"\s*(?:the (?:case|example)|for example)", unit[best.end:], re.I):
             return None
+    if best.cue.lower() == "so" and _SO_DEGREE.match(unit, best.end):
+        return None  # "So far, …", "So many people …": time or degree, not a conclusion drawn
     if best.cue.lower() in _NEEDS_COMMA:
         return None  # "True friends …", "Sure enough", "Yes" without its comma are no concession
     if best.relation == "contrast" and best.cue.lower() == "still":
@@ -331,6 +361,7 @@ def parenthetical_contrast(unit: str) -> Opening | None:
     return Opening("contrast", m.group(1), 0)
 
 
+_SO_DEGREE = re.compile(r"\s*(?:far|much|many|long|few|little|often|too)\b", re.I)
 _NEEDS_COMMA = frozenset({"true", "sure", "yes", "next", "rather", "instead"})
 
 
@@ -394,12 +425,12 @@ def author_voice(unit: str, words: frozenset[str] | None = None, fold: str | Non
 # stance, not the author's ("She said the bridge would cut commuting times").
 REPORTED = re.compile(
     r"\b(?:said|says|say|told|tells|stated|states|added|adds|explained|explains|announced|noted|reported|wrote|writes"
-    r"|according to|quoted)\b",
+    r"|acknowledged|admitted|warned|declared|insisted|according to|quoted)\b",
     re.I,
 )
 _REPORTED_PLAIN = _plain(REPORTED)
 _REPORTED_KEYS = frozenset("said says say told tells stated states added adds explained explains announced noted reported "
-                           "wrote writes according quoted".split())
+                           "wrote writes according quoted acknowledged admitted warned declared insisted".split())
 
 
 _QUOTE_OPEN = re.compile(r"^\s*[\"“‘«]")
@@ -494,3 +525,19 @@ def _term(w: str) -> str:
         if len(w) > 4 and w.endswith(suf) and not w.endswith("ss"):
             return w[: -len(suf)] + ("y" if suf == "ies" else "")
     return w
+
+
+# Narration: what happened, told in the past ("The council met on Monday and voted…"). An account
+# of events is evidence at most; a point argued for is put in the present, or with a modal.
+_PAST_WORDS = frozenset("was were had did wasn't weren't hadn't didn't".split())
+_PRESENT_WORDS = frozenset(
+    """is are am will can cannot must should would could may might shall has have does do isn't aren't won't can't
+    don't doesn't hasn't haven't wouldn't couldn't shouldn't""".split())
+_ED = re.compile(r"[a-z]{2}ed\b")
+
+
+def narrates(lower: str, words: frozenset[str]) -> bool:
+    """A past-tense verb and no present or modal one (``lower``: the unit lower-cased; ``words``: its word forms)."""
+    if not words.isdisjoint(_PRESENT_WORDS):
+        return False
+    return not words.isdisjoint(_PAST_WORDS) or _ED.search(lower) is not None
