@@ -91,7 +91,7 @@ def run(quick: bool = False, sizes: tuple[int, ...] = SIZES, repeat: int | None 
             data = make(rep)
             try:
                 times, analysis = analyse_timed(data)
-            except Exception as exc:  # a figure, not a test: say what broke and go on
+            except Exception as exc:  # noqa: BLE001 - a figure, not a test: say what broke and go on
                 failed = f"{type(exc).__name__}: {exc}"
                 break
             runs.append(times)

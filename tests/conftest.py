@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 
@@ -91,7 +91,7 @@ def local_server():
     server_state = LocalServer()
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        def do_GET(self) -> None:  # the stdlib's name for the GET handler
             if self.path.startswith("/hang"):
                 # never answer: the client must give up on its own timeout
                 server_state.hang.wait(30)

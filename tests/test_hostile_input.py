@@ -54,7 +54,7 @@ def run_closed(*args: str, close: int, input: bytes | None = None) -> subprocess
         input=input,
         env=env,
         timeout=60,
-        preexec_fn=lambda: os.close(close),  # noqa: PLW1509 - a test helper, no threads in the child
+        preexec_fn=lambda: os.close(close),  # a test helper: no threads in the child
     )
     return subprocess.CompletedProcess(proc.args, proc.returncode, (proc.stdout or b"").decode(), proc.stderr.decode())
 

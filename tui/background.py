@@ -12,7 +12,8 @@ import asyncio
 import os
 import sys
 import threading
-from typing import Callable, TypeVar
+from typing import TypeVar
+from collections.abc import Callable
 
 T = TypeVar("T")
 _running: set[threading.Thread] = set()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from typing import Any, Callable, Iterator, Literal, Self, overload
+from typing import Any, Literal, Self, overload
+from collections.abc import Callable, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_serializer
 
@@ -39,7 +40,7 @@ class _Model(BaseModel):
         shared = cls.__dict__.get("_shared_fields_set")
         if shared is None:
             shared = set(cls.model_fields)
-            setattr(cls, "_shared_fields_set", shared)
+            setattr(cls, "_shared_fields_set", shared)  # noqa: B010 - not a declared attribute (pydantic would make it private)
         return cls.model_construct(_fields_set=shared, **values)
 
     @classmethod
@@ -49,7 +50,7 @@ class _Model(BaseModel):
         shared = cls.__dict__.get("_shared_fields_set")
         if shared is None:
             shared = set(cls.model_fields)
-            setattr(cls, "_shared_fields_set", shared)
+            setattr(cls, "_shared_fields_set", shared)  # noqa: B010 - not a declared attribute (pydantic would make it private)
         m = cls.__new__(cls)
         _set(m, "__dict__", values)
         _set(m, "__pydantic_fields_set__", shared)

@@ -24,7 +24,8 @@ import heapq
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterator, Literal
+from typing import Literal
+from collections.abc import Iterator
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -256,7 +257,7 @@ class SearchIndex:
             lstarts.append(pos)
             lends.append(pos + len(lab))
             pos += len(lab) + 1
-        self._arg_hay = _Hay("\x00".join(fold_aligned(l.replace("\x00", " ")) for l in self._labels), lstarts, lends)
+        self._arg_hay = _Hay("\x00".join(fold_aligned(label.replace("\x00", " ")) for label in self._labels), lstarts, lends)
 
         # Sentences: spans of the article itself. One that is just a heading is found as its section.
         heads = {(sec.start, fold_aligned(sec.title).strip()) for sec in self._sections}
@@ -546,6 +547,6 @@ def _fuzzy_marks(processed: str, label: str) -> tuple[int, ...]:
         for op in Levenshtein.opcodes(processed[al.src_start : al.src_end], seg):
             if op.tag == "equal":
                 marks.extend(range(al.dest_start + op.dest_start, al.dest_start + op.dest_end))
-    except Exception:  # alignment is decoration: never let it break a search
+    except Exception:  # noqa: BLE001 - alignment is decoration: never let it break a search
         return ()
     return tuple(i for i in marks if not label[i].isspace())
