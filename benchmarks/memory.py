@@ -40,7 +40,7 @@ def child(mode: str, path: str | None) -> None:
         import textual.app  # noqa: F401  (the app's import cost belongs in the baseline)
 
         import tui.pipeline
-        import tui.search  # noqa: F401
+        import tui.search  # noqa: F401 - imported for its cost
     if mode in ("analysis", "index"):
         from tui.pipeline import analyse_source
 

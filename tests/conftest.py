@@ -24,7 +24,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # Derived data (the gazetteer cache) goes to a scratch folder, never the user's ~/.cache;
     # subprocesses started by tests inherit it.
     if "ARGVIEW_CACHE_DIR" not in os.environ:
-        os.environ["ARGVIEW_CACHE_DIR"] = config._argview_cache = tempfile.mkdtemp(prefix="argview-test-cache-")  # type: ignore[attr-defined]
+        os.environ["ARGVIEW_CACHE_DIR"] = config._argview_cache = tempfile.mkdtemp(prefix="argview-test-cache-")  # type: ignore[attr-defined]  # kept on the config for pytest_unconfigure
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -24,8 +24,8 @@ import heapq
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Literal
-from collections.abc import Iterator
+from typing import Any, Literal
+from collections.abc import Iterator, Sequence, Set as AbstractSet
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -141,7 +141,7 @@ class _Hay:
     which bounds the work of a one-letter query on a book.
     """
 
-    def __init__(self, folded: str, starts: list[int], ends: list[int], skip: set[int] = frozenset()) -> None:
+    def __init__(self, folded: str, starts: Sequence[int], ends: Sequence[int], skip: AbstractSet[int] = frozenset()) -> None:
         self.folded, self.starts, self.ends, self.skip = folded, starts, ends, skip
         # The last complete literal scan: (query words, texts found).
         self._last: tuple[list[str], dict[int, tuple[float, list[tuple[int, int]]]]] | None = None
@@ -152,9 +152,9 @@ class _Hay:
         at the end) and that scan was complete, only the texts it found can match: rescan those."""
         last = self._last
         if last is not None and words and _extends(words, last[0]):
-            found = self._rescan(pattern, words, last[1])
-            self._last = (words, found)
-            return found
+            rescanned = self._rescan(pattern, words, last[1])
+            self._last = (words, rescanned)
+            return rescanned
         found: dict[int, tuple[float, list[tuple[int, int]]]] = {}
         starts, ends, folded, skip = self.starts, self.ends, self.folded, self.skip
         complete = True
@@ -172,7 +172,7 @@ class _Hay:
         self._last = (words, found) if complete and words else None
         return found
 
-    def _rescan(self, pattern: re.Pattern[str], words: list[str], previous: dict) -> dict[int, tuple[float, list[tuple[int, int]]]]:
+    def _rescan(self, pattern: re.Pattern[str], words: list[str], previous: dict[int, Any]) -> dict[int, tuple[float, list[tuple[int, int]]]]:
         found: dict[int, tuple[float, list[tuple[int, int]]]] = {}
         starts, ends, folded = self.starts, self.ends, self.folded
         for i in sorted(previous):
@@ -183,7 +183,7 @@ class _Hay:
                     found[i] = (score, [(pos, end)])
         return found
 
-    def loose(self, alts: list[re.Pattern[str]], exact: bool, have: dict, limit: int, cap: int
+    def loose(self, alts: list[re.Pattern[str]], exact: bool, have: dict[int, Any], limit: int, cap: int
               ) -> dict[int, tuple[float, list[tuple[int, int]]]]:
         """Texts holding every word pattern at a word start, in any order. The first pattern
         (the longest word, likely the rarest) drives the scan; the others are checked per text."""
@@ -371,14 +371,14 @@ class SearchIndex:
                         best[key] = (score, i, None)
             loose = self._word_patterns(words)
             if loose is not None:
-                alts, exact = loose
+                alts, as_typed = loose
                 room = limit - len(best) - len(args) - len(sents)
                 if kind in (None, "argument") and room > 0:
-                    more = self._arg_hay.loose(alts, exact, args, room, MAX_SENTENCE_MATCHES)
+                    more = self._arg_hay.loose(alts, as_typed, args, room, MAX_SENTENCE_MATCHES)
                     args.update(more)
                     room -= len(more)
                 if kind is None and room > 0:
-                    sents.update(self._sent_hay.loose(alts, exact, sents, room, MAX_SENTENCE_MATCHES))
+                    sents.update(self._sent_hay.loose(alts, as_typed, sents, room, MAX_SENTENCE_MATCHES))
 
         # "!objection", "!reply", "!thesis": under the argument prefix a role's name lists its units.
         if kind == "argument" and len(processed) >= 3:
@@ -418,7 +418,7 @@ class SearchIndex:
         return hits
 
     def _literal(self, kind: SearchKind | None, pattern: re.Pattern[str], words: list[str], wide: bool
-                 ) -> tuple[dict, dict, dict]:
+                 ) -> tuple[dict[Any, Any], dict[int, Any], dict[int, Any]]:
         """Literal matches: the best-scoring name per owner (an entity has several), and the
         argument labels and sentences holding the query (when `wide`)."""
         best: dict[tuple[str, int], tuple[float, int, tuple[int, int] | None]] = {}
@@ -543,7 +543,7 @@ def _fuzzy_marks(processed: str, label: str) -> tuple[int, ...]:
         if al is None or al.score < 50:
             return ()
         seg = folded[al.dest_start : al.dest_end]
-        marks = []
+        marks: list[int] = []
         for op in Levenshtein.opcodes(processed[al.src_start : al.src_end], seg):
             if op.tag == "equal":
                 marks.extend(range(al.dest_start + op.dest_start, al.dest_start + op.dest_end))

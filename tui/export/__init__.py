@@ -56,7 +56,8 @@ def writer(fmt: str) -> Writer:
         module, function = BY_ID[fmt].writer.split(":")
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})") from None
-    return getattr(importlib.import_module(f"tui.export.{module}"), function)
+    found: Writer = getattr(importlib.import_module(f"tui.export.{module}"), function)
+    return found
 
 
 def unavailable(fmt: str) -> str | None:

@@ -7,6 +7,7 @@ import re
 from tui.ingest.boilerplate import is_boilerplate
 from tui.ingest.clean import clean_inline
 from tui.ingest.document import Document, DocumentBuilder
+from tui.model import BlockKind
 
 _BLANK_SPLIT = re.compile(r"\n[ \t]*\n+")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,3}[.)])\s+")
@@ -38,7 +39,7 @@ def _is_title_block(lines: list[str]) -> bool:
     return not line.endswith((".", "!")) or len(line.split()) <= 8
 
 
-def _paragraphs(lines: list[str]) -> list[tuple[str, str]]:
+def _paragraphs(lines: list[str]) -> list[tuple[BlockKind, str]]:
     """Split one blank-line-separated block into (kind, text) items, joining hard-wrapped lines.
 
     Text wrapped at a fixed width has lines of similar length; text with one paragraph per line
@@ -55,7 +56,7 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, str]]:
         # one paragraph per line: lines too long for a wrap width, or every line a whole sentence
         return [_item(line, heading_ok=True) for line in lines]
     out: list[list[str]] = [[]]
-    items: list[tuple[str, str]] = []
+    items: list[tuple[BlockKind, str]] = []
     for i, line in enumerate(lines):
         if _LIST_ITEM.match(line) and out[-1]:
             items.append(_item(" ".join(out[-1])))
@@ -74,7 +75,7 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, str]]:
     return items
 
 
-def _item(text: str, heading_ok: bool = False) -> tuple[str, str]:
+def _item(text: str, heading_ok: bool = False) -> tuple[BlockKind, str]:
     text = text.strip()
     if heading_ok and _is_heading_line(text):
         return "heading", text
@@ -153,5 +154,5 @@ def parse_text(text: str) -> Document:
             doc.add("heading", lines[0], level=2)
             continue
         for kind, para in _paragraphs(lines):
-            doc.add(kind, para, level=2 if kind == "heading" else 0)  # type: ignore[arg-type]
+            doc.add(kind, para, level=2 if kind == "heading" else 0)
     return doc.build()
