@@ -10,9 +10,9 @@ import time
 T0 = time.perf_counter()
 C0 = time.process_time()
 
-import asyncio  # noqa: E402
-import json  # noqa: E402
-import sys  # noqa: E402
+import asyncio  # noqa: E402 - after the clocks start
+import json  # noqa: E402 - after the clocks start
+import sys  # noqa: E402 - after the clocks start
 
 SIZE = (120, 36)
 

@@ -74,7 +74,7 @@ def run(quick: bool = False, sizes: tuple[int, ...] = SIZES, repeat: int | None 
         warm, _ = analyse_timed(corpus(50_000, seed=99))
         table.notes.append(f"first analysis in the process (50 KB; loads gazetteers/lexicons): "
                            f"{warm['total']:.2f} s, excluded from the rows")
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001 - a figure, not a test: note what broke
         table.notes.append(f"warm-up failed: {type(exc).__name__}: {exc}")
     texts: list[tuple[str, int, object]] = [(human(size), size, lambda rep, size=size: corpus(size, seed=rep + 1))
                                             for size in sizes]
@@ -91,7 +91,7 @@ def run(quick: bool = False, sizes: tuple[int, ...] = SIZES, repeat: int | None 
             data = make(rep)
             try:
                 times, analysis = analyse_timed(data)
-            except Exception as exc:  # a figure, not a test: say what broke and go on
+            except Exception as exc:  # noqa: BLE001 - a figure, not a test: say what broke and go on
                 failed = f"{type(exc).__name__}: {exc}"
                 break
             runs.append(times)

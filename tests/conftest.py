@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 
@@ -24,7 +24,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # Derived data (the gazetteer cache) goes to a scratch folder, never the user's ~/.cache;
     # subprocesses started by tests inherit it.
     if "ARGVIEW_CACHE_DIR" not in os.environ:
-        os.environ["ARGVIEW_CACHE_DIR"] = config._argview_cache = tempfile.mkdtemp(prefix="argview-test-cache-")  # type: ignore[attr-defined]
+        os.environ["ARGVIEW_CACHE_DIR"] = config._argview_cache = tempfile.mkdtemp(prefix="argview-test-cache-")  # type: ignore[attr-defined]  # kept on the config for pytest_unconfigure
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -91,7 +91,7 @@ def local_server():
     server_state = LocalServer()
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        def do_GET(self) -> None:  # the stdlib's name for the GET handler
             if self.path.startswith("/hang"):
                 # never answer: the client must give up on its own timeout
                 server_state.hang.wait(30)

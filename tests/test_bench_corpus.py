@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/ is not an installed package
 
-from benchmarks.corpus import make_text  # noqa: E402
+from benchmarks.corpus import make_text
 
 
 def test_size_and_repeatability():

@@ -54,7 +54,7 @@ def run_closed(*args: str, close: int, input: bytes | None = None) -> subprocess
         input=input,
         env=env,
         timeout=60,
-        preexec_fn=lambda: os.close(close),  # noqa: PLW1509 - a test helper, no threads in the child
+        preexec_fn=lambda: os.close(close),  # a test helper: no threads in the child
     )
     return subprocess.CompletedProcess(proc.args, proc.returncode, (proc.stdout or b"").decode(), proc.stderr.decode())
 
@@ -422,7 +422,7 @@ class TestSeparatorsAreWhitespace:
     def test_a_separator_between_sentences(self, sep, fmt):
         body = f"The first sentence ends here.{sep}Form feeds once split pages."
         data = f"<html><body><article><p>{body}</p></article></body></html>" if fmt == "html" else body
-        a = analyse_bytes(data.encode("utf-8"), hint=fmt)  # type: ignore[arg-type]
+        a = analyse_bytes(data.encode("utf-8"), hint=fmt)  # type: ignore[arg-type]  # fmt: a Format from the parametrize list
         assert re.search(r"here\.\s+Form feeds", a.text), repr(a.text)
 
     def test_a_separator_in_a_file_name_shown_in_an_error(self, capsys, tmp_path):

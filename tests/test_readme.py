@@ -28,4 +28,4 @@ def test_export_excerpts_are_real_output(fmt: str, fence: str) -> None:
     output = render(analyse_source(None), fmt).splitlines()
     # "…" marks a cut; in DOT and Mermaid it is a comment, so the excerpt still parses
     shown = [line for line in excerpt.group(1).splitlines() if line and line.strip() not in ("…", "// …", "%% …")]
-    assert shown and all(line in output for line in shown), [l for l in shown if l not in output]
+    assert shown and all(line in output for line in shown), [line for line in shown if line not in output]

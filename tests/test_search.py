@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from tui.analysis import analyse
 from tui.ingest import ingest_bytes
@@ -231,9 +232,6 @@ def test_short_name_inside_a_misspelt_query_does_not_win():
     top = index.search("Euarsia")[0]
     assert top.ref == "eurasia"
     assert marked(top)  # the aligned letters are highlighted
-
-
-from hypothesis import given, settings, strategies as st  # noqa: E402
 
 
 @settings(max_examples=150, deadline=None)

@@ -12,7 +12,8 @@ import asyncio
 import os
 import sys
 import threading
-from typing import Callable, TypeVar
+from typing import Any, TypeVar
+from collections.abc import Callable
 
 T = TypeVar("T")
 _running: set[threading.Thread] = set()
@@ -42,9 +43,9 @@ async def run_in_daemon_thread(work: Callable[[CancelFlag], T], name: str = "arg
     future: asyncio.Future[T] = loop.create_future()
     flag = CancelFlag()
 
-    def settle(ok: bool, value: object) -> None:
+    def settle(ok: bool, value: Any) -> None:  # the result (a T) when ok, else the exception
         if not future.done():
-            future.set_result(value) if ok else future.set_exception(value)  # type: ignore[arg-type]
+            future.set_result(value) if ok else future.set_exception(value)
 
     def run() -> None:
         try:

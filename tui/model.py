@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from typing import Any, Callable, Iterator, Literal, Self, overload
+from typing import Any, Literal, Self, overload
+from collections.abc import Callable, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_serializer
 
@@ -39,7 +40,7 @@ class _Model(BaseModel):
         shared = cls.__dict__.get("_shared_fields_set")
         if shared is None:
             shared = set(cls.model_fields)
-            setattr(cls, "_shared_fields_set", shared)
+            setattr(cls, "_shared_fields_set", shared)  # noqa: B010 - undeclared on purpose: pydantic takes a declared `_name` as a private attribute
         return cls.model_construct(_fields_set=shared, **values)
 
     @classmethod
@@ -49,7 +50,7 @@ class _Model(BaseModel):
         shared = cls.__dict__.get("_shared_fields_set")
         if shared is None:
             shared = set(cls.model_fields)
-            setattr(cls, "_shared_fields_set", shared)
+            setattr(cls, "_shared_fields_set", shared)  # noqa: B010 - undeclared on purpose: pydantic takes a declared `_name` as a private attribute
         m = cls.__new__(cls)
         _set(m, "__dict__", values)
         _set(m, "__pydantic_fields_set__", shared)
@@ -128,7 +129,7 @@ class Dropped(_Model):
     reason: str
 
 
-class _SpanTable(Sequence):
+class _SpanTable(Sequence[Any]):
     """A read-only list of spans held as arrays; each item is built when it is read.
 
     A text of short paragraphs has a sentence and a block every few characters: as model
@@ -137,7 +138,7 @@ class _SpanTable(Sequence):
     """
 
     __slots__ = ("starts", "ends")
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # mutable, so unhashable as list is; typeshed wants a method
 
     def __init__(self) -> None:
         self.starts = array("q")
@@ -149,8 +150,8 @@ class _SpanTable(Sequence):
     @overload
     def __getitem__(self, i: int) -> Any: ...
     @overload
-    def __getitem__(self, i: slice) -> list: ...
-    def __getitem__(self, i):
+    def __getitem__(self, i: slice) -> list[Any]: ...
+    def __getitem__(self, i: int | slice) -> Any:
         if isinstance(i, slice):
             return [self._item(j) for j in range(*i.indices(len(self.starts)))]
         n = len(self.starts)
@@ -284,7 +285,7 @@ class Analysis(_Model):
         write(rest)
 
     @classmethod
-    def json_schema(cls) -> dict:
+    def json_schema(cls) -> dict[str, Any]:
         schema = cls.model_json_schema(by_alias=True)
         schema["$id"] = SCHEMA_ID
         return schema
@@ -294,5 +295,5 @@ ArgNode.model_rebuild()
 
 # The lists with an item every few characters of text, written in slices by `write_json`.
 _STREAMED = ("sentences", "blocks")
-_LIST_ADAPTERS = {"sentences": TypeAdapter(list[Sentence]), "blocks": TypeAdapter(list[Block])}
+_LIST_ADAPTERS: dict[str, TypeAdapter[Any]] = {"sentences": TypeAdapter(list[Sentence]), "blocks": TypeAdapter(list[Block])}
 _SLICE = 4096

@@ -24,7 +24,8 @@ import heapq
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterator, Literal
+from typing import Any, Literal
+from collections.abc import Iterator, Sequence, Set as AbstractSet
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -140,7 +141,7 @@ class _Hay:
     which bounds the work of a one-letter query on a book.
     """
 
-    def __init__(self, folded: str, starts: list[int], ends: list[int], skip: set[int] = frozenset()) -> None:
+    def __init__(self, folded: str, starts: Sequence[int], ends: Sequence[int], skip: AbstractSet[int] = frozenset()) -> None:
         self.folded, self.starts, self.ends, self.skip = folded, starts, ends, skip
         # The last complete literal scan: (query words, texts found).
         self._last: tuple[list[str], dict[int, tuple[float, list[tuple[int, int]]]]] | None = None
@@ -151,9 +152,9 @@ class _Hay:
         at the end) and that scan was complete, only the texts it found can match: rescan those."""
         last = self._last
         if last is not None and words and _extends(words, last[0]):
-            found = self._rescan(pattern, words, last[1])
-            self._last = (words, found)
-            return found
+            rescanned = self._rescan(pattern, words, last[1])
+            self._last = (words, rescanned)
+            return rescanned
         found: dict[int, tuple[float, list[tuple[int, int]]]] = {}
         starts, ends, folded, skip = self.starts, self.ends, self.folded, self.skip
         complete = True
@@ -171,7 +172,7 @@ class _Hay:
         self._last = (words, found) if complete and words else None
         return found
 
-    def _rescan(self, pattern: re.Pattern[str], words: list[str], previous: dict) -> dict[int, tuple[float, list[tuple[int, int]]]]:
+    def _rescan(self, pattern: re.Pattern[str], words: list[str], previous: dict[int, Any]) -> dict[int, tuple[float, list[tuple[int, int]]]]:
         found: dict[int, tuple[float, list[tuple[int, int]]]] = {}
         starts, ends, folded = self.starts, self.ends, self.folded
         for i in sorted(previous):
@@ -182,7 +183,7 @@ class _Hay:
                     found[i] = (score, [(pos, end)])
         return found
 
-    def loose(self, alts: list[re.Pattern[str]], exact: bool, have: dict, limit: int, cap: int
+    def loose(self, alts: list[re.Pattern[str]], exact: bool, have: dict[int, Any], limit: int, cap: int
               ) -> dict[int, tuple[float, list[tuple[int, int]]]]:
         """Texts holding every word pattern at a word start, in any order. The first pattern
         (the longest word, likely the rarest) drives the scan; the others are checked per text."""
@@ -256,7 +257,7 @@ class SearchIndex:
             lstarts.append(pos)
             lends.append(pos + len(lab))
             pos += len(lab) + 1
-        self._arg_hay = _Hay("\x00".join(fold_aligned(l.replace("\x00", " ")) for l in self._labels), lstarts, lends)
+        self._arg_hay = _Hay("\x00".join(fold_aligned(label.replace("\x00", " ")) for label in self._labels), lstarts, lends)
 
         # Sentences: spans of the article itself. One that is just a heading is found as its section.
         heads = {(sec.start, fold_aligned(sec.title).strip()) for sec in self._sections}
@@ -370,14 +371,14 @@ class SearchIndex:
                         best[key] = (score, i, None)
             loose = self._word_patterns(words)
             if loose is not None:
-                alts, exact = loose
+                alts, as_typed = loose
                 room = limit - len(best) - len(args) - len(sents)
                 if kind in (None, "argument") and room > 0:
-                    more = self._arg_hay.loose(alts, exact, args, room, MAX_SENTENCE_MATCHES)
+                    more = self._arg_hay.loose(alts, as_typed, args, room, MAX_SENTENCE_MATCHES)
                     args.update(more)
                     room -= len(more)
                 if kind is None and room > 0:
-                    sents.update(self._sent_hay.loose(alts, exact, sents, room, MAX_SENTENCE_MATCHES))
+                    sents.update(self._sent_hay.loose(alts, as_typed, sents, room, MAX_SENTENCE_MATCHES))
 
         # "!objection", "!reply", "!thesis": under the argument prefix a role's name lists its units.
         if kind == "argument" and len(processed) >= 3:
@@ -417,7 +418,7 @@ class SearchIndex:
         return hits
 
     def _literal(self, kind: SearchKind | None, pattern: re.Pattern[str], words: list[str], wide: bool
-                 ) -> tuple[dict, dict, dict]:
+                 ) -> tuple[dict[Any, Any], dict[int, Any], dict[int, Any]]:
         """Literal matches: the best-scoring name per owner (an entity has several), and the
         argument labels and sentences holding the query (when `wide`)."""
         best: dict[tuple[str, int], tuple[float, int, tuple[int, int] | None]] = {}
@@ -542,10 +543,10 @@ def _fuzzy_marks(processed: str, label: str) -> tuple[int, ...]:
         if al is None or al.score < 50:
             return ()
         seg = folded[al.dest_start : al.dest_end]
-        marks = []
+        marks: list[int] = []
         for op in Levenshtein.opcodes(processed[al.src_start : al.src_end], seg):
             if op.tag == "equal":
                 marks.extend(range(al.dest_start + op.dest_start, al.dest_start + op.dest_end))
-    except Exception:  # alignment is decoration: never let it break a search
+    except Exception:  # noqa: BLE001 - alignment is decoration: never let it break a search
         return ()
     return tuple(i for i in marks if not label[i].isspace())

@@ -16,7 +16,7 @@ import asyncio
 import os
 import signal
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -31,7 +31,7 @@ def prepare_terminal() -> None:
         return
     if (stream.encoding or "").replace("-", "").lower() != "utf8":
         try:
-            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+            stream.reconfigure(encoding="utf-8", errors="replace")
         except (AttributeError, ValueError, OSError):
             pass
     # shutil.get_terminal_size() believes these before asking the terminal; a shell that
@@ -41,14 +41,14 @@ def prepare_terminal() -> None:
         os.environ.pop("LINES", None)
 
 
-def _isatty(stream: object) -> bool:
+def _isatty(stream: TextIO) -> bool:
     try:
-        return os.isatty(stream.fileno())  # type: ignore[attr-defined]
+        return os.isatty(stream.fileno())
     except (AttributeError, ValueError, OSError):
         return False
 
 
-def watch_signals(app: App) -> None:
+def watch_signals(app: App[Any]) -> None:
     """Exit cleanly on an ending signal; suspend and resume from the event loop, repainting all.
 
     Only for a real terminal: a headless (test) app leaves the process's handlers alone.
@@ -58,7 +58,7 @@ def watch_signals(app: App) -> None:
     loop = asyncio.get_running_loop()
     for sig in ENDING_SIGNALS:
         try:
-            loop.add_signal_handler(sig, lambda sig=sig: app.exit(return_code=128 + sig))
+            loop.add_signal_handler(sig, app.exit, None, 128 + sig)  # exit(result, return_code)
         except (ValueError, RuntimeError, NotImplementedError):  # not the main thread, or no such signal here
             pass
     # Textual suspends and resumes the terminal inside Python signal handlers, which run between
@@ -76,7 +76,7 @@ def watch_signals(app: App) -> None:
     app.app_resume_signal.subscribe(app, _repaint)
 
 
-def _repaint(app: App) -> None:
+def _repaint(app: App[Any]) -> None:
     """Back from a suspend the terminal shows a blank alternate screen, but Textual redraws only
     what changed since its last frame: draw the whole frame once things have settled."""
 

@@ -16,7 +16,8 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from tui.export.atomic import NotRegularFileError, check_target, write_atomic
 
@@ -55,7 +56,8 @@ def writer(fmt: str) -> Writer:
         module, function = BY_ID[fmt].writer.split(":")
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})") from None
-    return getattr(importlib.import_module(f"tui.export.{module}"), function)
+    found: Writer = getattr(importlib.import_module(f"tui.export.{module}"), function)
+    return found
 
 
 def unavailable(fmt: str) -> str | None:

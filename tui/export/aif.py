@@ -10,6 +10,7 @@ Timestamps are left out: a pure writer has no honest time to give.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from tui.export.graph import relations, units
 from tui.model import Analysis
@@ -17,10 +18,10 @@ from tui.model import Analysis
 SCHEME_TEXT = {"support": ("RA", "Default Inference"), "attack": ("CA", "Default Conflict")}
 
 
-def aif_document(analysis: Analysis) -> dict:
+def aif_document(analysis: Analysis) -> dict[str, Any]:
     all_units = units(analysis)
-    nodes: list[dict] = []
-    edges: list[dict] = []
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
     node_id: dict[int, str] = {}
 
     def add_node(text: str, kind: str) -> str:
@@ -34,6 +35,7 @@ def aif_document(analysis: Analysis) -> dict:
     for unit in all_units:
         node_id[unit.index] = add_node(unit.text, "I")
     for unit in relations(all_units):
+        assert unit.parent is not None and unit.kind is not None  # what makes it a relation
         kind, text = SCHEME_TEXT[unit.kind]
         scheme = add_node(text, kind)
         add_edge(node_id[unit.index], scheme)

@@ -59,12 +59,12 @@ def to_mermaid(analysis: Analysis) -> str:
         text = LINE_BREAK.join(escape(line) for line in [names[unit.index], *wrap(unit.text)])
         lines.append(f'  u{unit.index + 1}{opening}"{text}"{closing}')
     attacks = []
-    links = [u for u in all_units if u.parent is not None]
-    for number, unit in enumerate(links):
+    links = [(u, u.parent) for u in all_units if u.parent is not None]
+    for number, (unit, parent) in enumerate(links):
         arrow = "-.->" if unit.kind == "attack" else "-->"
         if unit.kind == "attack":
             attacks.append(str(number))
-        lines.append(f"  u{unit.index + 1} {arrow} u{unit.parent.index + 1}")  # type: ignore[union-attr]
+        lines.append(f"  u{unit.index + 1} {arrow} u{parent.index + 1}")
     for role, (fill, border) in ROLE_COLOURS.items():
         members = [f"u{u.index + 1}" for u in all_units if u.node.role == role]
         if members:

@@ -103,7 +103,8 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
     match = _CHARSET.search(content_type or "") or _META_CHARSET.search(data[:4096])
     if not match:
         return None
-    name = match.group(1).decode("ascii", "ignore") if isinstance(match.group(1), bytes) else match.group(1)
+    found = match.group(1)
+    name = found.decode("ascii", "ignore") if isinstance(found, bytes) else str(found)
     try:
         codec = codecs.lookup(name.strip().lower()).name
     except LookupError:
@@ -123,7 +124,7 @@ def _text_charsets() -> frozenset[str]:
             codec = codecs.lookup(name)
         except LookupError:
             continue
-        if codec._is_text_encoding and codec.name not in ("utf-7", "undefined", "charmap"):  # type: ignore[attr-defined]
+        if codec._is_text_encoding and codec.name not in ("utf-7", "undefined", "charmap"):
             text.add(codec.name)
     return frozenset(text)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -87,7 +87,7 @@ def _skipped_runs(tokens: list[Token], lines: list[str]) -> list[tuple[int, str]
     current: list[str] = []
     first = 0
     for n, line in enumerate(lines):
-        marker = _MARKERS.match(line).group() if not covered[n] else ""  # type: ignore[union-attr]
+        marker = _MARKERS.match(line).group() if not covered[n] else ""  # type: ignore[union-attr]  # every part of the pattern is optional: it always matches
         flat = line[len(marker):] if not covered[n] else ""
         if flat.strip():
             if not current:

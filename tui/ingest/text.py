@@ -7,6 +7,7 @@ import re
 from tui.ingest.boilerplate import is_boilerplate
 from tui.ingest.clean import clean_inline
 from tui.ingest.document import Document, DocumentBuilder
+from tui.model import BlockKind
 
 _BLANK_SPLIT = re.compile(r"\n[ \t]*\n+")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,3}[.)])\s+")
@@ -38,24 +39,24 @@ def _is_title_block(lines: list[str]) -> bool:
     return not line.endswith((".", "!")) or len(line.split()) <= 8
 
 
-def _paragraphs(lines: list[str]) -> list[tuple[str, str]]:
+def _paragraphs(lines: list[str]) -> list[tuple[BlockKind, str]]:
     """Split one blank-line-separated block into (kind, text) items, joining hard-wrapped lines.
 
     Text wrapped at a fixed width has lines of similar length; text with one paragraph per line
     (no blank lines) has long, ragged lines. A short line ending a sentence also ends a paragraph,
     and a short unpunctuated line standing between paragraphs is a heading.
     """
-    lines = [l.rstrip() for l in lines if l.strip()]
+    lines = [line.rstrip() for line in lines if line.strip()]
     if len(lines) <= 1:
-        return [_item(l) for l in lines]
-    width = max(len(l) for l in lines)
+        return [_item(line) for line in lines]
+    width = max(len(line) for line in lines)
     if width > 110 or all(
-        l.endswith(_ENDS_SENTENCE) or (len(l) < 0.6 * width and _is_heading_line(l)) for l in lines
+        line.endswith(_ENDS_SENTENCE) or (len(line) < 0.6 * width and _is_heading_line(line)) for line in lines
     ):
         # one paragraph per line: lines too long for a wrap width, or every line a whole sentence
-        return [_item(l, heading_ok=True) for l in lines]
+        return [_item(line, heading_ok=True) for line in lines]
     out: list[list[str]] = [[]]
-    items: list[tuple[str, str]] = []
+    items: list[tuple[BlockKind, str]] = []
     for i, line in enumerate(lines):
         if _LIST_ITEM.match(line) and out[-1]:
             items.append(_item(" ".join(out[-1])))
@@ -74,7 +75,7 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, str]]:
     return items
 
 
-def _item(text: str, heading_ok: bool = False) -> tuple[str, str]:
+def _item(text: str, heading_ok: bool = False) -> tuple[BlockKind, str]:
     text = text.strip()
     if heading_ok and _is_heading_line(text):
         return "heading", text
@@ -92,9 +93,9 @@ def _split_title(lines: list[str]) -> tuple[str | None, list[str], bool]:
     if _is_title_block(lines[:1]) and not _LIST_ITEM.match(lines[0]):
         if len(lines) == 1:
             return lines[0], [], False
-        if len(lines) <= 4 and all(len(l.strip()) <= _MAX_HEADING and not l.rstrip().endswith(_ENDS_SENTENCE) for l in lines):
+        if len(lines) <= 4 and all(len(line.strip()) <= _MAX_HEADING and not line.rstrip().endswith(_ENDS_SENTENCE) for line in lines):
             return lines[0], lines[1:], True
-        rest_width = max(len(l.rstrip()) for l in lines[1:])
+        rest_width = max(len(line.rstrip()) for line in lines[1:])
         if _is_heading_line(lines[0], max_len=_MAX_TITLE) and (rest_width > 110 or len(lines[0].strip()) < 0.6 * rest_width):
             return lines[0], lines[1:], False
     return None, lines, False
@@ -134,7 +135,7 @@ def parse_text(text: str) -> Document:
             continue
         # rules and underlines ("=====", "-----", "* * *") are decoration: never shown as text
         # and lines of only escape sequences or invisible characters are not lines at all
-        lines = [l for l in raw.split("\n") if clean_inline(l) and not _RULE.match(l)]
+        lines = [line for line in raw.split("\n") if clean_inline(line) and not _RULE.match(line)]
         if not lines:
             continue
         lines = _strip_edge_boilerplate(lines, doc)
@@ -153,5 +154,5 @@ def parse_text(text: str) -> Document:
             doc.add("heading", lines[0], level=2)
             continue
         for kind, para in _paragraphs(lines):
-            doc.add(kind, para, level=2 if kind == "heading" else 0)  # type: ignore[arg-type]
+            doc.add(kind, para, level=2 if kind == "heading" else 0)
     return doc.build()
