@@ -110,9 +110,11 @@ def edge_examples(docs: list[dict], given) -> tuple[list[list[str]], list[str]]:
         gold = {(m["start"], m["end"]) for m in doc["mentions"]}
         for _kind, s, e, s2, e2, feats in got["edges"]:
             if (s2, e2) in gold:
-                X.append(feats); y.append("drop")
+                X.append(feats)
+                y.append("drop")
             elif (s, e) in gold:
-                X.append(feats); y.append("keep")
+                X.append(feats)
+                y.append("keep")
     return X, y
 
 
@@ -135,7 +137,8 @@ def type_examples(docs: list[dict], edges: LinearModel | None, given) -> tuple[l
                     ov = min(e, ge) - max(s, gs)
                     if ov > best:
                         best, label = ov, t
-            X.append(feats); y.append(label)
+            X.append(feats)
+            y.append(label)
     return X, y
 
 
@@ -214,7 +217,9 @@ def _row(name: str, r: dict) -> str:
 def _pooled(results: list[dict]) -> dict:
     """Micro-average of fold results (counts summed), in the scorer's own shape."""
     def prf(parts):
-        tp = sum(p["tp"] for p in parts); npred = sum(p["n_pred"] for p in parts); ngold = sum(p["n_gold"] for p in parts)
+        tp = sum(p["tp"] for p in parts)
+        npred = sum(p["n_pred"] for p in parts)
+        ngold = sum(p["n_gold"] for p in parts)
         p = tp / npred if npred else 0.0
         r = tp / ngold if ngold else 0.0
         return {"tp": tp, "n_pred": npred, "n_gold": ngold, "f1": 2 * p * r / (p + r) if p + r else 0.0}
@@ -249,7 +254,7 @@ def report(eval_dir: Path, seed: int) -> str:
     random.Random(seed).shuffle(order)
     folds = [order[k::FOLDS] for k in range(FOLDS)]
     results = []
-    for k, held in enumerate(folds):
+    for held in folds:
         held_ids = {d["id"] for d in held}
         rest = [d for d in gum if d["id"] not in held_ids]
         results.append(fold_score(ctrain + cdev + rest * GUM_WEIGHT, "dev_ner.jsonl", sorted(held_ids)))
