@@ -35,7 +35,7 @@ def check_invariants(a: Analysis) -> None:
     ids = [e.id for e in a.entities]
     assert ids == [f"ent-{i}" for i in range(len(ids))]
     spans = sorted((m.start, m.end) for e in a.entities for m in e.mentions)
-    for (s1, e1), (s2, _e2) in zip(spans, spans[1:]):
+    for (_s1, e1), (s2, _e2) in zip(spans, spans[1:]):
         assert e1 <= s2, "mentions overlap"
     for e in a.entities:
         starts = [m.start for m in e.mentions]

@@ -14,9 +14,9 @@ import json
 import math
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 MODELS_DIR = Path(__file__).with_name("models")
 # Validation scores fold models (fitted with a corpus left out) through the real pipeline:
@@ -77,7 +77,7 @@ class LinearModel:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> "LinearModel":
+    def from_json(cls, data: dict) -> LinearModel:
         return cls(
             name=data["name"],
             classes=tuple(data["classes"]),
@@ -114,7 +114,7 @@ def dump(model: LinearModel, path: Path | None = None) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> LinearModel:
     """The committed model `name`, read once per process (off the path to first paint)."""
     folder = Path(os.environ.get(MODELS_ENV) or MODELS_DIR)

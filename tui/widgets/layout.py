@@ -12,7 +12,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Iterator
+from collections.abc import Iterator
 
 from rich.cells import cell_len
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Generic, Iterable, Iterator, TypeVar
+from typing import Generic, TypeVar
+from collections.abc import Iterable, Iterator
 
 V = TypeVar("V")
 
