@@ -413,7 +413,7 @@ async def test_palette_offers_every_command():
         await settle(app, pilot)
         titles = {c.title for c in app.get_system_commands(app.screen)}
         for command in COMMANDS:
-            if command.action not in ("quit", "clear"):
+            if command.action not in ("quit", "clear") and command.scope != "pane":  # pane keys: the focused pane's
                 assert command.title in titles
         await pilot.press("ctrl+p")
         await pilot.pause()

@@ -74,8 +74,8 @@ class ArgviewApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for command in COMMANDS:
-            if command.action in ("quit", "clear"):
-                continue  # Textual's palette already has Quit; esc is not a command
+            if command.action in ("quit", "clear") or command.scope == "pane":
+                continue  # Textual's palette already has Quit; esc is not a command; pane keys act on the focused pane
             runner = self if command.scope == "app" else self.reader
             yield SystemCommand(
                 command.title,
