@@ -83,6 +83,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("toggle_roles", "r", "Toggle role tints", "Tint argument units by role, with a legend", "View", footer="Roles"),
     Command("toggle_entities", "e", "Toggle entity colours", "Colour entity mentions by type", "View", scope="article"),
     Command("next_theme", "t", "Next theme", "Cycle through the colour themes", "View", scope="app"),
+    # Copying (OSC 52: works over SSH and in tmux with set-clipboard on)
+    Command("copy", "y", "Copy", "Copy the current sentence, or the focused pane's item (an expanded outline node with its children)", "Copy"),
+    Command("copy_outline", "Y", "Copy the outline", "Copy the whole outline as Markdown", "Copy"),
     # App
     Command("export", "x", "Export outline", "Write the outline as Markdown, Argdown, AIF or JSON", "App", footer="Export"),
     Command("help", "question_mark", "Help", "Show every key", "App", footer="Help", key_display="?"),

@@ -442,6 +442,38 @@ class ReaderScreen(Screen[None]):
         shown = self.article.toggle_roles()
         self.query_one(RoleLegend).display = shown
 
+    # ------------------------------------------------------------------ actions: copying
+    def action_copy(self) -> None:
+        """y: what the focus is on, as the article holds it (cleaned of controls at ingest), never markup."""
+        focused = self.focused
+        if isinstance(focused, OutlineTree):
+            text, below = focused.copy_text(self._text)
+            what = "the outline node" + (f" and {below} below it" if below else "")
+        elif isinstance(focused, EntityTree):
+            entity = focused.cursor_node.data if focused.cursor_node is not None else None
+            text, what = (entity.name, "the entity's name") if isinstance(entity, Entity) else ("", "")
+        elif isinstance(focused, SectionList) and self.analysis is not None and focused.highlighted is not None:
+            text, what = self.analysis.sections[focused.highlighted].title, "the section title"
+        else:
+            span = self.article.cursor_span
+            text, what = (self._text[span[0] : span[1]], "the sentence") if span else ("", "")
+        self._copy(text, what)
+
+    def action_copy_outline(self) -> None:
+        from tui.export import render
+
+        if self.analysis is None:
+            self.notify("The outline is not ready: the article is still being analysed.", markup=False, timeout=3)
+            return
+        self._copy(render(self.analysis, "md"), "the outline as Markdown")
+
+    def _copy(self, text: str, what: str) -> None:
+        if not text:
+            self.notify("Nothing to copy here.", markup=False, timeout=2)
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {what} ({len(text):,} characters)", markup=False, timeout=3)
+
     # ------------------------------------------------------------------ actions: dialogs
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
