@@ -86,3 +86,92 @@ async def test_copy_takes_markup_in_the_article_literally():
         article.set_cursor(article.sentence_at(start))
         await pilot.press("y")
         assert app.clipboard.startswith("The [bold]tag[/bold] and [link=x]this[/link] stay as typed.")
+
+
+# ---------------------------------------------------------------------------- settings
+
+
+@sync
+async def test_the_theme_chosen_in_one_run_is_the_theme_of_the_next(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARGVIEW_CONFIG_DIR", str(tmp_path))
+    config = tmp_path / "config.toml"
+    config.write_text("# my settings\nrole_tints = true\n\n[keys]\nhelp = \"f1\"\n", encoding="utf-8")
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        default = app.theme
+        await pilot.press("t")
+        chosen = app.theme
+        assert chosen != default
+    text = config.read_text(encoding="utf-8")
+    assert f'theme = "{chosen}"' in text and "# my settings" in text and 'help = "f1"' in text
+    again = ArgviewApp.from_analysis(hand_built())
+    async with again.run_test(size=(100, 20)) as pilot:
+        await settle(again, pilot)
+        assert again.theme == chosen
+
+
+@sync
+async def test_a_keys_table_rebinds_a_command(tmp_path, monkeypatch):
+    from tui.screens.help import HelpScreen
+
+    monkeypatch.setenv("ARGVIEW_CONFIG_DIR", str(tmp_path))
+    (tmp_path / "config.toml").write_text('[keys]\ntoggle_side = "S"\nhelp = "f1"\n', encoding="utf-8")
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(120, 20)) as pilot:
+        await settle(app, pilot)
+        side = app.query_one("#side")
+        assert side.display
+        await pilot.press("s")  # no longer bound
+        assert side.display
+        await pilot.press("S")
+        assert not side.display
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        from rich.console import Console
+
+        console = Console(width=100, record=True)
+        console.print(app.screen.query_one("#help-text").content)
+        lines = console.export_text().splitlines()
+        assert any(line.lstrip().startswith("S ") and "Toggle side pane" in line for line in lines)
+
+
+@sync
+async def test_settings_set_the_side_pane_and_role_tints_at_start(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARGVIEW_CONFIG_DIR", str(tmp_path))
+    (tmp_path / "config.toml").write_text('side_pane = "hidden"\nrole_tints = false\n', encoding="utf-8")
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(120, 20)) as pilot:
+        await settle(app, pilot)
+        assert not app.query_one("#side").display
+        assert not app.query_one("#legend").display and not app.reader.article.show_roles
+
+
+@sync
+async def test_a_broken_config_says_so_in_one_line_and_the_app_starts_with_defaults(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARGVIEW_CONFIG_DIR", str(tmp_path))
+    config = tmp_path / "config.toml"
+    cases = [
+        ('side_pane = "left"\n', "line 1: side_pane:"),
+        ('# comment\ntheme = "no-such-theme"\n', "theme: no theme called 'no-such-theme'"),
+        ('[keys]\nno_such_command = "z"\n', "line 2: keys.no_such_command: no such command"),
+        ('theme = "nord\n', "line 1: not valid TOML"),
+    ]
+    for body, expected in cases:
+        config.write_text(body, encoding="utf-8")
+        app = ArgviewApp.from_analysis(hand_built())
+        said = record_notifications(app)
+        async with app.run_test(size=(120, 20)) as pilot:
+            await settle(app, pilot)
+            assert len(said) == 1 and said[0].startswith(f"{config}: ") and expected in said[0], said
+            assert "\n" not in said[0]
+            assert app.query_one("#side").display and app.theme == "textual-dark"  # the defaults
+        assert config.read_text(encoding="utf-8") == body  # never rewritten
+
+
+def test_argview_config_prints_the_settings_path(tmp_path, monkeypatch, capsys):
+    from tui.cli import main
+
+    monkeypatch.setenv("ARGVIEW_CONFIG_DIR", str(tmp_path / "cfg"))
+    assert main(["--config"]) == 0
+    assert capsys.readouterr().out == f"{tmp_path / 'cfg' / 'config.toml'}\n"

@@ -45,8 +45,17 @@ TABS = {"outline": "tab-outline", "entities": "tab-entities", "sections": "tab-s
 class ReaderScreen(Screen[None]):
     BINDINGS = bindings("reader") + bindings("article")
 
-    def __init__(self, source: Source, doc: Document | None = None, *, analysis: Analysis | None = None) -> None:
-        """Open an ingested document (analysed in the background) or a finished analysis."""
+    def __init__(
+        self,
+        source: Source,
+        doc: Document | None = None,
+        *,
+        analysis: Analysis | None = None,
+        side_pane: str = "auto",
+        role_tints: bool = True,
+    ) -> None:
+        """Open an ingested document (analysed in the background) or a finished analysis; the side
+        pane starts "auto" (shown on a wide terminal), "shown" or "hidden"; role tints on or off."""
         super().__init__()
         if doc is None and analysis is None:
             raise ValueError("ReaderScreen needs a Document or an Analysis")
@@ -64,6 +73,8 @@ class ReaderScreen(Screen[None]):
         self._narrow: bool | None = None
         self._units: list[ArgNode] = []
         self._analysis_failed = False
+        self._side_setting = side_pane
+        self._role_tints = role_tints
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -103,6 +114,10 @@ class ReaderScreen(Screen[None]):
             tree.display = False
         self.query_one(SectionList).display = False
         self._apply_width(self.app.size.width)
+        if self._side_setting != "auto":
+            self._set_side(self._side_setting == "shown")
+        if not self._role_tints:
+            self.action_toggle_roles()
         self.article.focus()
         if self.analysis is not None:
             self._install(self.analysis, self._build_index(self.analysis))
