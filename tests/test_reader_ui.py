@@ -175,3 +175,32 @@ def test_argview_config_prints_the_settings_path(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("ARGVIEW_CONFIG_DIR", str(tmp_path / "cfg"))
     assert main(["--config"]) == 0
     assert capsys.readouterr().out == f"{tmp_path / 'cfg' / 'config.toml'}\n"
+
+
+# ---------------------------------------------------------------------------- roles without colour
+
+
+@sync
+async def test_each_unit_carries_a_role_mark_in_the_gutter_readable_without_colour(monkeypatch):
+    from tui.widgets.roles import MARKS
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    analysis = hand_built()
+    app = ArgviewApp.from_analysis(analysis)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await settle(app, pilot)
+        article = app.reader.article
+        plain = [article.render_line(y).text for y in range(article.scrollable_content_region.height)]
+        text = analysis.text
+        for unit in analysis.arg_nodes():
+            row = article.line_of(unit.start) - int(article.scroll_y)
+            if 0 <= row < len(plain):
+                assert MARKS[unit.role] in plain[row][:2] and plain[row][2] == " ", (unit.role, plain[row])
+        assert plain[article.line_of(text.index("Paragraph 0"))].startswith("   Paragraph 0")  # no unit: blank
+        assert len(set(MARKS.values())) == 6
+        legend = app.query_one("#legend").render().plain
+        assert all(f"{MARKS[role]} {badge}" in legend for role, badge in
+                   [("thesis", "THESIS"), ("counter", "OBJECTION"), ("rebuttal", "REPLY"), ("conclusion", "CONCLUSION")])
+        await pilot.press("r")  # tints off: the marks go with them
+        assert not any(line[:1] in MARKS.values() for line in
+                       (article.render_line(y).text for y in range(article.scrollable_content_region.height)))
