@@ -34,6 +34,13 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         os.environ.pop("ARGVIEW_CACHE_DIR", None)
 
 
+@pytest.fixture(autouse=True)
+def _scratch_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with no settings file and never writes the user's (a theme chosen with `t`
+    is saved); subprocesses inherit it."""
+    monkeypatch.setenv("ARGVIEW_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
 def analyse_bytes(data: bytes | str, *, name: str = "test", hint: Format | None = None) -> Analysis:
     """Ingest and analyse bytes (or text, UTF-8 encoded) without touching the disk."""
     if isinstance(data, str):

@@ -30,11 +30,17 @@ class ArgviewApp(App[None]):
     COMMANDS = App.COMMANDS | {JumpProvider}
 
     def __init__(self, source: Source, doc: Document | None = None, *, analysis: Analysis | None = None) -> None:
-        """Open an ingested document (analysed in the background) or a finished analysis."""
+        """Open an ingested document (analysed in the background) or a finished analysis, with the
+        user's settings (`tui.settings`; problems in the file are toasts once the app shows)."""
         super().__init__()
         if doc is None and analysis is None:
             raise ValueError("ArgviewApp needs a Document or an Analysis")
         self._open = (source, doc, analysis)
+        from tui import settings
+
+        self.settings, self.setting_problems = settings.load(key_ids=frozenset(c.action for c in COMMANDS))
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
 
     @classmethod
     def from_analysis(cls, analysis: Analysis) -> ArgviewApp:
@@ -50,13 +56,36 @@ class ArgviewApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         source, doc, analysis = self._open
-        self.reader = ReaderScreen(source, doc, analysis=analysis)
+        self.reader = ReaderScreen(
+            source, doc, analysis=analysis, side_pane=self.settings.side_pane, role_tints=self.settings.role_tints
+        )
         return self.reader
 
     def on_mount(self) -> None:
         from tui.terminal import watch_signals
 
         watch_signals(self)
+        theme = self.settings.theme
+        if theme is not None and theme in self.available_themes:
+            self.theme = theme
+        elif theme is not None:
+            from tui.settings import config_path
+
+            self.setting_problems.append(f"{config_path()}: theme: no theme called {theme!r}; using the default")
+        for problem in self.setting_problems:  # one line each: file, line, key, what was done
+            self.notify(problem, title="Settings", severity="warning", markup=False, timeout=12)
+        self.theme_changed_signal.subscribe(self, self._save_theme)  # after the start-up theme
+
+    def _save_theme(self, theme: object) -> None:
+        """A theme chosen with `t` or the palette is the theme of the next run."""
+        import tomllib
+
+        from tui.settings import config_path, save_theme
+
+        try:
+            save_theme(self.theme)
+        except (OSError, tomllib.TOMLDecodeError) as err:
+            self.notify(f"{config_path()}: theme not saved: {err}", title="Settings", severity="warning", markup=False)
 
     def action_next_theme(self) -> None:
         names = [t for t in THEMES if t in self.available_themes]
@@ -74,8 +103,8 @@ class ArgviewApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for command in COMMANDS:
-            if command.action in ("quit", "clear"):
-                continue  # Textual's palette already has Quit; esc is not a command
+            if command.action in ("quit", "clear") or command.scope == "pane":
+                continue  # Textual's palette already has Quit; esc is not a command; pane keys act on the focused pane
             runner = self if command.scope == "app" else self.reader
             yield SystemCommand(
                 command.title,

@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--json", action="store_true", help="print one analysis per SOURCE as JSON Lines, in order")
     mode.add_argument("--schema", action="store_true", help="print the JSON Schema of the analysis and exit")
+    mode.add_argument("--config", action="store_true", help="print the settings file's path (theme, side pane, keys) and exit")
     mode.add_argument(
         "--export", choices=EXPORT_FORMATS, metavar="FORMAT",
         help=f"print SOURCE's argument as {', '.join(EXPORT_FORMATS[:-1])} or {EXPORT_FORMATS[-1]}: "
@@ -140,6 +141,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tui.model import Analysis
 
             _write_stdout(json.dumps(Analysis.json_schema(), indent=2) + "\n")
+            return EXIT_OK
+        if args.config:
+            from tui.settings import config_path
+
+            _write_stdout(f"{config_path()}\n")
             return EXIT_OK
         if args.json:
             return _print_json(args)

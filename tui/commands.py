@@ -22,7 +22,8 @@ class Command:
     footer: str | None = None  # short footer label; None keeps it out of the footer
     key_display: str | None = None  # how the help screen and footer show the keys
     priority: bool = False
-    scope: str = "reader"  # who runs it: "app" (also under dialogs), "reader" (the reader screen), "article"
+    scope: str = "reader"  # who runs it: "app" (also under dialogs), "reader" (the reader screen), "article",
+    # or "pane": the focused outline/entities/sections pane (bound on each pane, so they win over the article's)
     call: str | None = None  # the action with its arguments, when it is not `action`
     @property
     def display_keys(self) -> str:
@@ -63,6 +64,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("prev_section", "left_square_bracket", "Previous section", "Jump to the previous section", "Read", key_display="["),
     Command("next_unit", "right_curly_bracket", "Next argument unit", "Jump to the next thesis, claim, reason…", "Read", key_display="}"),
     Command("prev_unit", "left_curly_bracket", "Previous argument unit", "Jump to the previous argument unit", "Read", key_display="{"),
+    # Side pane: the same keys move the focused pane's cursor instead of the article
+    Command("pane_down", "j", "Pane cursor down", "In the outline, entities or sections pane: move its cursor down", "Side pane", scope="pane"),
+    Command("pane_up", "k", "Pane cursor up", "In a side pane: move its cursor up", "Side pane", scope="pane"),
+    Command("pane_first", "g", "Pane first item", "In a side pane: go to its first item", "Side pane", scope="pane"),
+    Command("pane_last", "G", "Pane last item", "In a side pane: go to its last item", "Side pane", scope="pane"),
     # Finding
     Command("search", "slash,ctrl+k", "Search", "Fuzzy search sections (#), entities (@), arguments (!) and sentences", "Find", footer="Search", key_display="/ ctrl+k"),
     Command("next_match", "n", "Next match", "Step to the next match of the last search or entity", "Find", footer="Next"),
@@ -77,6 +83,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("toggle_roles", "r", "Toggle role tints", "Tint argument units by role, with a legend", "View", footer="Roles"),
     Command("toggle_entities", "e", "Toggle entity colours", "Colour entity mentions by type", "View", scope="article"),
     Command("next_theme", "t", "Next theme", "Cycle through the colour themes", "View", scope="app"),
+    # Copying (OSC 52: works over SSH and in tmux with set-clipboard on)
+    Command("copy", "y", "Copy", "Copy the current sentence, or the focused pane's item (an expanded outline node with its children)", "Copy"),
+    Command("copy_outline", "Y", "Copy the outline", "Copy the whole outline as Markdown", "Copy"),
     # App
     Command("export", "x", "Export outline", "Write the outline as Markdown, Argdown, AIF or JSON", "App", footer="Export"),
     Command("help", "question_mark", "Help", "Show every key", "App", footer="Help", key_display="?"),
@@ -85,7 +94,7 @@ COMMANDS: tuple[Command, ...] = (
 
 
 def bindings(scope: str) -> list[Binding]:
-    """The key bindings of the commands run by `scope` ("app", "reader" or "article")."""
+    """The key bindings of the commands run by `scope` ("app", "reader", "article" or "pane")."""
     return [command.binding() for command in COMMANDS if command.scope == scope]
 
 

@@ -13,13 +13,18 @@ from textual.widgets import Static
 from tui.commands import COMMANDS, LOCAL_KEYS
 
 
-def help_text() -> Table:
-    """Every key in two columns, grouped; rebuilt from the command table each time."""
+def help_text(keymap: dict[str, str] | None = None) -> Table:
+    """Every key in two columns, grouped; rebuilt from the command table each time, with the keys
+    the settings' `[keys]` table (`keymap`: binding id → keys) gave some commands instead."""
+    keymap = keymap or {}
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(ratio=1)
     group = None
-    rows = [(c.group, c.display_keys, f"{c.title} — {c.help}") for c in COMMANDS] + list(LOCAL_KEYS)
+    rows = [
+        (c.group, keymap[c.action].replace(",", " ") if c.action in keymap else c.display_keys, f"{c.title} — {c.help}")
+        for c in COMMANDS
+    ] + list(LOCAL_KEYS)
     for where, keys, what in rows:
         if where != group:
             group = where
@@ -41,7 +46,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Argview keys"
             box.border_subtitle = "esc closes"
-            yield Static(help_text(), id="help-text")
+            settings = getattr(self.app, "settings", None)
+            yield Static(help_text(settings.keys if settings is not None else None), id="help-text")
 
     def on_mount(self) -> None:
         self.query_one("#help-box").focus()

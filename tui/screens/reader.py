@@ -45,8 +45,17 @@ TABS = {"outline": "tab-outline", "entities": "tab-entities", "sections": "tab-s
 class ReaderScreen(Screen[None]):
     BINDINGS = bindings("reader") + bindings("article")
 
-    def __init__(self, source: Source, doc: Document | None = None, *, analysis: Analysis | None = None) -> None:
-        """Open an ingested document (analysed in the background) or a finished analysis."""
+    def __init__(
+        self,
+        source: Source,
+        doc: Document | None = None,
+        *,
+        analysis: Analysis | None = None,
+        side_pane: str = "auto",
+        role_tints: bool = True,
+    ) -> None:
+        """Open an ingested document (analysed in the background) or a finished analysis; the side
+        pane starts "auto" (shown on a wide terminal), "shown" or "hidden"; role tints on or off."""
         super().__init__()
         if doc is None and analysis is None:
             raise ValueError("ReaderScreen needs a Document or an Analysis")
@@ -64,6 +73,8 @@ class ReaderScreen(Screen[None]):
         self._narrow: bool | None = None
         self._units: list[ArgNode] = []
         self._analysis_failed = False
+        self._side_setting = side_pane
+        self._role_tints = role_tints
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -103,6 +114,10 @@ class ReaderScreen(Screen[None]):
             tree.display = False
         self.query_one(SectionList).display = False
         self._apply_width(self.app.size.width)
+        if self._side_setting != "auto":
+            self._set_side(self._side_setting == "shown")
+        if not self._role_tints:
+            self.action_toggle_roles()
         self.article.focus()
         if self.analysis is not None:
             self._install(self.analysis, self._build_index(self.analysis))
@@ -441,6 +456,38 @@ class ReaderScreen(Screen[None]):
     def action_toggle_roles(self) -> None:
         shown = self.article.toggle_roles()
         self.query_one(RoleLegend).display = shown
+
+    # ------------------------------------------------------------------ actions: copying
+    def action_copy(self) -> None:
+        """y: what the focus is on, as the article holds it (cleaned of controls at ingest), never markup."""
+        focused = self.focused
+        if isinstance(focused, OutlineTree):
+            text, below = focused.copy_text(self._text)
+            what = "the outline node" + (f" and {below} below it" if below else "")
+        elif isinstance(focused, EntityTree):
+            entity = focused.cursor_node.data if focused.cursor_node is not None else None
+            text, what = (entity.name, "the entity's name") if isinstance(entity, Entity) else ("", "")
+        elif isinstance(focused, SectionList) and self.analysis is not None and focused.highlighted is not None:
+            text, what = self.analysis.sections[focused.highlighted].title, "the section title"
+        else:
+            span = self.article.cursor_span
+            text, what = (self._text[span[0] : span[1]], "the sentence") if span else ("", "")
+        self._copy(text, what)
+
+    def action_copy_outline(self) -> None:
+        from tui.export import render
+
+        if self.analysis is None:
+            self.notify("The outline is not ready: the article is still being analysed.", markup=False, timeout=3)
+            return
+        self._copy(render(self.analysis, "md"), "the outline as Markdown")
+
+    def _copy(self, text: str, what: str) -> None:
+        if not text:
+            self.notify("Nothing to copy here.", markup=False, timeout=2)
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {what} ({len(text):,} characters)", markup=False, timeout=3)
 
     # ------------------------------------------------------------------ actions: dialogs
     def action_help(self) -> None:

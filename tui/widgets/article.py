@@ -7,7 +7,7 @@ parsed as markup: each line is a `rich.text.Text` built from the raw string and 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Sequence
 
 from rich.style import Style
@@ -23,6 +23,7 @@ from textual.widget import Widget
 from tui.model import Analysis, Block, Sentence, span_starts
 from tui.text import UNJOIN
 from tui.widgets.layout import Line, LineIndex, layout_lines
+from tui.widgets.roles import MARKS
 from tui.widgets.spans import SpanSet
 
 # Any control character that slipped past ingest is drawn as U+FFFD: same length, so offsets hold.
@@ -31,6 +32,7 @@ _CONTROLS[0x0A] = " "
 _CONTROLS[0x09] = " "
 _CONTROLS.update(UNJOIN)  # joined emoji drawn as their parts: the width every terminal agrees on
 
+GUTTER = 3  # cells left of the text: the role marks (roles.MARKS) of up to two units starting on the line, a space
 _DEPTH_PRIORITY = 10  # a nested unit's tint wins over its parent's
 
 
@@ -93,6 +95,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._sentence_starts: Sequence[int] = []
         self._mentions: SpanSet[str] = SpanSet()
         self._roles: SpanSet[str] = SpanSet()
+        self._unit_starts: list[int] = []  # each unit's start, sorted, for the gutter marks
+        self._unit_roles: list[str] = []
         self._highlights: SpanSet[bool] = SpanSet()
         self._current: tuple[int, int] | None = None
         self.cursor: int | None = None  # index of the current sentence
@@ -117,6 +121,9 @@ class ArticleView(ScrollView, can_focus=True):
                 yield from units(node.children, depth + 1)
 
         self._roles = SpanSet.flatten(units(analysis.outline, 0))
+        starts = sorted((n.start, n.role) for n in analysis.arg_nodes())
+        self._unit_starts = [start for start, _role in starts]
+        self._unit_roles = [role for _start, role in starts]
         if self.cursor is None and self._sentences:
             self.cursor = self.sentence_at(self.offset_at_line(int(self.scroll_y)))
         self._invalidate()
@@ -126,7 +133,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._relayout()
 
     def _relayout(self) -> None:
-        width = self.scrollable_content_region.width
+        width = self.scrollable_content_region.width - GUTTER
         if width <= 0 or width == self._wrap_width:
             return
         # Keep the reader's place: the cursor sentence stays on the same screen row if it is
@@ -139,7 +146,7 @@ class ArticleView(ScrollView, can_focus=True):
                 anchor, row = self._sentences[self.cursor].start, line - top
         self._wrap_width = width
         self.index = LineIndex(layout_lines(self.text, self.blocks, width))
-        self.virtual_size = Size(width, len(self.index))
+        self.virtual_size = Size(width + GUTTER, len(self.index))
         self._invalidate()
         self.scroll_to(y=max(0, self.index.line_of(anchor) - row), animate=False, immediate=True)
 
@@ -314,7 +321,7 @@ class ArticleView(ScrollView, can_focus=True):
         if y >= len(self.index):
             return
         line = self.index.lines[y]
-        column = offset.x - Text(line.prefix).cell_len
+        column = offset.x - GUTTER - Text(line.prefix).cell_len
         pos = line.start
         cells = 0
         for pos in range(line.start, line.end):
@@ -365,6 +372,21 @@ class ArticleView(ScrollView, can_focus=True):
             self._strip_cache[key] = strip
         return strip.apply_offsets(0, index)
 
+    def _gutter(self, start: int, end: int, base: Style) -> Text:
+        """The role marks of the units starting on this line (two at most; "+" says there are
+        more), so roles read without colour."""
+        gutter = Text(end="")
+        if self.show_roles and end > start:  # a blank line between paragraphs starts where the next one does
+            i = bisect_left(self._unit_starts, start)
+            j = bisect_left(self._unit_starts, end)
+            roles = self._unit_roles[i:j]
+            for role in roles[:1] if len(roles) > 2 else roles:
+                gutter.append(MARKS[role], base + self._style(f"role-{role}") + Style(bold=True))
+            if len(roles) > 2:
+                gutter.append("+", base + Style(bold=True))
+        gutter.append(" " * (GUTTER - gutter.cell_len), base)
+        return gutter
+
     def _block_style(self, block: Block) -> Style | None:
         if block.kind == "title":
             return self._style("title")
@@ -401,5 +423,6 @@ class ArticleView(ScrollView, can_focus=True):
             text.stylize(self._style("current"), max(s, start) - start, min(e, end) - start)
         if line.prefix:
             text = Text.assemble((line.prefix, base + self._style("prefix")), text, no_wrap=True, end="")
+        text = Text.assemble(self._gutter(start, end, base), text, no_wrap=True, end="")
         segments = list(text.render(self.app.console))
         return Strip(segments, text.cell_len)

@@ -1,4 +1,4 @@
-"""A one-line legend of the role tints used in the article pane."""
+"""A one-line legend of the role tints and gutter marks used in the article pane."""
 
 from __future__ import annotations
 
@@ -7,15 +7,15 @@ from textual.widget import Widget
 
 from tui.model import ROLES
 from tui.widgets.article import component_style
-from tui.widgets.roles import BADGES
+from tui.widgets.roles import BADGES, MARKS
 
 
 class RoleLegend(Widget):
     COMPONENT_CLASSES = {f"legend--{role}" for role in ROLES}
 
     def render(self) -> Text:
-        text = Text("Roles ", style="dim", end="")
+        # mark and name side by side, no "Roles" heading: the six fit the article pane at 120 columns
+        text = Text(end="")
         for role in ROLES:
-            text.append(f" {BADGES[role]} ", component_style(self, f"legend--{role}"))
-            text.append(" ")
+            text.append(f" {MARKS[role]} {BADGES[role]} ", component_style(self, f"legend--{role}"))
         return text

@@ -11,11 +11,13 @@ from textual.widgets.tree import TreeNode
 
 from tui.model import ArgNode
 from tui.text import label_line
+from tui.widgets.panekeys import PANE_BINDINGS, TreeKeys
 from tui.widgets.fit import fit_label
 from tui.widgets.roles import BADGES
 
 
-class OutlineTree(Tree[ArgNode]):
+class OutlineTree(TreeKeys, Tree[ArgNode]):
+    BINDINGS = PANE_BINDINGS
     COMPONENT_CLASSES = {
         "outline--thesis",
         "outline--claim",
@@ -94,3 +96,23 @@ class OutlineTree(Tree[ArgNode]):
 
     def tree_node(self, node_id: str) -> TreeNode[ArgNode] | None:
         return self._by_id.get(node_id)
+
+    def copy_text(self, text: str) -> tuple[str, int]:
+        """The highlighted unit's text (from the article's `text`) and how many units under it are
+        included: when it is expanded, its shown children follow as an indented Markdown list."""
+        node = self.cursor_node
+        if node is None or node.data is None:
+            return "", 0
+        if not (node.is_expanded and node.children):
+            return text[node.data.start : node.data.end], 0
+        lines: list[str] = []
+
+        def add(item: TreeNode[ArgNode], depth: int) -> None:
+            assert item.data is not None
+            lines.append("  " * depth + "- " + " ".join(text[item.data.start : item.data.end].split()))
+            if item.is_expanded:
+                for child in item.children:
+                    add(child, depth + 1)
+
+        add(node, 0)
+        return "\n".join(lines) + "\n", len(lines) - 1

@@ -15,6 +15,18 @@ BADGES: dict[Role, str] = {
     "conclusion": "CONCLUSION",
 }
 
+# The mark in the article's left gutter on a unit's first line: the role without colour (NO_COLOR,
+# 16 colours). One cell each: letters, and symbols of neutral East Asian width (∴ is ambiguous,
+# two cells in CJK terminals, so the conclusion takes ∎).
+MARKS: dict[Role, str] = {
+    "thesis": "T",
+    "claim": "C",
+    "premise": "R",
+    "counter": "O",
+    "rebuttal": "↩",
+    "conclusion": "∎",
+}
+
 TYPE_NAMES: dict[EntityType, str] = {
     "PERSON": "People",
     "ORG": "Organisations",
