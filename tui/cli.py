@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from tui import __version__
 from tui.export import EXPORTS, FORMATS as EXPORT_FORMATS  # light: no writer is imported until used
@@ -282,7 +282,7 @@ def _reattach_tty() -> None:
         return
     os.dup2(fd, 0)
     os.close(fd)
-    sys.stdin = open(0, closefd=False)  # noqa: SIM115 - replaces the consumed pipe for Textual
+    sys.stdin = open(0, closefd=False)  # replaces the consumed pipe for Textual; fd 0 stays open
 
 
 if __name__ == "__main__":

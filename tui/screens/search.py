@@ -38,7 +38,7 @@ def _reader_detail(hit: SearchHit) -> str:
     outline badges and the `!` prefix name it (objection, reason, reply)."""
     role, sep, rest = hit.detail.partition(" · ")
     if hit.kind == "argument" and role in BADGES:
-        return BADGES[role].lower() + sep + rest  # type: ignore[index]
+        return BADGES[role].lower() + sep + rest  # type: ignore[index]  # `role in BADGES` narrows a str to the badge keys at run time
     return hit.detail
 
 

@@ -8,7 +8,7 @@ parsed as markup: each line is a `rich.text.Text` built from the raw string and 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Sequence
+from collections.abc import Sequence
 
 from rich.style import Style
 from rich.text import Text

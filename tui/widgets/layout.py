@@ -42,7 +42,7 @@ class LineTable(Sequence):
     item builds its `Line`."""
 
     __slots__ = ("starts", "ends", "blocks", "_prefix", "_prefixes", "_codes")
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # a mutable sequence: unhashable, as list is
 
     def __init__(self) -> None:
         self.starts = array("q")
@@ -65,7 +65,7 @@ class LineTable(Sequence):
     def __len__(self) -> int:
         return len(self.starts)
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):  # type: ignore[override]  # one index or a slice, as Sequence allows
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self.starts)))]
         if i < 0:
