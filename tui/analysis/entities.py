@@ -1152,6 +1152,10 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str], typer=Non
     if typer is not None or collect is not None:
         types = _learned_types(text, cands, groups, types, [path for _t, path in decided], typer, lower_seen,
                                collect, edges)
+    # The per-name tables are done with: free them before the entities are built (the stage's
+    # peak on a text of random capitals, a name every few words).
+    del parent, keys, forms, key_cues, key_ctx, key_of, by_initials, by_last, by_first, any_last
+    del person_forms, with_word, first_seen, clusters, decided, sure, find, union
     entities: list[Entity] = []
     for idxs, etype in zip(groups, types):
         if etype is None:
