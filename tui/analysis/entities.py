@@ -1172,9 +1172,10 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str], typer=Non
                 aliases.append(c.titled)
                 listed.add(c.titled)
         # trusted: every value here is the analysis's own, and a text of random capitals has
-        # ~50,000 entities per MB (validation cost a third of their memory)
-        entities.append(Entity.trusted(id=f"ent-{n}", name=name, type=etype, aliases=aliases,
-                                       mentions=_mentions(members)))
+        # ~50,000 entities per MB (validation cost a third of their memory; `model_construct` its
+        # own copy of each one's fields)
+        entities.append(Entity._row({"id": f"ent-{n}", "name": name, "type": etype, "aliases": aliases,
+                                     "mentions": _mentions(members)}))
     return entities
 
 
