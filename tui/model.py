@@ -293,7 +293,9 @@ class Analysis(_Model):
 
 ArgNode.model_rebuild()
 
-# The lists with an item every few characters of text, written in slices by `write_json`.
-_STREAMED = ("sentences", "blocks")
-_LIST_ADAPTERS: dict[str, TypeAdapter[Any]] = {"sentences": TypeAdapter(list[Sentence]), "blocks": TypeAdapter(list[Block])}
+# The lists with an item every few characters of text (entities: on random capitals), written in
+# slices by `write_json`.
+_STREAMED = ("sentences", "entities", "blocks")
+_LIST_ADAPTERS: dict[str, TypeAdapter[Any]] = {"sentences": TypeAdapter(list[Sentence]), "entities": TypeAdapter(list[Entity]),
+                  "blocks": TypeAdapter(list[Block])}
 _SLICE = 4096

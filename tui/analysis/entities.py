@@ -1036,13 +1036,15 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str], typer=Non
             forms[k].append(c.words)
         keys.append(k)
         parent.setdefault(k, k)
-        kc = key_cues[k]
-        for t, v in c.cues.items():
-            if v > kc.get(t, 0):
-                kc[t] = v
-        kx = key_ctx[k]
+        # a table entry only for names with evidence: random capitals make ~50,000 bare names per MB
+        if c.cues:
+            kc = key_cues[k]
+            for t, v in c.cues.items():
+                if v > kc.get(t, 0):
+                    kc[t] = v
         ctx = c.ctx
         if ctx:
+            kx = key_ctx[k]
             if ctx & _CTX_IN:
                 kx["in"] += 1
             if ctx & _CTX_THE:
@@ -1051,7 +1053,6 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str], typer=Non
                 kx["said"] += 1
             if ctx & _CTX_AGENT:
                 kx["agent"] += 1
-        kx["n"] += 1
 
     # An acronym is evidence of an organisation unless it is only a capitals heading's spelling of
     # a name written normally elsewhere ("EEGIMAA" beside "Eegimaa").
@@ -1089,7 +1090,7 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str], typer=Non
     by_first: dict[str, set[str]] = defaultdict(set)
     any_last: dict[str, set[str]] = defaultdict(set)  # every name that could own the surname
     for k, ws_list in forms.items():
-        cue = key_cues[k]
+        cue = key_cues.get(k, _NO_CUES)
         if not (cue["ORG"] or cue["EVENT"] or cue["GROUP"] or cue["PLACE"] >= 3):
             for ws in ws_list:
                 if 2 <= len(ws) <= 4 and not any(_is_joiner(w) for w in ws):
@@ -1122,7 +1123,7 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str], typer=Non
         first_seen.setdefault(k, i)
     for k, ws_list in list(forms.items()):
         single = next((ws[0] for ws in ws_list if len(ws) == 1), None)
-        cue = key_cues[k]
+        cue = key_cues.get(k, _NO_CUES)
         if single is None or single.isupper() or cue["ORG"] >= 2 or cue["GROUP"] or cue["PLACE"] >= 2:
             continue
         targets = {find(x) for x in by_last.get(single, ()) if x != k}
@@ -1152,6 +1153,11 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str], typer=Non
     if typer is not None or collect is not None:
         types = _learned_types(text, cands, groups, types, [path for _t, path in decided], typer, lower_seen,
                                collect, edges)
+    # The per-name tables are done with: free them before the entities are built (the stage's
+    # peak on a text of random capitals, a name every few words).
+    parent.clear()  # the closures find/union still see it: emptied, not deleted
+    del keys, forms, key_cues, key_ctx, key_of, by_initials, by_last, by_first, any_last
+    del person_forms, with_word, first_seen, clusters, decided, sure
     entities: list[Entity] = []
     for idxs, etype in zip(groups, types):
         if etype is None:
@@ -1166,15 +1172,11 @@ def _cluster(text: str, cands: list[_Cand], gaz, lower_seen: set[str], typer=Non
             if c.titled and c.titled not in listed and c.titled != name:
                 aliases.append(c.titled)
                 listed.add(c.titled)
-        entities.append(
-            Entity(
-                id=f"ent-{n}",
-                name=name,
-                type=etype,
-                aliases=aliases,
-                mentions=_mentions(members),
-            )
-        )
+        # trusted: every value here is the analysis's own, and a text of random capitals has
+        # ~50,000 entities per MB (validation cost a third of their memory; `model_construct` its
+        # own copy of each one's fields)
+        entities.append(Entity._row({"id": f"ent-{n}", "name": name, "type": etype, "aliases": aliases,
+                                     "mentions": _mentions(members)}))
     return entities
 
 
@@ -1302,20 +1304,23 @@ def _members(idxs: list[int], cands: list[_Cand]) -> list[_Cand]:
     return [cands[i] for i in idxs]
 
 
+_NO_CUES: Counter = Counter()  # read-only: the cues of a name with none
+
+
 def _decide_type(members: list[_Cand], keys: list[str], key_cues, key_ctx, lower_seen) -> tuple[EntityType, str]:
     """The type and the rule that decided it: "sure" when the names themselves say it."""
     votes: Counter = Counter()
     ctx: Counter = Counter()
     for k in keys:
-        votes.update(key_cues[k])
-        ctx.update(key_ctx[k])
+        votes.update(key_cues.get(k, _NO_CUES))
+        ctx.update(key_ctx.get(k, _NO_CUES))
     if any(k.startswith("country:") for k in keys):
         return "PLACE", "sure"
     if votes:
         best, score = votes.most_common(1)[0]
         if score >= 1 and list(votes.values()).count(score) == 1:
             return best, "sure"  # type: ignore[return-value]
-    n = max(1, ctx["n"])
+    n = max(1, len(members))  # every mention of the cluster's names
     ws = max(members, key=lambda c: len(c.words)).words
     if ctx["said"] and not ctx["the"]:
         return "PERSON", "context"
