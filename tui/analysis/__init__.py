@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from tui.analysis.gcpause import collector_paused
 from tui.analysis.sentences import sentence_spans

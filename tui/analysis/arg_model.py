@@ -33,7 +33,7 @@ class OutlineModels:
     attach: LinearModel
 
     @classmethod
-    def from_list(cls, models: list[LinearModel]) -> "OutlineModels":
+    def from_list(cls, models: list[LinearModel]) -> OutlineModels:
         by = {m.name: m for m in models}
         return cls(*(by[n] for n in NAMES))
 

@@ -533,7 +533,7 @@ def _trim(run, toks, flags, lower_seen, cap_reliable, gaz):
         right_words = [toks.w[x] for x in p if toks.w[x] != "the"]
         suffix = _Suffixes(right_words, gaz)
         j = 0  # position in right_words of the next word that is not "the"
-        for i, k in enumerate(p):
+        for k in p:
             w = toks.w[k]
             if w != "the":
                 j += 1
