@@ -204,3 +204,51 @@ async def test_each_unit_carries_a_role_mark_in_the_gutter_readable_without_colo
         await pilot.press("r")  # tints off: the marks go with them
         assert not any(line[:1] in MARKS.values() for line in
                        (article.render_line(y).text for y in range(article.scrollable_content_region.height)))
+
+
+@sync
+async def test_a_mouse_selection_in_the_article_copies_its_text_without_gutter_marks():
+    """Dragging over the article selects its text; ctrl+c and y copy it as the article holds it."""
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(120, 20)) as pilot:
+        await settle(app, pilot)
+        article = app.reader.article
+        # a row that starts a paragraph carrying a role mark in its gutter
+        row = next(y for y in range(12) if app.reader.article.render_line(y).text[:3].strip())
+        await pilot.mouse_down(article, offset=(0, row))  # from the gutter: the line's first character
+        await pilot.hover(article, offset=(3 + 15, row))
+        await pilot.mouse_up(article, offset=(3 + 15, row))
+        await pilot.pause()
+        selected = article.selected_text
+        shown = article.render_line(row).text
+        # the cells dragged over, as the text holds them: no gutter mark, no role tint, nothing else
+        assert len(selected) >= 14 and shown[3:].startswith(selected) and selected in article.text
+        await pilot.press("ctrl+c")
+        assert app.clipboard == selected
+        app.copy_to_clipboard("")
+        await pilot.press("y")
+        assert app.clipboard == selected
+
+
+@sync
+async def test_the_six_role_tints_stay_distinct_in_16_and_256_colours_in_every_theme():
+    """Terminals with fewer colours still tell the roles apart by tint (the gutter marks aside)."""
+    from rich.color import ColorSystem
+
+    from tui.app import THEMES
+    from tui.widgets.article import component_style
+    from tui.widgets.roles import MARKS
+
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=(120, 20)) as pilot:
+        await settle(app, pilot)
+        article = app.reader.article
+        for theme in THEMES:
+            app.theme = theme
+            await pilot.pause()
+            for system in (ColorSystem.EIGHT_BIT, ColorSystem.STANDARD):
+                tints = set()
+                for role in MARKS:
+                    style = component_style(article, f"article--role-{role}")
+                    tints.add(tuple(c.downgrade(system).name if c else None for c in (style.color, style.bgcolor)))
+                assert len(tints) == len(MARKS), (theme, system)

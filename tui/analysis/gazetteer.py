@@ -106,12 +106,14 @@ def gazetteer() -> Gazetteer:
 
 
 def cache_dir() -> Path:
-    """Where derived data is kept: $ARGVIEW_CACHE_DIR, else $XDG_CACHE_HOME/argview, else ~/.cache/argview."""
+    """Where derived data is kept: $ARGVIEW_CACHE_DIR, else the platform's cache folder for argview
+    (platformdirs: $XDG_CACHE_HOME/argview or ~/.cache/argview on Linux, ~/Library/Caches on macOS)."""
     explicit = os.environ.get("ARGVIEW_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "argview"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("argview", appauthor=False))
 
 
 def load_gazetteer(directory: Path | None) -> Gazetteer:

@@ -469,6 +469,8 @@ class ReaderScreen(Screen[None]):
             text, what = (entity.name, "the entity's name") if isinstance(entity, Entity) else ("", "")
         elif isinstance(focused, SectionList) and self.analysis is not None and focused.highlighted is not None:
             text, what = self.analysis.sections[focused.highlighted].title, "the section title"
+        elif self.article.selected_text:
+            text, what = self.article.selected_text, "the selection"
         else:
             span = self.article.cursor_span
             text, what = (self._text[span[0] : span[1]], "the sentence") if span else ("", "")

@@ -17,6 +17,7 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -313,6 +314,24 @@ class ArticleView(ScrollView, can_focus=True):
         return self.show_entities
 
     # ----------------------------------------------------------------- mouse
+    def _offset_at(self, x: int, y: int, *, after: bool = False) -> int:
+        """The text offset under cell (x, y) of the laid-out article (y a display line, not a screen
+        row). The gutter and a line's prefix map to the line's start; `after` gives the offset just
+        past the character there (a selection's end includes the cell it ends on)."""
+        lines = self.index.lines
+        if y >= len(lines):
+            return len(self.text)
+        line = lines[max(0, y)]
+        column = x - GUTTER - Text(line.prefix).cell_len
+        if column < 0:
+            return line.start
+        cells = 0
+        for pos in range(line.start, line.end):
+            cells += Text(self.text[pos]).cell_len
+            if cells > column:
+                return pos + 1 if after else pos
+        return line.end
+
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or not self.index.lines:
@@ -321,18 +340,33 @@ class ArticleView(ScrollView, can_focus=True):
         if y >= len(self.index):
             return
         line = self.index.lines[y]
-        column = offset.x - GUTTER - Text(line.prefix).cell_len
-        pos = line.start
-        cells = 0
-        for pos in range(line.start, line.end):
-            cells += Text(self.text[pos]).cell_len
-            if cells > column:
-                break
-        else:
-            pos = max(line.start, line.end - 1)
+        pos = min(self._offset_at(offset.x, y), max(line.start, line.end - 1))
         if self._sentences:
             self.set_cursor(self.sentence_at(pos), scroll=False)
         self.post_message(self.Clicked(pos))
+
+    # ----------------------------------------------------------------- mouse selection
+    def _selected_span(self) -> tuple[int, int] | None:
+        selection = self.text_selection
+        if selection is None:
+            return None
+        start = 0 if selection.start is None else self._offset_at(selection.start.x, selection.start.y)
+        end = len(self.text) if selection.end is None else self._offset_at(selection.end.x, selection.end.y, after=True)
+        return (start, end) if end > start else None
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The article text under a mouse selection (ctrl+c or y copies it), as the article holds
+        it: no gutter marks, no list or quote prefixes, paragraphs as written."""
+        span = self._selected_span()
+        return (self.text[span[0] : span[1]], "\n") if span else None
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._invalidate()
+
+    @property
+    def selected_text(self) -> str:
+        span = self._selected_span()
+        return self.text[span[0] : span[1]] if span else ""
 
     # ----------------------------------------------------------------- rendering
     def _invalidate(self) -> None:
@@ -421,6 +455,10 @@ class ArticleView(ScrollView, can_focus=True):
         if self._current and self._current[0] < end and self._current[1] > start:
             s, e = self._current
             text.stylize(self._style("current"), max(s, start) - start, min(e, end) - start)
+        selected = self._selected_span()
+        if selected and selected[0] < end and selected[1] > start:
+            style = self.screen.get_component_rich_style("screen--selection")
+            text.stylize(style, max(selected[0], start) - start, min(selected[1], end) - start)
         if line.prefix:
             text = Text.assemble((line.prefix, base + self._style("prefix")), text, no_wrap=True, end="")
         text = Text.assemble(self._gutter(start, end, base), text, no_wrap=True, end="")
