@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -100,6 +101,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._unit_roles: list[str] = []
         self._highlights: SpanSet[bool] = SpanSet()
         self._current: tuple[int, int] | None = None
+        self._selection: tuple[int, int] | None = None  # a mouse selection, as text offsets
         self.cursor: int | None = None  # index of the current sentence
         self.show_roles = True
         self.show_entities = True
@@ -322,12 +324,12 @@ class ArticleView(ScrollView, can_focus=True):
         if y >= len(lines):
             return len(self.text)
         line = lines[max(0, y)]
-        column = x - GUTTER - Text(line.prefix).cell_len
+        column = x - GUTTER - cell_len(line.prefix)
         if column < 0:
             return line.start
         cells = 0
         for pos in range(line.start, line.end):
-            cells += Text(self.text[pos]).cell_len
+            cells += cell_len(self.text[pos])
             if cells > column:
                 return pos + 1 if after else pos
         return line.end
@@ -346,8 +348,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.post_message(self.Clicked(pos))
 
     # ----------------------------------------------------------------- mouse selection
-    def _selected_span(self) -> tuple[int, int] | None:
-        selection = self.text_selection
+    def _span_of(self, selection: Selection | None) -> tuple[int, int] | None:
         if selection is None:
             return None
         start = 0 if selection.start is None else self._offset_at(selection.start.x, selection.start.y)
@@ -357,15 +358,17 @@ class ArticleView(ScrollView, can_focus=True):
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The article text under a mouse selection (ctrl+c or y copies it), as the article holds
         it: no gutter marks, no list or quote prefixes, paragraphs as written."""
-        span = self._selected_span()
+        span = self._span_of(selection)
         return (self.text[span[0] : span[1]], "\n") if span else None
 
     def selection_updated(self, selection: Selection | None) -> None:
+        # mapped to text offsets once per change, not once per rendered line
+        self._selection = self._span_of(selection)
         self._invalidate()
 
     @property
     def selected_text(self) -> str:
-        span = self._selected_span()
+        span = self._selection
         return self.text[span[0] : span[1]] if span else ""
 
     # ----------------------------------------------------------------- rendering
@@ -455,7 +458,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self._current and self._current[0] < end and self._current[1] > start:
             s, e = self._current
             text.stylize(self._style("current"), max(s, start) - start, min(e, end) - start)
-        selected = self._selected_span()
+        selected = self._selection
         if selected and selected[0] < end and selected[1] > start:
             style = self.screen.get_component_rich_style("screen--selection")
             text.stylize(style, max(selected[0], start) - start, min(selected[1], end) - start)
