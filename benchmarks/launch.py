@@ -48,20 +48,27 @@ def _tmux(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True)
 
 
+def _piece(line: str, width: int) -> str:
+    """The line's words, cut at a word to at most `width` characters: short enough for one row."""
+    joined = " ".join(line.split())
+    return joined if len(joined) <= width else joined[:width].rsplit(" ", 1)[0]
+
+
+def _text_lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8-sig", errors="replace").splitlines() if line.strip()]
+
+
 def first_line(path: Path) -> str:
-    """A piece of the file's first line of text, short enough to sit on one screen row."""
-    with open(path, encoding="utf-8-sig", errors="replace") as fh:
-        for line in fh:
-            words = line.split()
-            if words:
-                return " ".join(words)[:40].rsplit(" ", 1)[0] if len(" ".join(words)) > 40 else " ".join(words)
-    raise ValueError(f"{path}: no text")
+    """A piece of the file's first line of text."""
+    lines = _text_lines(path)
+    if not lines:
+        raise ValueError(f"{path}: no text")
+    return _piece(lines[0], 40)
 
 
 def last_line(path: Path) -> str:
     """A piece of the file's last line of text: toolong opens a file at its end, as `tail` does."""
-    lines = [line for line in path.read_text(encoding="utf-8-sig", errors="replace").splitlines() if line.strip()]
-    return " ".join(lines[-1].split())[:30].rsplit(" ", 1)[0]
+    return _piece(_text_lines(path)[-1], 30)
 
 
 def time_to_screen(command: list[str], marker: str) -> float:
