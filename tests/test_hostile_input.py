@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import Page, analyse_bytes
 
-from tests.test_app import record_notifications
+from tests.test_app import record_notifications, settle
 from tui.cli import main
 from tui.ingest.markdown import MAX_NESTING
 
@@ -57,6 +57,22 @@ def run_closed(*args: str, close: int, input: bytes | None = None) -> subprocess
         preexec_fn=lambda: os.close(close),  # a test helper: no threads in the child
     )
     return subprocess.CompletedProcess(proc.args, proc.returncode, (proc.stdout or b"").decode(), proc.stderr.decode())
+
+
+def _toasts_after_export(app) -> list[str]:
+    """Open the app, wait for the analysis, export the first format (x, enter: Markdown); the toasts
+    it showed. The app must still be running afterwards: no crash."""
+    said = record_notifications(app)
+
+    async def scenario() -> list[str]:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("x", "enter")
+            await pilot.pause()
+            assert app.return_code is None
+            return list(said)
+
+    return asyncio.run(scenario())
 
 
 class TestSpecialFilesAreNeverReplaced:
@@ -151,23 +167,8 @@ class TestUndecodableFileNames:
 
         bad = tmp_path / BAD
         bad.write_bytes(article.read_bytes())
-        app = ArgviewApp.from_path(str(bad))
-        said = record_notifications(app)
-
-        async def scenario() -> None:
-            async with app.run_test(size=(100, 30)) as pilot:
-                app.animation_level = "none"
-                await pilot.pause()
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-                await pilot.press("x")
-                await pilot.press("enter")  # the first format: Markdown
-                await pilot.pause()
-                messages = list(said)
-                assert messages == [f"Wrote {tmp_path}/bad.outline.md"], messages
-                assert app.return_code is None  # still running: no crash
-
-        asyncio.run(scenario())
+        messages = _toasts_after_export(ArgviewApp.from_path(str(bad)))
+        assert messages == [f"Wrote {tmp_path}/bad.outline.md"], messages
         assert "bad\\\\xff.txt" in (tmp_path / "bad.outline.md").read_text(encoding="utf-8")
 
 
@@ -332,21 +333,8 @@ class TestExportNames:
             raise PermissionError(errno.EACCES, "Permission denied", os.path.join(dir, ".x.outline.md.abc123.tmp"))
 
         monkeypatch.setattr(tempfile, "mkstemp", denied)
-        app = ArgviewApp.from_path(str(article))
-        said = record_notifications(app)
-
-        async def scenario() -> None:
-            async with app.run_test(size=(100, 30)) as pilot:
-                app.animation_level = "none"
-                await pilot.pause()
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-                await pilot.press("x", "enter")
-                await pilot.pause()
-                messages = list(said)
-                assert messages == [f"Export failed: [Errno 13] Permission denied: '{tmp_path}/article.outline.md'"], messages
-
-        asyncio.run(scenario())
+        messages = _toasts_after_export(ArgviewApp.from_path(str(article)))
+        assert messages == [f"Export failed: [Errno 13] Permission denied: '{tmp_path}/article.outline.md'"], messages
 
 
 class TestNamesTakenLiterally:
