@@ -36,9 +36,11 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 @pytest.fixture(autouse=True)
 def _scratch_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test starts with no settings file and never writes the user's (a theme chosen with `t`
-    is saved); subprocesses inherit it."""
+    """Each test starts with no settings file and an empty reading store, and never writes the
+    user's (a theme chosen with `t` is saved); subprocesses inherit them."""
     monkeypatch.setenv("ARGVIEW_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    # the reading store (corrections, notes, positions) too: never the user's own
+    monkeypatch.setenv("ARGVIEW_DATA_DIR", str(tmp_path_factory.mktemp("data")))
 
 
 def analyse_bytes(data: bytes | str, *, name: str = "test", hint: Format | None = None) -> Analysis:

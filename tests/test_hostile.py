@@ -173,7 +173,7 @@ def test_html_without_article_body_has_a_note(capsys, tmp_path):
     status, out, _ = run_json(capsys, str(path))
     assert status == 0
     assert "Soup of the day" in out[0]["text"]
-    assert any("No article body" in n for n in out[0]["notes"])
+    assert any("No article body" in n for n in out[0]["caveats"])
 
 
 def test_markdown_of_only_code_and_tables_has_a_note(capsys, tmp_path):
@@ -182,7 +182,7 @@ def test_markdown_of_only_code_and_tables_has_a_note(capsys, tmp_path):
     status, out, _ = run_json(capsys, str(path))
     assert status == 0
     assert "make all" in out[0]["text"]
-    assert out[0]["notes"] and "no prose" in out[0]["notes"][0]
+    assert out[0]["caveats"] and "no prose" in out[0]["caveats"][0]
 
 
 # --- size --------------------------------------------------------------------------------------------
@@ -307,7 +307,7 @@ def test_html_nested_deeper_than_the_parser_allows_still_shows_its_words():
     page = "<html><body>" + "<div>" * 5000 + "Deep text &amp; survives" + "</div>" * 5000 + "</body></html>"
     a = analyse_bytes(page, hint="html")
     assert a.text == "Deep text & survives"
-    assert a.notes
+    assert a.caveats
 
 
 def test_a_hostile_file_name_does_not_become_a_raw_title(tmp_path):

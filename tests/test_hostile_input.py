@@ -375,7 +375,7 @@ class TestDeepMarkdown:
             ("heading", "Next section"),
             ("paragraph", "Cities should act now."),
         ]
-        assert a.notes == [] and a.dropped == []
+        assert a.caveats == [] and a.dropped == []
 
     def test_a_quote_nested_twenty_levels(self):
         text = "> " * 20 + "A deep quoted claim.\n\nAfter the quote.\n"
@@ -399,7 +399,7 @@ class TestDeepMarkdown:
             ("heading", "Next section"),
             ("paragraph", "Cities should act now."),
         ]
-        assert any("nested deeper than" in note for note in a.notes), a.notes
+        assert any("nested deeper than" in note for note in a.caveats), a.caveats
 
 
 class TestSeparatorsAreWhitespace:

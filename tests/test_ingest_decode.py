@@ -127,7 +127,7 @@ def test_undeclared_legacy_encodings_are_guessed_and_said_to_be(encoding):
     assert a.text == analyse_bytes(text.encode("utf-8"), hint="text").text  # the same as if saved as UTF-8
     assert a.title == text.split("\n", 1)[0]
     assert a.source.encoding in SAME[encoding]
-    assert any(a.source.encoding in note and "guess" in note for note in a.notes), a.notes
+    assert any(a.source.encoding in note and "guess" in note for note in a.caveats), a.caveats
 
 
 @pytest.mark.parametrize(
@@ -158,7 +158,7 @@ def test_a_long_legacy_text_is_guessed_from_its_start_and_read_whole(encoding):
 def test_a_declared_charset_is_not_second_guessed():
     page = "<html><head><meta charset='koi8-r'></head><body><p>" + LEGACY["koi8-r"] + "</p></body></html>"
     a = analyse_bytes(page.encode("koi8-r"), hint="html")
-    assert a.source.encoding == "koi8-r" and not any("guess" in note for note in a.notes)
+    assert a.source.encoding == "koi8-r" and not any("guess" in note for note in a.caveats)
     assert "Многие считают, что интернет заменил библиотеки." in a.text
 
 

@@ -63,7 +63,7 @@ def test_page_without_article_body_gives_best_effort_view_with_note():
         ("list_item", "Alpha page"), ("list_item", "Beta page"), ("paragraph", "A red barn at dusk"),
     ]
     assert "Home" not in a.text and "Contact us" not in a.text
-    assert a.notes and "No article body" in a.notes[0]
+    assert a.caveats and "No article body" in a.caveats[0]
     assert_offsets_valid(a)
 
 

@@ -78,7 +78,7 @@ def test_only_code_and_tables_gives_a_note_not_an_error():
     a = analyse_bytes(md, hint="markdown")
     assert [b.kind for b in a.blocks] == ["code", "table"]
     assert "print('hi')" in a.text and "1 | 2" in a.text
-    assert a.notes and "no prose" in a.notes[0]
+    assert a.caveats and "no prose" in a.caveats[0]
     assert_offsets_valid(a)
 
 

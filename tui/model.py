@@ -1,8 +1,10 @@
 """The one contract every consumer reads: pydantic models for an analysed article.
 
 All offsets (`start`, `end`) are Python string indices into `Analysis.text`, end exclusive.
-The JSON form (``Analysis.to_json()``) is schema ``argview.analysis/1``; adding optional fields is
-compatible, renaming or removing one bumps the id.
+The JSON form (``Analysis.to_json()``) is schema ``argview.analysis/2``; adding optional fields is
+compatible, renaming or removing one bumps the id. /2 (issue 16): the ingest's `notes` became
+`caveats`, so `notes` can hold the reader's own notes; outline nodes say who made them (`by`) and
+may carry an explicit `relation`.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_serializer
 
 from tui.names import shown
 
-SCHEMA_ID = "argview.analysis/1"
+SCHEMA_ID = "argview.analysis/2"
 
 Format = Literal["text", "markdown", "html"]
 BlockKind = Literal["title", "heading", "paragraph", "list_item", "quote", "code", "table"]
 EntityType = Literal["PERSON", "ORG", "PLACE", "GROUP", "EVENT", "OTHER"]
 Role = Literal["thesis", "claim", "premise", "counter", "rebuttal", "conclusion"]
+Relation = Literal["support", "attack"]
+Author = Literal["analysis", "reader"]
 
 ENTITY_TYPES: tuple[EntityType, ...] = ("PERSON", "ORG", "PLACE", "GROUP", "EVENT", "OTHER")
 ROLES: tuple[Role, ...] = ("thesis", "claim", "premise", "counter", "rebuttal", "conclusion")
@@ -113,13 +117,28 @@ class ArgNode(Span):
     id: str
     role: Role
     label: str = Field(description="A one-line form of the unit (at most 90 characters).")
-    cue: str | None = Field(None, description="The marker or signal that decided the role.")
+    cue: str | None = Field(None, description="The marker or signal that decided the role (\"yours\" for the reader's).")
+    by: Author = Field("analysis", description="Who decided this unit: the analysis, or the reader's correction.")
+    relation: Relation | None = Field(None, description="How it bears on its parent when the reader said so; "
+                                      "null: implied by the role (counters attack, the rest support).")
     children: list[ArgNode] = Field(default_factory=list)
 
     def walk(self) -> Iterator[ArgNode]:
         yield self
         for child in self.children:
             yield from child.walk()
+
+
+class ReaderNote(_Model):
+    """A note the reader wrote on a span of the text (kept in the reading store, carried into exports)."""
+
+    id: str
+    start: int | None = Field(description="Where the note is anchored; null when its text is no longer in the article.")
+    end: int | None
+    quote: str = Field(description="The text the note was written on.")
+    text: str
+    created: str = Field(description="ISO 8601, UTC.")
+    updated: str
 
 
 class Dropped(_Model):
@@ -241,7 +260,8 @@ class Analysis(_Model):
     outline: list[ArgNode] = Field(default_factory=list)
     blocks: list[Block] = Field(default_factory=list)
     dropped: list[Dropped] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list, description="What a reader should know about this view.")
+    caveats: list[str] = Field(default_factory=list, description="What a reader should know about this view.")
+    notes: list[ReaderNote] = Field(default_factory=list, description="The reader's own notes, in text order.")
 
     @field_serializer("sentences", "blocks", mode="wrap")
     def _tables_as_lists(self, value: Any, handler: Any) -> Any:

@@ -74,7 +74,7 @@ def _analyse(source: Source, doc: Document, progress: Progress | None) -> Analys
         outline=outline,
         blocks=doc.blocks,
         dropped=doc.dropped,
-        notes=doc.notes,
+        caveats=doc.notes,
     )
 
 

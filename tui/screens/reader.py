@@ -225,7 +225,7 @@ class ReaderScreen(Screen[None]):
         for screen in self.app.screen_stack:
             if isinstance(screen, SearchScreen) and screen.index is None:
                 screen.set_index(index)  # opened while analysing
-        for note in analysis.notes:
+        for note in analysis.caveats:
             self.notify(note, title="Note", markup=False, timeout=8)
         self._on_moved()
         self.refresh_bindings()

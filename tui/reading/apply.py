@@ -1,0 +1,315 @@
+"""The reader's corrections laid over an analysis: `apply_reading(analysis, reading)` gives the
+corrected outline (and the reader's notes) plus the orphans, the edits and notes whose text is no
+longer in this analysis. Pure: no store, no Textual; the analysis given is not changed.
+
+Anchors are found again by their text: the same span if it still holds the same words, else the
+occurrence of the words nearest to where they were (a new ingest may shift offsets), else — with
+whitespace ignored — the same. A unit of the outline is found at an anchor when its span is the
+anchor's or overlaps it by at least half of the longer of the two (a new model may cut a unit a
+little differently), the rule the eval scorer matches units by.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from tui.model import Analysis, ArgNode, ReaderNote
+from tui.reading.model import NOT_ARGUMENT, Anchor, Edit, Note, Reading
+from tui.text import clean_line
+
+YOURS = "yours"  # the cue of a unit the reader made or changed
+MIN_OVERLAP = 0.5
+LABEL_MAX = 90
+
+
+@dataclass(frozen=True)
+class Orphan:
+    """An edit or note kept in the store but not shown: `reason` says why, in a few words."""
+
+    item: Edit | Note
+    reason: str
+
+    def describe(self) -> str:
+        """One line for the user: what it was, on which words, and why it is not applied."""
+        item = self.item
+        if isinstance(item, Note):
+            what = "note"
+        elif item.kind == "role":
+            what = f"edit (role {item.role})"
+        elif item.kind == "unit":
+            what = f"edit (new {item.role or 'premise'})"
+        elif item.kind == "move":
+            what = f"edit (move, {item.relation or 'support'})"
+        else:
+            what = "edit (thesis)"
+        return f"{what} on \u201c{_short(item.anchor.quote)}\u201d kept but not shown: {self.reason}"
+
+
+@dataclass(eq=False)
+class _Node:
+    """A mutable outline node while edits are applied."""
+
+    id: str
+    role: str
+    start: int
+    end: int
+    label: str
+    cue: str | None
+    by: str = "analysis"
+    relation: str | None = None
+    children: list[_Node] = field(default_factory=list)
+    parent: _Node | None = None
+
+    def walk(self):  # type: ignore[no-untyped-def]
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def mark(self) -> None:
+        self.by, self.cue = "reader", YOURS
+
+
+def locate(text: str, anchor: Anchor) -> tuple[int, int] | None:
+    """Where `anchor`'s words are in `text` now, or None."""
+    quote = anchor.quote
+    if not quote.strip():
+        return None
+    if text[anchor.start : anchor.end] == quote:
+        return anchor.start, anchor.end
+    best: tuple[int, int] | None = None
+    i = text.find(quote)
+    while i >= 0:
+        if best is None or abs(i - anchor.start) < abs(best[0] - anchor.start):
+            best = (i, i + len(quote))
+        i = text.find(quote, i + 1)
+    if best is not None:
+        return best
+    # the same words with other whitespace (a paragraph re-wrapped, spaces collapsed)
+    words = quote.split()
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    for m in pattern.finditer(text):
+        if best is None or abs(m.start() - anchor.start) < abs(best[0] - anchor.start):
+            best = (m.start(), m.end())
+    return best
+
+
+def apply_reading(analysis: Analysis, reading: Reading | None) -> tuple[Analysis, list[Orphan]]:
+    """The analysis with the reader's edits and notes; the orphans in the order they were made."""
+    if reading is None or (not reading.edits and not reading.notes):
+        return analysis, []
+    text = analysis.text
+    roots = [_thaw(n, None) for n in analysis.outline]
+    orphans: list[Orphan] = []
+    for edit in reading.edits:
+        reason = _apply(text, roots, edit)
+        if reason is not None:
+            orphans.append(Orphan(edit, reason))
+    notes: list[ReaderNote] = []
+    for note in reading.notes:
+        where = locate(text, note.anchor)
+        if where is None:
+            orphans.append(Orphan(note, "its text is no longer in the article"))
+        notes.append(ReaderNote(
+            id=note.id, start=where[0] if where else None, end=where[1] if where else None,
+            quote=note.anchor.quote, text=note.text, created=_iso(note.created), updated=_iso(note.updated)))
+    notes.sort(key=lambda n: (n.start is None, n.start or 0))
+    outline = [_freeze(n) for n in roots] if reading.edits else analysis.outline
+    return analysis.model_copy(update={"outline": outline, "notes": notes}), orphans
+
+
+# --- the edits -----------------------------------------------------------------------------------
+
+def _apply(text: str, roots: list[_Node], edit: Edit) -> str | None:
+    """Apply one edit to the tree in place; the reason it cannot be, or None."""
+    where = locate(text, edit.anchor)
+    if where is None:
+        return "its text is no longer in the article"
+    parent: _Node | None = None
+    if edit.parent is not None and edit.kind in ("unit", "move"):
+        at = locate(text, edit.parent)
+        if at is None:
+            return "the unit it went under is no longer in the article"
+        parent = _find(roots, at)
+        if parent is None:
+            return "the unit it went under is no longer in the outline"
+    node = _find(roots, where)
+    if edit.kind == "role":
+        if edit.role == NOT_ARGUMENT:
+            if node is None:
+                return None  # already not a unit: nothing to do, nothing lost
+            _splice_out(roots, node)
+            return None
+        if node is None:  # the analysis no longer makes it a unit; the reader's role makes it one
+            node = _new(text, where, edit)
+            _attach(roots, node, None)
+        if edit.role == "thesis":
+            _promote(roots, node)
+        else:
+            node.role = edit.role or node.role
+        node.mark()
+        return None
+    if edit.kind == "unit":
+        if node is not None and (node.start, node.end) == where:
+            node.role = edit.role or node.role  # it is a unit already: the edit says its role and place
+        else:
+            _trim_around(text, roots, where)
+            node = _new(text, where, edit)
+        if parent is not None and (parent is node or _under(parent, node)):
+            return "it would go under itself"
+        _detach(roots, node)
+        _attach(roots, node, parent)
+        node.relation = edit.relation
+        if node.role == "thesis":
+            _promote(roots, node)
+        node.mark()
+        return None
+    if node is None:
+        return "the unit is no longer in the outline"
+    if edit.kind == "move":
+        if parent is not None and (parent is node or _under(parent, node)):
+            return "it would go under itself"
+        _detach(roots, node)
+        _attach(roots, node, parent)
+        node.relation = edit.relation
+        node.mark()
+        return None
+    _promote(roots, node)  # "thesis"
+    node.mark()
+    return None
+
+
+def _promote(roots: list[_Node], node: _Node) -> None:
+    """`node` becomes the only thesis, first at the top level; a former thesis becomes a claim
+    under it (with what it held)."""
+    _detach(roots, node)
+    former = [n for r in roots for n in r.walk() if n.role == "thesis"]
+    node.role, node.relation = "thesis", None
+    roots.insert(0, node)
+    for old in former:
+        old.role = "claim"
+        old.mark()
+        if old.parent is None:
+            _detach(roots, old)
+            _attach(roots, old, node)
+
+
+def _new(text: str, where: tuple[int, int], edit: Edit) -> _Node:
+    start, end = where
+    role = edit.role if edit.role not in (None, NOT_ARGUMENT) else "premise"
+    return _Node(id=f"you-{edit.id}", role=role, start=start, end=end, label=_label(text[start:end]), cue=YOURS,
+                 by="reader")
+
+
+def _trim_around(text: str, roots: list[_Node], where: tuple[int, int]) -> None:
+    """A clause made a unit out of a sentence that is one: the sentence's unit keeps the rest
+    (when the clause is at one end of it; a clause in the middle leaves it whole)."""
+    start, end = where
+    for root in roots:
+        for n in root.walk():
+            if not (n.start <= start and end <= n.end) or (n.start, n.end) == where:
+                continue
+            if n.start == start:
+                n.start = end
+            elif n.end == end:
+                n.end = start
+            else:
+                continue
+            _strip(n, text)
+            n.mark()
+
+
+def _strip(n: _Node, text: str) -> None:
+    while n.start < n.end and text[n.start].isspace():
+        n.start += 1
+    while n.end > n.start and text[n.end - 1].isspace():
+        n.end -= 1
+
+
+def _find(roots: list[_Node], where: tuple[int, int]) -> _Node | None:
+    """The unit at `where`: the same span, else the one overlapping it most (≥ half the longer)."""
+    start, end = where
+    best, score = None, 0.0
+    for root in roots:
+        for n in root.walk():
+            if (n.start, n.end) == where:
+                return n
+            overlap = min(end, n.end) - max(start, n.start)
+            if overlap > 0:
+                ratio = overlap / max(end - start, n.end - n.start, 1)
+                if ratio >= MIN_OVERLAP and ratio > score:
+                    best, score = n, ratio
+    return best
+
+
+def _under(node: _Node, ancestor: _Node) -> bool:
+    p = node.parent
+    while p is not None:
+        if p is ancestor:
+            return True
+        p = p.parent
+    return False
+
+
+def _siblings(roots: list[_Node], node: _Node) -> list[_Node]:
+    return roots if node.parent is None else node.parent.children
+
+
+def _detach(roots: list[_Node], node: _Node) -> None:
+    sibs = _siblings(roots, node)
+    if node in sibs:
+        sibs.remove(node)
+    node.parent = None
+
+
+def _attach(roots: list[_Node], node: _Node, parent: _Node | None) -> None:
+    """Put `node` among `parent`'s children (the top level for None) in text order."""
+    sibs = roots if parent is None else parent.children
+    i = 0
+    while i < len(sibs) and (sibs[i].start, sibs[i].end) <= (node.start, node.end):
+        i += 1
+    if parent is None and i == 0 and sibs and sibs[0].role == "thesis" and node.role != "thesis":
+        i = 1  # the thesis stays first at the top level
+    sibs.insert(i, node)
+    node.parent = parent
+
+
+def _splice_out(roots: list[_Node], node: _Node) -> None:
+    """Take `node` out of the outline; its children take its place under its parent."""
+    sibs = _siblings(roots, node)
+    i = sibs.index(node)
+    sibs[i : i + 1] = node.children
+    for child in node.children:
+        child.parent = node.parent
+    node.children = []
+    node.parent = None
+
+
+# --- conversion ----------------------------------------------------------------------------------
+
+def _thaw(node: ArgNode, parent: _Node | None) -> _Node:
+    n = _Node(id=node.id, role=node.role, start=node.start, end=node.end, label=node.label, cue=node.cue,
+              by=node.by, relation=node.relation, parent=parent)
+    n.children = [_thaw(c, n) for c in node.children]
+    return n
+
+
+def _freeze(n: _Node) -> ArgNode:
+    return ArgNode.model_validate({"id": n.id, "role": n.role, "start": n.start, "end": n.end, "label": n.label,
+                                   "cue": n.cue, "by": n.by, "relation": n.relation,
+                                   "children": [_freeze(c) for c in n.children]})
+
+
+def _label(quote: str) -> str:
+    line = clean_line(quote)
+    return line if len(line) <= LABEL_MAX else line[: LABEL_MAX - 1].rstrip() + "…"
+
+
+def _short(quote: str, width: int = 60) -> str:
+    line = clean_line(quote)
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def _iso(t: float) -> str:
+    return datetime.fromtimestamp(t, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
