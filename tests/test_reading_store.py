@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tui.reading.model import Anchor, Edit, Note
-from tui.reading.store import ReadingStore, StoreError, store_path
+from tui.reading.store import MIGRATIONS, SCHEMA_VERSION, ReadingStore, StoreError, store_path
 
 TEXT = "Cities should price parking. Free parking is never free. Drivers pay for it in rent."
 SHA = "a" * 64
@@ -115,7 +115,22 @@ def test_the_store_lives_in_the_data_folder(tmp_path: Path, monkeypatch: pytest.
     assert (tmp_path / "mine" / "reading.db").is_file()
     con = sqlite3.connect(tmp_path / "mine" / "reading.db")
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert con.execute("SELECT version FROM migrations").fetchall() == [(1,)]
+    assert con.execute("SELECT version FROM migrations").fetchall() == [(v,) for v, _, _ in MIGRATIONS]
+
+
+def test_a_store_from_the_first_schema_is_migrated_keeping_its_edits(db: Path) -> None:
+    con = sqlite3.connect(db, isolation_level=None)
+    con.executescript(MIGRATIONS[0][2])
+    con.execute("INSERT INTO migrations VALUES (1, 'first', 0)")
+    con.execute("PRAGMA user_version = 1")
+    edit = role_edit(0, 28, "thesis")
+    con.execute("INSERT INTO edit_log (sha, op, edit, body, at) VALUES (?, 'do', ?, ?, 0)", (SHA, edit.id, edit.model_dump_json()))
+    con.close()
+    store = ReadingStore.open(db)
+    assert store.problem is None and store.load(SHA).edits == [edit]
+    store.add_edit(SHA, role_edit(29, 56), text=TEXT)  # the text column came with schema 2
+    assert store.text(SHA) == TEXT
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_open_without_create_leaves_no_file(db: Path) -> None:

@@ -14,7 +14,6 @@ Why it is built this way:
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import time
@@ -65,6 +64,10 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX note_log_sha ON note_log (sha, seq);
         CREATE TABLE bookmarks (sha TEXT NOT NULL, key TEXT NOT NULL, offset INTEGER NOT NULL,
                                 PRIMARY KEY (sha, key));
+    """),
+    (2, "the article text the anchors point into", """
+        -- kept with the first edit or note, so --corrections-out can write an article whose file moved
+        CREATE TABLE texts (sha TEXT PRIMARY KEY, text TEXT NOT NULL);
     """),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -162,9 +165,12 @@ class ReadingStore:
 
     # --- writing ------------------------------------------------------------------------------
 
-    def add_edit(self, sha: str, edit: Edit, *, name: str | None = None) -> None:
-        """Apply `edit` after the others (and drop the redo stack, as any editor does)."""
-        with self._write(sha, name) as c:
+    def add_edit(self, sha: str, edit: Edit, *, name: str | None = None, text: str | None = None) -> None:
+        """Apply `edit` after the others (and drop the redo stack, as any editor does).
+
+        `name`: the source's name (a local file's is kept absolute, to find it again); `text`: the
+        analysis text the anchors point into, kept once per article for `--corrections-out`."""
+        with self._write(sha, name, text) as c:
             c.execute("INSERT INTO edit_log (sha, op, edit, body, at) VALUES (?, 'do', ?, ?, ?)",
                       (sha, edit.id, edit.model_dump_json(), time.time()))
 
@@ -187,9 +193,9 @@ class ReadingStore:
                       (sha, op, edit.id, time.time()))
             return edit
 
-    def put_note(self, sha: str, note: Note, *, name: str | None = None) -> Note:
+    def put_note(self, sha: str, note: Note, *, name: str | None = None, text: str | None = None) -> Note:
         """Save a new note or a new version of one (same id); returns it as saved."""
-        with self._write(sha, name) as c:
+        with self._write(sha, name, text) as c:
             c.execute("INSERT INTO note_log (sha, note, body, at) VALUES (?, ?, ?, ?)",
                       (sha, note.id, note.model_dump_json(), time.time()))
         return note
@@ -225,24 +231,29 @@ class ReadingStore:
         the freed pages, so the text of the notes does not linger in the file."""
         with self._write(None, None) as c:
             found = 0
-            for table in ("edit_log", "note_log", "bookmarks", "articles"):
-                found += c.execute(f"DELETE FROM {table} WHERE sha = ?", (sha,)).rowcount  # noqa: S608 - fixed names
+            for table in ("edit_log", "note_log", "bookmarks", "texts", "articles"):
+                found += c.execute(f"DELETE FROM {table} WHERE sha = ?", (sha,)).rowcount  # the table names are ours
             return found > 0
 
     def find(self, name: str) -> list[str]:
-        """The shas of articles last opened under `name`."""
-        return [s for (s,) in self._conn.execute("SELECT sha FROM articles WHERE name = ?", (name,))]
+        """The shas of articles last opened under `name` (a local file's, as any path to it)."""
+        return [s for (s,) in self._conn.execute("SELECT sha FROM articles WHERE name = ?", (_kept_name(name),))]
 
-    def _write(self, sha: str | None, name: str | None) -> _Transaction:
-        return _Transaction(self._conn, sha, name)
+    def text(self, sha: str) -> str | None:
+        """The analysis text kept for `sha` (see `add_edit`), or None."""
+        row = self._conn.execute("SELECT text FROM texts WHERE sha = ?", (sha,)).fetchone()
+        return row[0] if row else None
+
+    def _write(self, sha: str | None, name: str | None, text: str | None = None) -> _Transaction:
+        return _Transaction(self._conn, sha, _kept_name(name), text)
 
 
 class _Transaction:
     """BEGIN IMMEDIATE … COMMIT, the article's row kept up to date; any failure rolls back and
     becomes a StoreError with one line of text."""
 
-    def __init__(self, conn: sqlite3.Connection, sha: str | None, name: str | None) -> None:
-        self.conn, self.sha, self.name = conn, sha, name
+    def __init__(self, conn: sqlite3.Connection, sha: str | None, name: str | None, text: str | None) -> None:
+        self.conn, self.sha, self.name, self.text = conn, sha, name, text
 
     def __enter__(self) -> sqlite3.Connection:
         try:
@@ -252,6 +263,8 @@ class _Transaction:
                     "INSERT INTO articles (sha, name, seen) VALUES (?, ?, ?) ON CONFLICT (sha) DO UPDATE SET "
                     "seen = excluded.seen, name = CASE WHEN ? IS NULL THEN articles.name ELSE excluded.name END",
                     (self.sha, self.name or "", time.time(), self.name))
+                if self.text is not None:
+                    self.conn.execute("INSERT OR IGNORE INTO texts (sha, text) VALUES (?, ?)", (self.sha, self.text))
         except sqlite3.Error as err:
             self._rollback()
             raise StoreError(f"could not save to the reading store: {_reason(err)}") from None
@@ -276,6 +289,15 @@ class _Transaction:
                 self.conn.execute("ROLLBACK")
         except sqlite3.Error:
             pass
+
+
+def _kept_name(name: str | None) -> str | None:
+    """A local file's name made absolute (found again from any folder); others (URLs, "-") as given."""
+    from tui.names import shown
+
+    if name and "://" not in name and name != "-" and os.path.isfile(name):
+        name = os.path.abspath(name)
+    return None if name is None else shown(name)  # SQLite text is UTF-8: undecodable bytes as \xff
 
 
 def _replay(rows: Any) -> tuple[list[Edit], list[Edit]]:
