@@ -266,8 +266,10 @@ class _Readings:
         self._store: object = None
 
     def apply(self, analysis: Any, name: str | None) -> Any:
-        if self.as_analysed:
-            return analysis
+        from tui.reading.paths import store_path
+
+        if self.as_analysed or (self._store is None and not store_path().exists()):
+            return analysis  # nothing kept: the models and SQLite are not even imported
         import sqlite3
 
         from tui.reading.apply import apply_reading
@@ -391,7 +393,8 @@ def _forget(args: argparse.Namespace) -> int:
     opened under that name (an older version of the file)."""
     from tui.ingest import SourceError, read_source
     from tui.ingest.sources import is_url
-    from tui.reading.store import ReadingStore, StoreError, store_path
+    from tui.reading.paths import store_path
+    from tui.reading.store import ReadingStore, StoreError
 
     name = args.forget
     if not store_path().exists():

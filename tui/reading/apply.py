@@ -12,6 +12,7 @@ little differently), the rule the eval scorer matches units by.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -62,7 +63,7 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     parent: _Node | None = None
 
-    def walk(self):  # type: ignore[no-untyped-def]
+    def walk(self) -> Iterator[_Node]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -197,7 +198,7 @@ def _promote(roots: list[_Node], node: _Node) -> None:
 
 def _new(text: str, where: tuple[int, int], edit: Edit) -> _Node:
     start, end = where
-    role = edit.role if edit.role not in (None, NOT_ARGUMENT) else "premise"
+    role: str = edit.role if edit.role is not None and edit.role != NOT_ARGUMENT else "premise"
     return _Node(id=f"you-{edit.id}", role=role, start=start, end=end, label=_label(text[start:end]), cue=YOURS,
                  by="reader")
 
