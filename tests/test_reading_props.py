@@ -40,7 +40,7 @@ edits = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(__import__("os").environ.get("ARGVIEW_PROP_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(edits, max_size=8))
 def test_any_edits_give_a_well_formed_outline(sequence: list[Edit]) -> None:
     out, orphans = apply_reading(A, Reading(sha256="0" * 64, edits=sequence))
