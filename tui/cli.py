@@ -146,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _check_numbers(parser, args)
     if args.output is not None and not args.export:
         parser.error("-o/--output goes with --export")
-    if args.force and not (args.export or args.corrections_out):
+    if args.force and not (args.export or args.corrections_out is not None):
         parser.error("--force goes with --export or --corrections-out")
     if args.as_analysed and not (args.json or args.export):
         parser.error("--as-analysed goes with --json or --export")
@@ -285,7 +285,11 @@ class _Readings:
         except (sqlite3.Error, ValueError) as err:  # ValueError: a row pydantic cannot read
             _say(f"reading store: cannot read ({_one_line(err)}): shown as analysed")
             return analysis
-        corrected, orphans = apply_reading(analysis, reading)
+        try:
+            corrected, orphans = apply_reading(analysis, reading)
+        except Exception as err:  # noqa: BLE001 - a bug in the corrections must not cost the reader the analysis
+            _error(name, f"internal error applying your corrections ({type(err).__name__}: {_one_line(err)}): shown as analysed")
+            return analysis
         for orphan in orphans:
             _error(name, orphan.describe())
         return corrected
