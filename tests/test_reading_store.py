@@ -93,8 +93,8 @@ def test_forget_removes_the_article_and_only_it(db: Path) -> None:
     assert store.forget(SHA) is False
     assert store.load(SHA).empty
     assert [sha for sha, _, _ in store.corrected()] == ["b" * 64]
-    store.close()
-    # secure_delete: the note's words are not left in the file's free pages
+    # secure_delete and a checkpoint: the note's words are left neither in the file's free pages
+    # nor in its write-ahead log, even while the store is still open
     raw = db.read_bytes() + (Path(f"{db}-wal").read_bytes() if Path(f"{db}-wal").exists() else b"")
     assert b"a private thought" not in raw
 
