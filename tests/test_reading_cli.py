@@ -231,3 +231,19 @@ def test_as_analysed_goes_with_json_or_export(run_argview) -> None:
 def test_corrections_out_takes_no_source(run_argview) -> None:
     assert run_argview("--corrections-out", "-", "a.txt").returncode == 2
     assert os.environ["ARGVIEW_DATA_DIR"]  # the scratch store of conftest, never the user's
+
+
+def test_corrections_out_never_fetches_a_url_again(run_argview, local_server) -> None:
+    url = local_server.url("/hang/essay")  # a server that never answers: a fetch would time out the run
+    from tests.conftest import analyse_bytes
+
+    a = analyse_bytes(ARTICLE)
+    start = a.text.index(END)
+    with ReadingStore.open() as store:
+        store.add_edit("c" * 64, Edit(kind="role", anchor=Anchor.of(a.text, start, start + len(END)), role="conclusion"),
+                       name=url, text=a.text)
+    proc = run_argview("--corrections-out", "-", "--timeout", "60", timeout=20)
+    assert proc.returncode == 0, proc.stderr
+    [line] = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert line["meta"]["name"] == url
+    assert (END, "claim") in {(line["text"][u["start"]:u["end"]], u["role"]) for u in line["units"]}

@@ -358,9 +358,10 @@ def _corrections_out(args: argparse.Namespace) -> int:
 
 
 def _gold_line(args: argparse.Namespace, store: Any, sha: str, name: str, reading: Any) -> str:
-    """The article's gold line as JSON, or why it cannot be written. The source is read again
-    when it is still there unchanged (the analysis the reader corrected); else the text kept
-    with the edits is analysed; the edits find their words in it again."""
+    """The article's gold line as JSON, or why it cannot be written. A local source is read again
+    when it is still there unchanged (the analysis the reader corrected); else (a URL, standard
+    input, a moved or changed file) the text kept with the edits is analysed, and the edits find
+    their words in it again."""
     import json as json_
 
     from tui.ingest import SourceError, ingest_bytes, read_source
@@ -370,8 +371,10 @@ def _gold_line(args: argparse.Namespace, store: Any, sha: str, name: str, readin
     from tui.reading.gold import gold_document
     from tui.reading.model import NOT_ARGUMENT
 
+    from tui.ingest.sources import is_url
+
     analysis = None
-    if name and name != "-":
+    if name and name != "-" and not is_url(name):  # nothing is fetched: what was kept is used
         try:
             raw = read_source(name, **_source_options(args))
             if raw.sha256 == sha:
