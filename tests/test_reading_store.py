@@ -292,3 +292,22 @@ def test_a_row_this_version_cannot_read_is_left_alone(db: Path) -> None:
     con.close()
     assert len(store.load(SHA).edits) == 1
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM edit_log").fetchone()[0] == 2
+
+
+def test_a_database_locked_by_another_program_gives_a_session_in_memory(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with ReadingStore.open(db) as first:
+        first.add_edit(SHA, role_edit(0, 28))
+    monkeypatch.setattr("tui.reading.store.BUSY_MS", 100)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")  # e.g. a backup tool holding the file
+    try:
+        store = ReadingStore.open(db)
+        assert store.read_only and store.problem and "\n" not in store.problem
+        assert "locked" in store.problem and "will not be saved" in store.problem
+        store.add_edit(SHA, role_edit(29, 56))  # the session goes on
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert len(ReadingStore.open(db).load(SHA).edits) == 1  # nothing written behind the lock holder's back
+    assert [p.name for p in db.parent.iterdir() if "damaged" in p.name] == []  # a lock is not damage
