@@ -311,3 +311,17 @@ def test_a_database_locked_by_another_program_gives_a_session_in_memory(db: Path
         holder.close()
     assert len(ReadingStore.open(db).load(SHA).edits) == 1  # nothing written behind the lock holder's back
     assert [p.name for p in db.parent.iterdir() if "damaged" in p.name] == []  # a lock is not damage
+
+
+def test_a_truncated_database_is_moved_aside_too(db: Path) -> None:
+    with ReadingStore.open(db) as store:
+        for i in range(300):
+            store.put_note(SHA, Note(anchor=Anchor.of(TEXT, 0, 28), text=f"note {i} " + "words " * 40))
+    size = db.stat().st_size
+    with open(db, "r+b") as f:
+        f.truncate(size // 2)  # a copy cut short, a full disk at the wrong moment
+    store = ReadingStore.open(db)
+    assert store.problem and "damaged" in store.problem and "\n" not in store.problem
+    aside = [p for p in db.parent.iterdir() if p.name.startswith("reading.db.damaged-") and not p.name.endswith(("-wal", "-shm"))]
+    assert [p.stat().st_size for p in aside] == [size // 2]
+    assert not store.read_only and store.load(SHA).empty
