@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -39,6 +39,24 @@ def _scratch_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     """Each test starts with no settings file and never writes the user's (a theme chosen with `t`
     is saved); subprocesses inherit it."""
     monkeypatch.setenv("ARGVIEW_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture
+def held_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The app's analysis waits until the test sets the event it gets (set anyway at the end), so
+    the test sees the reader while it is still analysing."""
+    import tui.analysis
+
+    release = threading.Event()
+    real = tui.analysis.analyse
+
+    def held(source, doc, progress=None):
+        release.wait(120)  # a bound, never reached: the test or the teardown sets it
+        return real(source, doc, progress)
+
+    monkeypatch.setattr(tui.analysis, "analyse", held)
+    yield release
+    release.set()
 
 
 def analyse_bytes(data: bytes | str, *, name: str = "test", hint: Format | None = None) -> Analysis:

@@ -406,18 +406,55 @@ async def test_help_lists_every_binding_and_esc_closes_it():
         assert not isinstance(app.screen, HelpScreen)
 
 
+async def palette_titles(app: ArgviewApp, pilot, query: str) -> list[str]:
+    """The titles the command palette (ctrl+p) lists for `query` once it has gathered them; closes it."""
+    await pilot.press("ctrl+p", *query)
+    palette = app.screen
+    assert palette.__class__.__name__ == "CommandPalette"
+    for worker in [w for w in app.workers if w.node is palette]:  # it gathers hits in its own worker
+        await worker.wait()
+    await pilot.pause()
+    options = [palette.query_one(OptionList).get_option_at_index(i) for i in range(palette.query_one(OptionList).option_count)]
+    titles = [str(option.prompt).split("\n")[0] for option in options if not option.disabled]  # not "No matches"
+    await pilot.press("escape")
+    return titles
+
+
 @sync
 async def test_palette_offers_every_command():
     app = ArgviewApp.from_analysis(hand_built())
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
+        app.reader.select_entity(app.reader.analysis.entities[0])  # matches for n/N to step through
         titles = {c.title for c in app.get_system_commands(app.screen)}
         for command in COMMANDS:
             if command.action not in ("quit", "clear") and command.scope != "pane":  # pane keys: the focused pane's
                 assert command.title in titles
-        await pilot.press("ctrl+p")
+        assert "Export outline" in await palette_titles(app, pilot, "export")
+
+
+@sync
+async def test_palette_offers_only_commands_that_can_run_now(held_analysis):
+    """Export and copying the outline wait for the analysis; n/N for something to step through."""
+    source, doc = ingest_bytes(RawSource(name="a.md", data=ARTICLE.encode(), format_hint="markdown", sha256="0" * 64))
+    app = ArgviewApp(source, doc)
+    async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
-        assert app.screen.__class__.__name__ == "CommandPalette"
+        offered = await palette_titles(app, pilot, "outline")
+        assert "Show outline" in offered  # runs while analysing: the tab says so
+        assert "Export outline" not in offered and "Copy the outline" not in offered
+        offered = await palette_titles(app, pilot, "next")
+        assert "Next section" in offered  # headings are known before the analysis
+        assert "Next argument unit" not in offered and "Next match" not in offered
+        held_analysis.set()
+        await settle(app, pilot)
+        offered = await palette_titles(app, pilot, "outline")
+        assert {"Show outline", "Export outline", "Copy the outline"} <= set(offered)
+        offered = await palette_titles(app, pilot, "next")
+        assert "Next argument unit" in offered and "Next match" not in offered
+        await pilot.press("slash", *"night trains", "enter")
+        await settle(app, pilot)
+        assert "Next match" in await palette_titles(app, pilot, "next")
 
 
 @sync
@@ -894,20 +931,10 @@ async def test_header_keeps_the_title_and_reading_position_on_a_narrow_terminal(
 
 
 @sync
-async def test_export_key_says_why_it_cannot_export_yet(monkeypatch):
+async def test_export_key_says_why_it_cannot_export_yet(monkeypatch, held_analysis):
     """x before the analysis is done (or after it failed) did nothing at all: no dialog, no word."""
-    import threading
-
     import tui.analysis
 
-    release = threading.Event()
-    real = tui.analysis.analyse
-
-    def slow(source, doc, progress=None):
-        release.wait(10)
-        return real(source, doc, progress)
-
-    monkeypatch.setattr(tui.analysis, "analyse", slow)
     source, doc = ingest_bytes(RawSource(name="a.md", data=ARTICLE.encode(), format_hint="markdown", sha256="0" * 64))
     app = ArgviewApp(source, doc)
     said = record_notifications(app)
@@ -917,7 +944,7 @@ async def test_export_key_says_why_it_cannot_export_yet(monkeypatch):
         await pilot.pause()
         assert app.reader.analysis is None and not app.screen.__class__.__name__ == "ExportScreen"
         assert any("still being analysed" in m for m in said)
-        release.set()
+        held_analysis.set()
         await settle(app, pilot)
 
     def broken(source, doc, progress=None):
@@ -935,20 +962,8 @@ async def test_export_key_says_why_it_cannot_export_yet(monkeypatch):
 
 
 @sync
-async def test_search_opened_while_analysing_works_once_the_analysis_is_done(monkeypatch):
+async def test_search_opened_while_analysing_works_once_the_analysis_is_done(held_analysis):
     """The box opened during analysis said 'not ready' and stayed dead after the index arrived."""
-    import threading
-
-    import tui.analysis
-
-    release = threading.Event()
-    real = tui.analysis.analyse
-
-    def slow(source, doc, progress=None):
-        release.wait(10)
-        return real(source, doc, progress)
-
-    monkeypatch.setattr(tui.analysis, "analyse", slow)
     source, doc = ingest_bytes(RawSource(name="a.md", data=ARTICLE.encode(), format_hint="markdown", sha256="0" * 64))
     app = ArgviewApp(source, doc)
     async with app.run_test(size=(100, 24)) as pilot:
@@ -957,7 +972,7 @@ async def test_search_opened_while_analysing_works_once_the_analysis_is_done(mon
         screen = app.screen
         assert isinstance(screen, SearchScreen)
         await pilot.press(*"zebra")  # typed before the index exists
-        release.set()
+        held_analysis.set()
         await settle(app, pilot)
         assert app.reader.search_index is not None and app.screen is screen
         assert screen.hits and "zebra" in screen.hits[0].label.lower()
@@ -977,7 +992,7 @@ def _controls_on_screen(app: ArgviewApp) -> list[str]:
 
 
 @sync
-async def test_escape_sequences_in_a_file_name_or_a_pasted_query_never_reach_the_terminal(tmp_path, monkeypatch):
+async def test_escape_sequences_in_a_file_name_or_a_pasted_query_never_reach_the_terminal(tmp_path, monkeypatch, held_analysis):
     """`argview 'evil<ESC>]2;PWNED<BEL>.txt'` retitled the terminal window: the header showed the raw
     name until the analysis finished; a pasted query and the export toast carried escapes too."""
     folder = tmp_path / "dir\x1b]2;PWNED\x07"
@@ -985,25 +1000,13 @@ async def test_escape_sequences_in_a_file_name_or_a_pasted_query_never_reach_the
     path = folder / "evil\x1b]2;PWNED\x07\x1b[31m.txt"
     path.write_text(ARTICLE.split("\n\n", 1)[1])  # no title line: the header shows the file name
     monkeypatch.chdir(tmp_path)
-    import threading
-
-    import tui.analysis
-
-    release = threading.Event()
-    real = tui.analysis.analyse
-
-    def slow(source, doc, progress=None):
-        release.wait(10)
-        return real(source, doc, progress)
-
-    monkeypatch.setattr(tui.analysis, "analyse", slow)
     app = ArgviewApp.from_path(str(path))
     said = record_notifications(app)
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         assert app.reader.analysis is None and "evil" in app.reader.titlebar.article_title
         assert _controls_on_screen(app) == []  # before the analysis: the header shows the file name
-        release.set()
+        held_analysis.set()
         await settle(app, pilot)
         assert _controls_on_screen(app) == []
         await pilot.press("x")
