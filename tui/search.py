@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.utils import default_process
 
-from tui.model import Analysis, span_ends, span_starts
+from tui.model import Analysis, Role, span_ends, span_starts
 from tui.text import blank_controls, fold_aligned
 
 SearchKind = Literal["section", "entity", "argument", "sentence"]
@@ -61,13 +61,14 @@ _PUNCT = re.compile(r"[^\w\s]")
 class SearchHit:
     kind: SearchKind
     label: str                    # one line shown: title, name, argument label or sentence text
-    detail: str                   # secondary text: entity type and alias, role, section title
+    detail: str                   # secondary text: entity type and alias, an argument's cue, section title
     start: int                    # where to jump in Analysis.text
     end: int
     score: float                  # 0..100
     highlights: tuple[int, ...]   # indices into `label` of the matched characters
     ref: str | None               # id of the section / entity / argument node / sentence
     match: tuple[int, int] | None = None  # span of the matched characters in Analysis.text, if known
+    role: Role | None = None      # an argument unit's role (a view names it its own way)
 
 
 def split_query(query: str) -> tuple[SearchKind | None, str]:
@@ -475,8 +476,9 @@ class SearchIndex:
 
     def _node_hit(self, i: int, score: float, marks: tuple[int, ...]) -> SearchHit:
         node = self._nodes[i]
-        detail = node.role + (f" · “{blank_controls(node.cue)}”" if node.cue else "")
-        return SearchHit("argument", blank_controls(node.label), detail, node.start, node.end, round(score, 2), marks, node.id)
+        detail = f"“{blank_controls(node.cue)}”" if node.cue else ""
+        return SearchHit("argument", blank_controls(node.label), detail, node.start, node.end, round(score, 2), marks,
+                         node.id, role=node.role)
 
     def _entity_hit(
         self, i: int, score: float, alias: _Name | None, span: tuple[int, int] | None, processed: str = ""
