@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tui.export.graph import ROLE_TITLES, unit_text
+from tui.export.graph import ROLE_LOOKS, unit_text
 from tui.model import Analysis, ArgNode, Entity
 from tui.names import shown
 from tui.text import clean_line
@@ -44,7 +44,7 @@ def to_markdown(analysis: Analysis) -> str:
 
 def _item(analysis: Analysis, node: ArgNode, depth: int, lines: list[str]) -> None:
     pad = "  " * depth
-    head = f"**{ROLE_TITLES.get(node.role, node.role.title())}**"
+    head = f"**{ROLE_LOOKS[node.role].title if node.role in ROLE_LOOKS else node.role.title()}**"
     if node.cue:
         head += f" ({escape(node.cue)})"
     label = escape(node.label) or escape(unit_text(analysis, node))
