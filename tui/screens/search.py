@@ -184,9 +184,10 @@ class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
 
     @staticmethod
     def _option_width(results: OptionList) -> int:
-        """Cells an option's text gets: the list's width less its gutter and option padding."""
+        """Cells an option's text gets: the list's width less the option padding (a plain
+        OptionList has no left gutter; a SelectionList's check boxes would)."""
         padding = results.get_component_styles("option-list--option").padding.width
-        width = results.scrollable_content_region.width - results._get_left_gutter_width() - padding
+        width = results.scrollable_content_region.width - padding
         if not results.show_vertical_scrollbar:  # leave room for the one the new options may bring
             width -= results.styles.scrollbar_size_vertical
         return width if width > 0 else 112
