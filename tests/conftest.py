@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from tui.analysis import analyse
-from tui.ingest import ingest_bytes
+from tui.ingest import Document, ingest_bytes
 from tui.ingest.sources import RawSource
-from tui.model import Analysis, Format
+from tui.model import Analysis, Format, Source
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -59,12 +59,16 @@ def held_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     release.set()
 
 
-def analyse_bytes(data: bytes | str, *, name: str = "test", hint: Format | None = None) -> Analysis:
-    """Ingest and analyse bytes (or text, UTF-8 encoded) without touching the disk."""
+def ingest_text(data: bytes | str, *, name: str = "test", hint: Format | None = None) -> tuple[Source, Document]:
+    """Ingest bytes (or text, UTF-8 encoded) without touching the disk."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    source, doc = ingest_bytes(RawSource(name=name, data=data, format_hint=hint, sha256="0" * 64))
-    return analyse(source, doc)
+    return ingest_bytes(RawSource(name=name, data=data, format_hint=hint, sha256="0" * 64))
+
+
+def analyse_bytes(data: bytes | str, *, name: str = "test", hint: Format | None = None) -> Analysis:
+    """Ingest and analyse bytes (or text, UTF-8 encoded) without touching the disk."""
+    return analyse(*ingest_text(data, name=name, hint=hint))
 
 
 @pytest.fixture

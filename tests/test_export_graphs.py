@@ -274,7 +274,7 @@ def _export_from_the_dialog(analysis: Analysis, fmt: str) -> tuple[list[str], li
     """Press x, choose `fmt`, press enter: the dialog's format ids and the app's notifications."""
     from textual.widgets import OptionList
 
-    from tests.test_app import record_notifications
+    from tests.pilot import record_notifications
     from tui.app import ArgviewApp
 
     async def run() -> tuple[list[str], list[str]]:
