@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from conftest import analyse_bytes, ingest_text
 from tui.app import ArgviewApp
@@ -132,7 +133,12 @@ async def palette_titles(app: ArgviewApp, pilot, query: str) -> list[str]:
     for worker in [w for w in app.workers if w.node is palette]:  # it gathers hits in its own worker
         await worker.wait()
     await pilot.pause()
-    options = [palette.query_one(OptionList).get_option_at_index(i) for i in range(palette.query_one(OptionList).option_count)]
+    options = options_of(palette.query_one(OptionList))
     titles = [str(option.prompt).split("\n")[0] for option in options if not option.disabled]  # not "No matches"
     await pilot.press("escape")
     return titles
+
+
+def options_of(options: OptionList) -> list[Option]:
+    """The options a list shows, in order."""
+    return [options.get_option_at_index(i) for i in range(options.option_count)]

@@ -6,7 +6,8 @@ import pytest
 from textual.widgets import Input, OptionList, Static
 
 from tests.pilot import (
-    ARTICLE, FILLER, analysed, app_for, hand_built, palette_titles, record_notifications, settle, settled, span_of, sync,
+    ARTICLE, FILLER, analysed, app_for, hand_built, options_of, palette_titles, record_notifications, settle, settled,
+    span_of, sync,
 )
 from tui.app import ArgviewApp
 from tui.commands import COMMANDS
@@ -545,7 +546,7 @@ async def test_palette_jumps_to_entities_and_shows_their_names_literally():
             await pilot.pause(0.02)
             if options.option_count:
                 break
-        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        prompts = [str(option.prompt) for option in options_of(options)]
         assert any("Go to entity: [@click=app.quit]zebra[/]" in p for p in prompts), prompts
         index = next(i for i, p in enumerate(prompts) if "[@click=app.quit]zebra[/]" in p)
         options.highlighted = index
@@ -692,7 +693,7 @@ async def test_export_dialog_lines_up_its_descriptions():
         await pilot.press("x")
         await pilot.pause()
         options = app.screen.query_one(OptionList)
-        plains = [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
+        plains = [option.prompt.plain for option in options_of(options)]
         columns = {plain.index(f.description) for plain, f in zip(plains, EXPORTS)}
         assert len(columns) == 1, plains
         await pilot.press("escape")
@@ -705,7 +706,7 @@ async def test_argument_hits_name_roles_as_the_outline_does():
     async with settled(app, (100, 30)) as pilot:
         screen = await _search(app, pilot, "!night trains are slow")
         options = screen.query_one(OptionList)
-        prompts = [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
+        prompts = [option.prompt.plain for option in options_of(options)]
         objection = next(p for p in prompts if "night trains are slow" in p)
         assert "objection" in objection and "counter" not in objection, objection
 

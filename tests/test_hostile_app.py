@@ -19,6 +19,15 @@ from tui.screens.search import SearchScreen
 QUERY_LIMIT = 300  # the search box's limit (the README's figure)
 
 
+async def _paste_into_search(pilot, text: str, typed: str = "") -> Input:
+    """Open the search box, type `typed`, paste `text` as a terminal would; the box's input."""
+    await pilot.press("slash", *typed)
+    box = pilot.app.screen.query_one(Input)
+    box.post_message(events.Paste(text))
+    await settle(pilot.app, pilot)
+    return box
+
+
 class TestSearchBoxPaste:
     """A huge or escape-laden paste is cleaned and capped once; the box stays usable."""
 
@@ -27,11 +36,7 @@ class TestSearchBoxPaste:
         """Pasting 100 KB with `ESC[31m` froze the box: it now holds one clean line of the limit."""
         app = ArgviewApp.from_analysis(hand_built())
         async with settled(app, (100, 30)) as pilot:
-            await pilot.press("slash")
-            box = app.screen.query_one(Input)
-            paste = ("night \x1b[31mtrains\x1b[0m\nsleeper " * 5000)[:100_000]
-            box.post_message(events.Paste(paste))
-            await settle(app, pilot)
+            box = await _paste_into_search(pilot, ("night \x1b[31mtrains\x1b[0m\nsleeper " * 5000)[:100_000])
             assert len(box.value) == QUERY_LIMIT
             assert box.value.startswith("night trains sleeper night trains")
             assert not any(ord(c) < 32 for c in box.value)
@@ -42,10 +47,7 @@ class TestSearchBoxPaste:
         """Typing after a full paste changes nothing; esc closes the box at once."""
         app = ArgviewApp.from_analysis(hand_built())
         async with settled(app, (100, 30)) as pilot:
-            await pilot.press("slash")
-            box = app.screen.query_one(Input)
-            box.post_message(events.Paste("trains " * 100))
-            await settle(app, pilot)
+            box = await _paste_into_search(pilot, "trains " * 100)
             full = box.value
             await pilot.press("x", "y", "z")
             assert box.value == full and len(full) <= QUERY_LIMIT
@@ -58,10 +60,7 @@ class TestSearchBoxPaste:
         """A paste into a partly typed query keeps what was typed and cuts the paste."""
         app = ArgviewApp.from_analysis(hand_built())
         async with settled(app, (100, 30)) as pilot:
-            await pilot.press("slash", "n", "i")
-            box = app.screen.query_one(Input)
-            box.post_message(events.Paste("g" * 1000))
-            await settle(app, pilot)
+            box = await _paste_into_search(pilot, "g" * 1000, typed="ni")
             assert box.value == "ni" + "g" * (QUERY_LIMIT - 2)
 
 
