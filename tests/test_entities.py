@@ -396,7 +396,7 @@ def test_long_of_chains_are_cut_as_their_short_forms_are() -> None:
     # those of the direct rule for every suffix
     import random
 
-    from tui.analysis import entities as ents
+    from tui.analysis import entity_candidates as ents
     from tui.analysis.gazetteer import gazetteer
 
     rng = random.Random(7)

@@ -1,7 +1,8 @@
 """The learned parts of entity finding: where a name starts and ends, and what kind of thing it names.
 
-The rules in `entities.py` find candidate names and cluster their aliases; two small linear models
-(fitted by `python -m tui.analysis.train entities`, see docs/model-card.md) then
+The rules in `entities.py` (and the `entity_*` modules it names) find candidate names and cluster
+their aliases; two small linear models (fitted by `python -m tui.analysis.train entities`, see
+docs/model-card.md) then
 
 * decide the edges the rules guess at: whether a run's first word belongs to the name
   ("Feminist Glenn Fleishman" → "Glenn Fleishman", "President" is cut, "Hong Kong" is not) and
