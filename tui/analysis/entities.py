@@ -82,7 +82,30 @@ def _extract(text: str, sentences: list[Sentence], blocks: list[Block], models=(
     edges, typer = models
     if edges is not None or collect is not None:
         cands = _learned_edges(text, cands, edges, lower_seen, cap_reliable, gaz, lex, collect)
+    cands = _without_one_off_flood(cands, len(tw))
     # The token arrays and memos are done with: free them before the mentions are built (the peak).
     del toks, flags, caps, tw, cuts, lex, cap_reliable
     return _cluster(text, cands, gaz, lower_seen, typer, collect, edges)
 
+
+
+# Prose names a new thing every few dozen words at most: a book of 200,000 words has a few thousand
+# names, each mostly seen more than once. A text with more names seen once and bare of evidence
+# (no title, head word, country or context cue; a shape is none) than this is not prose (random
+# capitals, a word list, a table dump), and listing them would only cost memory (~900 bytes an entity).
+_ONE_OFF_FLOOR = 2000
+_ONE_OFF_PER_TOKEN = 1 / 40
+
+
+def _without_one_off_flood(cands: list[_Cand], n_tokens: int) -> list[_Cand]:
+    """``cands``, less the bare one-off names when there are more of them than prose ever has."""
+    cap = _ONE_OFF_FLOOR + n_tokens * _ONE_OFF_PER_TOKEN
+    if len(cands) <= cap:
+        return cands  # the usual case: too few candidates to have a flood of one-offs
+    seen = Counter(c.words for c in cands)
+    # shape alone (inner capitals, all capitals, two plain words: cue 1) is no evidence here
+    bare = [seen[c.words] == 1 and not c.titled and not c.ctx and max(c.cues.values(), default=0) <= 1
+            for c in cands]
+    if sum(bare) <= cap:
+        return cands
+    return [c for c, b in zip(cands, bare) if not b]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 
 from tui.analysis.entity_lexicon import (
+    ORGS_NAMED_LIKE_PEOPLE,
     AGENT_VERBS, CLASSIFIER_NOUNS, COMMON_ACRONYMS, EVENT_ONLY, FUNCTION_WORDS, LAW_HEADS, ORG_HEADS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS,
     TITLES,
 )
@@ -143,9 +144,12 @@ def _plan_step(words: tuple[str, ...], off: int, gaz, out: list[_Step]) -> tuple
         else:
             out.append((off + e, off + len(words), None, -1, False))
         return
-    # "US Congress", "U.S. Air Force": a country code before a name is a mention of its own
+    # "US Congress", "U.S. Labor Day": a country code before a name is a mention of its own, unless
+    # the name is an institution's or an event's ("U.S. Air Force", "US Census Bureau", "U.S. Open
+    # Championship"): in both corpora those are one name three times as often as two
     first = words[0]
-    if len(words) > 1 and first.replace(".", "").isupper() and (gaz.place_key(first) or "").startswith("country:"):
+    if (len(words) > 1 and first.replace(".", "").isupper() and (gaz.place_key(first) or "").startswith("country:")
+            and _head_type(words[1:], gaz) not in ("ORG", "EVENT", "OTHER")):
         out.append((off, off + 1, None, -1, False))
         return words[1:], off + 1
     if len(words) > 1 and all(gaz.is_demonym(w) for w in words):
@@ -213,7 +217,9 @@ def _name_cues(words: tuple[str, ...], gaz, low) -> dict[str, float]:
     ht = _head_type(words, gaz)
     w0 = words[0]
     pk = gaz.place_key(" ".join(words))
-    if pk is not None:
+    if words in ORGS_NAMED_LIKE_PEOPLE:
+        cues["ORG"] = 3
+    elif pk is not None:
         cues["PLACE"] = 1 if pk.startswith("city:") and len(words) == 1 else 3
     elif ht:
         cues[ht] = 2

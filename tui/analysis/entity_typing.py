@@ -9,6 +9,7 @@ from collections import Counter
 from tui.analysis import entity_model
 from tui.analysis.entity_lexicon import (
     LAW_HEADS,
+    ORGS_NAMED_LIKE_PEOPLE,
 )
 from tui.analysis.entity_candidates import _Cand
 from tui.analysis.entity_tokens import _is_joiner, _seen_lower
@@ -47,7 +48,9 @@ def _learned_types(text: str, cands: list[_Cand], groups: list[list[int]], rule_
         best = max((k for k in range(len(mean)) if k != none), key=mean.__getitem__)
         label = typer.classes[best]
         rule = rule_types[g]
-        if all(len(cands[i].words) > 1 and cands[i].words[-1] in LAW_HEADS for i in idxs):
+        if any(cands[i].words in ORGS_NAMED_LIKE_PEOPLE for i in idxs):
+            label = "ORG"  # a firm or paper named like a person: too rare in the corpora to learn
+        elif all(len(cands[i].words) > 1 and cands[i].words[-1] in LAW_HEADS for i in idxs):
             label = "OTHER"  # a law's name ("... Democracy Act"): the corpora hold too few laws to learn it
         elif rule in ("GROUP", "EVENT") and label == "OTHER":
             label = rule  # the corpora have no such class: the rules' finer word stands
@@ -134,3 +137,4 @@ def _decide_type(members: list[_Cand], keys: list[str], key_cues, key_ctx, lower
     if any(_is_joiner(w) for w in ws):
         return "OTHER", "shape"  # "Game of Thrones": a titled work rather than a person
     return "PERSON", "default"
+

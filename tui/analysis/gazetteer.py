@@ -265,7 +265,13 @@ _REGIONS = ("Central Asia", "Middle East", "Near East", "Far East", "Eastern Eur
             "North America", "South America", "Central America", "Scandinavia", "Balkans",
             "Caucasus", "Eurasia", "Americas", "Caribbean", "Mediterranean", "Arctic",
             "Sub-Saharan Africa", "West Africa", "East Africa", "North Africa", "Pacific",
-            "Atlantic", "Soviet Union", "Siberia", "Persia", "Mesopotamia")
+            "Atlantic", "Soviet Union", "Siberia", "Persia", "Mesopotamia",
+            # states of the past and disputed or stateless regions, named in history and the news
+            "Biafra", "Prussia", "Rhodesia", "Yugoslavia", "Czechoslovakia", "Burma", "Ceylon", "Zaire",
+            "Dahomey", "Upper Volta", "East Germany", "West Germany", "Ottoman Empire", "Austria-Hungary",
+            "Indochina", "Manchuria", "Anatolia", "Levant", "Sahel", "Sahara", "Patagonia", "Flanders",
+            "Bengal", "Punjab", "Tibet", "Kurdistan", "Catalonia", "Chechnya", "Darfur", "Crimea", "Donbas",
+            "Kashmir", "Gaza", "West Bank", "Palestine", "Western Sahara", "Transnistria", "Abkhazia")
 _GENERIC = frozenset({"central", "centre", "capital", "north", "south", "east", "west", "northern", "southern",
                       "eastern", "western", "middle", "upper", "lower", "interior", "coast", "islands", "lakes",
                       "river", "mountain", "valley", "plateau", "federal", "national", "metropolitan", "special"})
