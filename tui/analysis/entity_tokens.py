@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
-from itertools import compress, islice
+from itertools import accumulate, compress
 from operator import not_
-from re import Match
 
 from tui.analysis.entity_lexicon import (
     AND_HEADS, FUNCTION_WORDS, JOINERS,
@@ -88,16 +87,21 @@ def _tokenise(text: str, sentences: list[Sentence]):
     caps: list[int] = []
     cap_flags: list[int] = []
     spelling: dict[str, tuple[str, int] | tuple[()]] = {}
-    # Matches in batches, their parts pulled out by C-level maps: a Python loop over every token
-    # (most of them lower-case words that only need counting) was most of the stage's time.
-    matches = _TOKEN.finditer(text)
+    # Tokens in chunks, pulled out by a capturing split (words and the gaps between them, whose
+    # lengths give the offsets) and C-level maps: a Python loop over every token (most of them
+    # lower-case words that only need counting) was most of the stage's time, and a Match object
+    # per token half of what remained.
     base = 0
-    while batch := list(islice(matches, 16384)):
-        ws = list(map(Match.group, batch))
+    for a, b in _chunks(text):
+        parts = _SPLIT_TOKENS.split(text[a:b])
+        ws = parts[1::2]
+        at = list(accumulate(map(len, parts), initial=a))
+        del parts
         ws = list(map(share, ws, ws))  # one string per spelling: a book's words repeat
         counts.update(ws)
-        toks.s.extend(map(Match.start, batch))
-        toks.e.extend(map(Match.end, batch))
+        toks.s.extend(at[1:-1:2])
+        toks.e.extend(at[2::2])
+        del at
         words.extend(ws)
         # only tokens that are not all lower case can be capitalised (or "eBay"-like); what a
         # spelling says (possessive, acronym) is worked out once, only the position per token
@@ -119,7 +123,7 @@ def _tokenise(text: str, sentences: list[Sentence]):
             caps.append(k)
             cap_flags.append(f)
         base += len(ws)
-        del batch, ws
+        del ws
     flags = bytearray(len(words))
     for k, f in zip(caps, cap_flags):
         flags[k] = f
@@ -137,6 +141,29 @@ def _tokenise(text: str, sentences: list[Sentence]):
         if c.isalpha() and not c.isupper() and (w.islower() or not camel(w)):
             lower_count[w if w.islower() else w.casefold()] += n
     return toks, flags, caps, lower_count
+
+
+_SPLIT_TOKENS = re.compile(f"({_TOKEN.pattern})")
+# A safe place to cut the text into chunks: after white space, before a character that is neither
+# white space nor an ASCII capital. No token spans white space, and the token pattern's look-aheads
+# past white space ("W." before a capital, "Mr." before a space) see the same there either way.
+_CUT = re.compile(r"\s(?=[^\sA-Z])")
+_CHUNK = 1 << 18
+
+
+def _chunks(text: str):
+    """(start, end) of consecutive pieces of ``text`` of about _CHUNK characters, cut where
+    tokenising each alone gives the same tokens as tokenising the whole."""
+    start, n = 0, len(text)
+    while start < n:
+        end = start + _CHUNK
+        if end >= n:
+            end = n
+        else:
+            m = _CUT.search(text, end)
+            end = m.end() if m else n
+        yield start, end
+        start = end
 
 
 def _cap_spelling(w: str, camel, share) -> tuple[str, int] | tuple[()]:
