@@ -396,7 +396,7 @@ def test_long_of_chains_are_cut_as_their_short_forms_are() -> None:
     # those of the direct rule for every suffix
     import random
 
-    from tui.analysis import entities as ents
+    from tui.analysis import entity_candidates as ents
     from tui.analysis.gazetteer import gazetteer
 
     rng = random.Random(7)
@@ -542,3 +542,38 @@ def test_a_lone_unknown_name_is_called_some_name_not_guessed_a_person() -> None:
     )
     # nothing says what Brannic is: the pane says "some name" (the rules alone said PERSON)
     assert one(a, "Brannic").type == "OTHER"
+
+
+def test_a_magazine_a_past_state_and_an_uprising_get_their_own_kinds() -> None:
+    # a weekly named like a person, a secessionist state of the 1960s, and an event named after a
+    # people and a season, as an op-ed names them: the name before a noun, after "against", "the now
+    # distant ..."
+    a = analyse_bytes(
+        "Satire and its price\n\nTen years ago two gunmen forced their way into the offices of Charlie Hebdo "
+        "in Paris and killed twelve people. The attack on Charlie Hebdo was meant to silence a small weekly, "
+        "yet the Charlie Hebdo cartoons were printed again across Europe, and Charlie Hebdo's editors refused "
+        "to apologise.\n\nOld wounds\n\nThe war against Biafra in the late 1960s starved a generation, and "
+        "Biafra is still a wound in the politics of Nigeria. When the Arab Spring reached Cairo, hopes ran "
+        "high; the now distant Arab Spring is remembered more for the wars that followed.\n"
+    )
+    assert one(a, "Charlie Hebdo").type == "ORG"
+    assert one(a, "Biafra").type == "PLACE"
+    assert one(a, "Arab Spring").type == "EVENT"
+    check_invariants(a)
+
+
+def test_a_flood_of_made_up_one_off_names_is_not_listed_but_repeated_names_are() -> None:
+    # random capitalised words are not prose: listing each as an entity cost ~900 bytes apiece
+    import random
+
+    rng = random.Random(5)
+
+    def word() -> str:
+        return "".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(6)).title()
+
+    lines = [f"Then {word()} met {word()} near the old mill." for _ in range(3000)]
+    lines[100] = "Then Ingrid Falstrom met the mayor. Ingrid Falstrom said the mill would stay."
+    text = "Notes\n\n" + " ".join(lines) + "\n"
+    ents = extract_entities(text, [], [])
+    assert len(ents) < 50
+    assert [e.name for e in ents if e.name == "Ingrid Falstrom"] == ["Ingrid Falstrom"]

