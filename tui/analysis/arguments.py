@@ -28,6 +28,7 @@ from tui.analysis import lexicon as lx
 from tui.analysis.arg_features import (RECENT_CLAIMS, PairKeys, candidates, doc_context, key_features,
                                       thesis_features, unit_features)
 from tui.analysis.arg_model import OutlineModels, cue, load_models, margin, positive
+from tui.analysis.arg_restate import RESTATE_MIN, restate_features
 from tui.model import ArgNode, Block, Entity, Section, Sentence
 
 LABEL_MAX = 90
@@ -524,12 +525,28 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
         if u.kind == "heading" and _propositional(u):
             roles[i] = "claim"
             heading_of[u.section] = i
+    again = restatement(units, roles, thesis, ctx, feats, models)
     _attach(units, roles, thesis, models, heading_of)
+    if again is not None:
+        roles[again], units[again].parent = "thesis", thesis
     for i, u in enumerate(units):
         u.role = roles[i]
         if roles[i] is not None:
             u.cue = _cue(u, roles[i], feats.get(i), models, i == thesis, nblocks > 2 and u.block == last_block)
     return thesis
+
+
+def restatement(units: list[Unit], roles: list[str | None], thesis: int, ctx: dict, feats: dict,
+                models: OutlineModels) -> int | None:
+    """The unit after the thesis that restates it, when the restatement model is confident of one
+    (a restatement before it would read, in the text's order, as the thesis itself)."""
+    pool = [i for i in feats if roles[i] in ("claim", "conclusion", "premise") and i > thesis
+            and not units[i].question and not units[i].reported and units[thesis].kind == "body"]
+    if not pool:
+        return None
+    scored = [(positive(models.restate, restate_features(units, i, thesis, ctx, feats[i])), -i) for i in pool]
+    p, best = max(scored)
+    return -best if p >= RESTATE_MIN else None
 
 
 def _commits(u: Unit) -> bool:
@@ -676,6 +693,8 @@ def _cue(u: Unit, role: str, f: dict | None, models: OutlineModels, is_thesis: b
     """Why the node has its role: the marker when it agrees with the model, else the strongest feature."""
     if u.kind == "heading":
         return "heading"
+    if role == "thesis" and not is_thesis:
+        return "restates the thesis"
     if is_thesis:
         if u.kind == "title":
             return "headline"

@@ -13,6 +13,7 @@ Each decision is learned only where the corpus annotates it (docs/model-card.md)
   level   essays, editorials               claim (or major claim) / premise
   thesis  essays, microtexts               major claim / not, ranked per document
   attach  essays, microtexts               unit i hangs under candidate j / not
+  restate essays, microtexts               restates the (gold) thesis / not
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from tui.analysis import build_sections, build_sentences
 from tui.analysis.arg_features import (RECENT_CLAIMS, PairKeys, candidates, pair_features, thesis_features,
                                       unit_features)
 from tui.analysis.arg_model import NAMES
+from tui.analysis.arg_restate import restate_features
 from tui.analysis.arguments import read_units
 from tui.analysis.linear import LinearModel, dump
 from tui.analysis.training.fit import fit_logistic
@@ -40,7 +42,8 @@ from tui.ingest.sources import RawSource
 ESSAYS, MICRO, EDITORIALS = "train_argmining.jsonl", "dev_argmining.jsonl", "train_editorials.jsonl"
 THESES = "dev_theses_editorials.jsonl"
 MIN_COUNT = 3        # a feature seen fewer times in training is dropped (small files, less overfitting)
-C = {"arg": 0.1, "side": 0.1, "level": 0.1, "thesis": 0.1, "attach": 0.1}
+KEYS = ("arg", "side", "level", "thesis", "attach", "restate")  # in the order of arg_model.NAMES
+C = {"arg": 0.1, "side": 0.1, "level": 0.1, "thesis": 0.1, "attach": 0.1, "restate": 0.1}
 # The rarer class counts more where recall matters: counters weigh 3 (they are 9 % of essay units,
 # 20 % of microtext units); claim and premise weigh in inverse proportion to their counts (the essays
 # it is fitted on have three premises to a claim; op-eds argue in claims: docs/outline.md).
@@ -142,7 +145,7 @@ def _unit_rows(docs: list[Doc]):
 
 
 def datasets(docs: list[Doc]) -> dict[str, tuple[list[dict], list[str]]]:
-    data: dict[str, tuple[list, list]] = {k: ([], []) for k in ("arg", "side", "level", "thesis", "attach")}
+    data: dict[str, tuple[list, list]] = {k: ([], []) for k in KEYS}
 
     def add(key: str, f: dict, y: bool) -> None:
         data[key][0].append(f)
@@ -171,6 +174,7 @@ def datasets(docs: list[Doc]) -> dict[str, tuple[list[dict], list[str]]]:
         for i in pool:
             add("thesis", thesis_features(doc.units, i, doc.ctx, _feats(doc, i)), doc.gold[i] == "major_claim")
         _attach_rows(doc, add)
+        _restate_rows(doc, pool, add)
     return data
 
 
@@ -203,6 +207,16 @@ def _attach_rows(doc: Doc, add) -> None:
             recent = (recent + [i])[-RECENT_CLAIMS:]
 
 
+def _restate_rows(doc: Doc, pool: list[int], add) -> None:
+    """With each gold statement of the thesis taken as the one chosen (the thesis model may pick
+    either), each other arguing unit: does it restate the thesis?"""
+    for thesis in (i for i in pool if doc.gold[i] == "major_claim"):
+        for i in pool:
+            if i != thesis:
+                f = restate_features(doc.units, i, thesis, doc.ctx, _feats(doc, i))
+                add("restate", f, doc.gold[i] == "major_claim")
+
+
 def _prune(X: list[dict], min_count: int) -> list[dict]:
     counts = Counter(k for f in X for k in f)
     keep = {k for k, c in counts.items() if c >= min_count}
@@ -213,7 +227,7 @@ def fit(docs: list[Doc], seed: int, note: str) -> list[LinearModel]:
     data = datasets(docs)
     corpora = sorted({d.corpus for d in docs})
     models = []
-    for key, name in zip(("arg", "side", "level", "thesis", "attach"), NAMES):
+    for key, name in zip(KEYS, NAMES):
         X, y = data[key]
         X = _prune(X, MIN_COUNT)
         meta = {"trained_on": corpora, "examples": len(y), "positives": sum(1 for v in y if v == "1"),
