@@ -17,17 +17,26 @@ if TYPE_CHECKING:
     from tui.analysis.arguments import Unit
 
 RESTATE_MIN = 0.5   # probability above which the best candidate is shown as a restatement
+# the unit's own features the restatement model leaves out: the words inside (its opening words stay)
+_WORDS = ("w12=", "u=")
+
+
+def candidates(units: list[Unit], pool: list[int], thesis: int) -> list[int]:
+    """The units of ``pool`` that may restate the thesis: those that share a content word with it
+    (a restatement says the thesis again; the rest are never scored, in training or at run time)."""
+    tt = frozenset(units[thesis].terms)
+    return [i for i in pool if i != thesis and not tt.isdisjoint(units[i].terms)]
 
 
 def restate_features(units: list[Unit], i: int, thesis: int, ctx: dict, f: dict[str, float]) -> dict[str, float]:
-    """Features of "unit ``i`` restates the thesis ``thesis``", beside the unit's own features ``f``."""
+    """Features of "unit ``i`` restates the thesis ``thesis``": what it shares with the thesis, where
+    it stands relative to it, and its own signals and place (its features ``f``, but the words inside)."""
     u, t = units[i], units[thesis]
-    g = {"r:" + k: v for k, v in f.items() if not k.startswith(("w12=", "u="))}
+    g = {"r:" + k: v for k, v in f.items() if not k.startswith(_WORDS)}
     g["r:bias"] = 1.0
     ti, tt = set(u.terms), set(t.terms)
-    if ti and tt:
-        share = len(ti & tt) / min(len(ti), len(tt))
-        g[f"r:share={_bucket(share)}"] = 1.0
+    share = len(ti & tt) / min(len(ti), len(tt)) if ti and tt else 0.0
+    g[f"r:share={_bucket(share)}"] = 1.0
     g["r:after" if i > thesis else "r:before"] = 1.0
     if u.kind == "body" and t.kind == "body" and len(ctx["blocks"]) >= 3:
         rank, trank = ctx["block_rank"][u.block], ctx["block_rank"][t.block]

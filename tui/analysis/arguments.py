@@ -29,6 +29,7 @@ from tui.analysis.arg_features import (RECENT_CLAIMS, PairKeys, candidates, doc_
                                       thesis_features, unit_features)
 from tui.analysis.arg_model import OutlineModels, cue, load_models, margin, positive
 from tui.analysis.arg_restate import RESTATE_MIN, restate_features
+from tui.analysis.arg_restate import candidates as restate_candidates
 from tui.model import ArgNode, Block, Entity, Section, Sentence
 
 LABEL_MAX = 90
@@ -540,8 +541,10 @@ def restatement(units: list[Unit], roles: list[str | None], thesis: int, ctx: di
                 models: OutlineModels) -> int | None:
     """The unit after the thesis that restates it, when the restatement model is confident of one
     (a restatement before it would read, in the text's order, as the thesis itself)."""
-    pool = [i for i in feats if roles[i] in ("claim", "conclusion", "premise") and i > thesis
-            and not units[i].question and not units[i].reported and units[thesis].kind == "body"]
+    if units[thesis].kind != "body":
+        return None
+    pool = restate_candidates(units, [i for i in feats if roles[i] in ("claim", "conclusion", "premise") and i > thesis
+                                      and not units[i].question and not units[i].reported], thesis)
     if not pool:
         return None
     scored = [(positive(models.restate, restate_features(units, i, thesis, ctx, feats[i])), -i) for i in pool]

@@ -32,7 +32,7 @@ from tui.analysis import build_sections, build_sentences
 from tui.analysis.arg_features import (RECENT_CLAIMS, PairKeys, candidates, pair_features, thesis_features,
                                       unit_features)
 from tui.analysis.arg_model import NAMES
-from tui.analysis.arg_restate import restate_features
+from tui.analysis.arg_restate import candidates as restate_candidates, restate_features
 from tui.analysis.arguments import read_units
 from tui.analysis.linear import LinearModel, dump
 from tui.analysis.training.fit import fit_logistic
@@ -211,10 +211,9 @@ def _restate_rows(doc: Doc, pool: list[int], add) -> None:
     """With each gold statement of the thesis taken as the one chosen (the thesis model may pick
     either), each other arguing unit: does it restate the thesis?"""
     for thesis in (i for i in pool if doc.gold[i] == "major_claim"):
-        for i in pool:
-            if i != thesis:
-                f = restate_features(doc.units, i, thesis, doc.ctx, _feats(doc, i))
-                add("restate", f, doc.gold[i] == "major_claim")
+        for i in restate_candidates(doc.units, pool, thesis):
+            f = restate_features(doc.units, i, thesis, doc.ctx, _feats(doc, i))
+            add("restate", f, doc.gold[i] == "major_claim")
 
 
 def _prune(X: list[dict], min_count: int) -> list[dict]:
