@@ -70,7 +70,42 @@ def doc_context(units: list[Unit], central: list[float]) -> dict:
     title = next((u for u in units if u.kind == "title"), None)
     title_terms = set(title.terms) if title is not None else set()
     return {"body": body, "blocks": blocks, "block_rank": block_rank, "in_block": in_block,
-            "title_terms": title_terms, "central": central, "place": place}
+            "title_terms": title_terms, "central": central, "place": place,
+            "around": paragraph_context(units, in_block)}
+
+
+def paragraph_context(units: list[Unit], in_block: dict[int, list[int]]) -> dict[int, tuple[str, ...]]:
+    """What the rest of its paragraph says about a unit, from the markers around it (one pass per
+    paragraph): inside an objection that a later "However" answers, after that turn, before a
+    conclusion the paragraph draws, beside another unit that takes a stance."""
+    out: dict[int, tuple[str, ...]] = {}
+    for members in in_block.values():
+        if len(members) < 2:
+            continue
+        turns = [k for k, i in enumerate(members) if units[i].rel == "contrast" and not units[i].forced]
+        results = [k for k, i in enumerate(members) if units[i].rel in ("result", "summary")]
+        stances = [k for k, i in enumerate(members) if units[i].role in ("claim", "conclusion")]
+        opened = -1  # the latest unit that voices or concedes the other side, not yet answered
+        for k, i in enumerate(members):
+            u = units[i]
+            names = []
+            if any(t > k for t in turns):
+                names.append("turn_later")
+            if any(t < k for t in turns):
+                names.append("after_turn")
+            if opened >= 0 and u.rel != "contrast":
+                names.append("inside_objection")
+            if any(r > k for r in results):
+                names.append("conclusion_later")
+            if any(c != k for c in stances):
+                names.append("stance_beside")
+            if u.role == "counter" or u.voice:
+                opened = k
+            elif u.rel == "contrast":
+                opened = -1
+            if names:
+                out[i] = tuple(names)
+    return out
 
 
 def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
@@ -144,6 +179,8 @@ def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
                 f["prev_rel=" + prv.rel] = 1.0
             if prv.voice:
                 f["prev_voice"] = 1.0
+    for name in ctx["around"].get(i, ()):
+        f[name] = 1.0
     c = ctx["central"][i]
     f[f"central={_bucket(c, (0.25, 0.5, 0.75))}"] = 1.0
     if ctx["title_terms"] and u.kind == "body" and u.terms:
@@ -298,6 +335,9 @@ _PHRASES = {
     "rel=enumeration": "an item of a list",
     "rel=addition": "adds a point",
     "next_rel=contrast": "before “but”",
+    "turn_later": "a turn follows in its paragraph",
+    "inside_objection": "inside an objection",
+    "conclusion_later": "its paragraph concludes later",
     "next_rel=reason": "a reason follows",
     "next_rel=example": "an example follows",
     "title_sim=3": "restates the headline",
