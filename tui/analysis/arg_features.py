@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the Unit dataclass lives with the segmentation
-    from tui.analysis.arguments import Unit
+    from tui.analysis.arg_units import Unit
 
 _TOKEN = re.compile(r"[a-z][a-z']*|\d+|[?!]")
 # function words and connectives generalise across topics; content words are left to centrality
@@ -143,6 +143,14 @@ def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
         f["result_adverb"] = 1.0
     if u.announce is not None:
         f["announce"] = 1.0
+    _place_features(units, i, ctx, f)
+    _content_features(units, i, ctx, f)
+    return f
+
+
+def _place_features(units: list[Unit], i: int, ctx: dict, f: dict[str, float]) -> None:
+    """Where the unit stands: its length, its place in the document and its paragraph, its neighbours' markers."""
+    u = units[i]
     f[_LEN[u.words] if u.words < 46 else "len=5"] = 1.0
     # position in the document and in the paragraph
     body = ctx["body"]
@@ -179,6 +187,11 @@ def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
                 f["prev_rel=" + prv.rel] = 1.0
             if prv.voice:
                 f["prev_voice"] = 1.0
+
+
+def _content_features(units: list[Unit], i: int, ctx: dict, f: dict[str, float]) -> None:
+    """What the rest of its paragraph says, how central and how like the headline it is, its words."""
+    u = units[i]
     for name in ctx["around"].get(i, ()):
         f[name] = 1.0
     c = ctx["central"][i]
@@ -195,7 +208,6 @@ def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
             f["w12=" + raw[0] + "_" + raw[1]] = 1.0
     for t in _LEXICAL.intersection(toks):
         f["u=" + t] = 1.0
-    return f
 
 
 # the bucketed features of small counts, spelt once

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.analysis.arguments import Unit
+    from tui.analysis.arg_units import Unit
 
 RESTATE_MIN = 0.5   # probability above which the best candidate is shown as a restatement
 # the unit's own features the restatement model leaves out: the words inside (its opening words stay)
