@@ -303,14 +303,20 @@ def test_essay_reasons_are_siblings_and_a_question_title_is_no_thesis() -> None:
     assert "Should homework be banned" not in a.span_text(thesis)
     assert "should" in a.span_text(thesis)
     first, second = node_starting(a, "First of all"), node_starting(a, "Secondly")
-    # each opens a paragraph of its own: a reason for the thesis that the paragraph then supports
-    assert first.role == second.role == "claim"
-    assert up[first.id] is up[second.id] is thesis
+    # each paragraph gives the thesis one point, which the rest of the paragraph supports: the first
+    # paragraph's is its opening sentence; the second's is its opening sentence or the conclusion it
+    # draws ("As a result, …"), with the opening sentence among its reasons (both are readings the
+    # essays' annotators use; the models fitted on them prefer the second by a small margin)
+    assert first.role == "claim" and up[first.id] is thesis
     assert first.children and all(c.role == "premise" for c in first.children)
     example = node_starting(a, "For example")
     assert example.role == "premise" and up[example.id] in (first, *first.children)
     result = node_starting(a, "As a result")
-    assert result.role == "conclusion" and up[result.id] in (second, thesis)
+    assert result.role == "conclusion"
+    if second.role == "claim":
+        assert up[second.id] is thesis and up[result.id] in (second, thesis)
+    else:
+        assert second.role == "premise" and up[second.id] is result and up[result.id] is thesis
     voice = node_starting(a, "Some people argue")
     assert voice.role == "counter" and up[voice.id] is thesis
     answer = node_starting(a, "However, discipline")
