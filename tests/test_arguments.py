@@ -526,3 +526,22 @@ def test_a_warning_or_admission_reported_is_someone_elses_stance() -> None:
     assert a.span_text(a.outline[0]) == "Closing the library is a mistake."
     reported = [n for n in a.arg_nodes() if "warned" in a.span_text(n) or "admitted" in a.span_text(n)]
     assert all(n.role in ("premise", "counter") for n in reported), tree(a)
+
+
+def test_the_authors_voice_before_a_concession_leads_the_main_clause() -> None:
+    # "In my opinion, although X, Y": X is conceded, Y is the author's point (the voice is Y's, not X's)
+    a = analyse_bytes(
+        "Phones in class\n\n"
+        "Schools keep debating phones. In my opinion, although phones can help with research, "
+        "they should stay in lockers during lessons.\n\n"
+        "Pupils who check messages lose the thread of a lesson. Teachers spend minutes every hour "
+        "asking for attention.\n\n"
+        "Lockers are cheap, and the rule is easy to explain."
+    )
+    # the thesis is the main clause alone, and it keeps the voice that led the sentence as its cue
+    thesis = a.outline[0]
+    assert a.span_text(thesis) == "they should stay in lockers during lessons.", tree(a)
+    assert thesis.cue == "In my opinion", tree(a)
+    # the conceded clause, when the outline keeps it, concedes to that point
+    conceded = [n for n in a.arg_nodes() if a.span_text(n).startswith("although phones")]
+    assert all(n.role == "counter" and parents(a)[n.id] is thesis for n in conceded), tree(a)

@@ -143,19 +143,15 @@ def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int,
     low = op.cue.lower().rstrip(",") if op else ""
     if op and op.relation not in ("concession", "reason"):
         # "To sum up, although X, Y": the outer marker belongs to the main clause Y
-        inner = lx.opening_marker(t[op.end:])
-        in_low = inner.cue.lower().rstrip(",") if inner else ""
-        if inner and in_low in _CONCESSIVE_SUBORDINATORS | _REASON_SUBORDINATORS:
-            sub = op.end + len(t[op.end:]) - len(t[op.end:].lstrip())
-            cut = _clause_comma(t, op.end + inner.end)
-            if cut:
-                concede = in_low in _CONCESSIVE_SUBORDINATORS
-                return [(s + sub, s + cut[0], {"role": "counter" if concede else "premise", "cue": inner.cue,
-                                               "rel": inner.relation, "body": op.end + inner.end - sub,
-                                               "forced": True, "partner": +1,
-                                               "link": "concedes" if concede else "supports"}),
-                        (s + cut[1], e, {"partner": -1, "rel": op.relation, "cue": op.cue,
-                                         "link": "answers" if concede else None})]
+        inner = _inner_clauses(t, s, e, op.end, {"rel": op.relation, "cue": op.cue})
+        if inner:
+            return inner
+    voice = _VOICE_LEAD.match(t) if not op or op.relation not in ("concession", "reason") else None
+    if voice and "," in t:
+        # "In my opinion, although X, Y": the author's voice belongs to the main clause Y
+        inner = _inner_clauses(t, s, e, voice.end(), {"author": voice.group().strip(" ,")})
+        if inner:
+            return inner
     # "Although X, Y" / "While X, Y": the subordinate clause concedes, the main clause answers.
     if op and op.relation == "concession" and low in _CONCESSIVE_SUBORDINATORS:
         cut = _clause_comma(t, op.end)
@@ -204,6 +200,34 @@ def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int,
                 (s + b, e, {"role": "premise", "cue": t[b:m.end()].strip(), "rel": "reason", "body": m.end() - b,
                             "forced": True, "partner": -1, "link": "supports"})]
     return Unit(s, e, -1, None, "body", t, opening=op)
+
+
+# The author's voice leading a sentence, before a subordinate clause: "In my opinion, although …"
+_VOICE_LEAD = re.compile(
+    r"\W*(?:(?:however|but|therefore|thus|overall|in conclusion|to conclude|to sum up|all in all),?\s+)?"
+    r"(?:in my (?:opinion|view|point of view)|from my (?:point of view|perspective)|personally"
+    r"|i (?:strongly |firmly |personally |really )?(?:think|believe|feel)(?: that)?)\s*,?\s*",
+    re.I,
+)
+
+
+def _inner_clauses(t: str, s: int, e: int, lead: int, main: dict) -> list[tuple[int, int, dict]] | None:
+    """"<lead> although X, Y" / "<lead> because X, Y": the subordinate clause after the sentence's
+    lead (a marker or the author's voice, which belong to the main clause Y: ``main``) concedes to or
+    supports Y; None when no such clause follows the lead."""
+    inner = lx.opening_marker(t[lead:])
+    in_low = inner.cue.lower().rstrip(",") if inner else ""
+    if not inner or in_low not in _CONCESSIVE_SUBORDINATORS | _REASON_SUBORDINATORS:
+        return None
+    sub = lead + len(t[lead:]) - len(t[lead:].lstrip())
+    cut = _clause_comma(t, lead + inner.end)
+    if not cut:
+        return None
+    concede = in_low in _CONCESSIVE_SUBORDINATORS
+    return [(s + sub, s + cut[0], {"role": "counter" if concede else "premise", "cue": inner.cue,
+                                   "rel": inner.relation, "body": lead + inner.end - sub,
+                                   "forced": True, "partner": +1, "link": "concedes" if concede else "supports"}),
+            (s + cut[1], e, {"partner": -1, **main, "link": "answers" if concede else None})]
 
 
 def _argues(head: str) -> bool:
