@@ -83,26 +83,27 @@ def paragraph_context(units: list[Unit], in_block: dict[int, list[int]]) -> dict
         if len(members) < 2:
             continue
         turns = [k for k, i in enumerate(members) if units[i].rel == "contrast" and not units[i].forced]
-        results = [k for k, i in enumerate(members) if units[i].rel in ("result", "summary")]
-        stances = [k for k, i in enumerate(members) if units[i].role in ("claim", "conclusion")]
-        opened = -1  # the latest unit that voices or concedes the other side, not yet answered
+        first_turn, last_turn = (turns[0], turns[-1]) if turns else (len(members), -1)
+        last_result = max((k for k, i in enumerate(members) if units[i].rel in ("result", "summary")), default=-1)
+        stances = sum(1 for i in members if units[i].role in ("claim", "conclusion"))
+        opened = False  # a unit voiced or conceded the other side, and no turn has answered it yet
         for k, i in enumerate(members):
             u = units[i]
             names = []
-            if any(t > k for t in turns):
+            if k < last_turn:
                 names.append("turn_later")
-            if any(t < k for t in turns):
+            if k > first_turn:
                 names.append("after_turn")
-            if opened >= 0 and u.rel != "contrast":
+            if opened and u.rel != "contrast":
                 names.append("inside_objection")
-            if any(r > k for r in results):
+            if k < last_result:
                 names.append("conclusion_later")
-            if any(c != k for c in stances):
+            if stances - (u.role in ("claim", "conclusion")) > 0:
                 names.append("stance_beside")
             if u.role == "counter" or u.voice:
-                opened = k
+                opened = True
             elif u.rel == "contrast":
-                opened = -1
+                opened = False
             if names:
                 out[i] = tuple(names)
     return out
@@ -201,7 +202,8 @@ def _content_features(units: list[Unit], i: int, ctx: dict, f: dict[str, float])
         f[f"title_sim={_bucket(overlap, (0.01, 0.34, 0.67))}"] = 1.0
     # lexical: opening words and connective/function unigrams
     raw = _tokens(u.text)
-    toks = _tokens(u.text[u.body:]) if u.body else raw
+    # the words after the opening marker: the marker's own words dropped (one short split, not a second long one)
+    toks = raw[len(_tokens(u.text[:u.body])):] if u.body else raw
     if raw:
         f["w1=" + raw[0]] = 1.0
         if len(raw) > 1:
