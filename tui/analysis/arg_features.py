@@ -83,14 +83,15 @@ def paragraph_context(units: list[Unit], in_block: dict[int, list[int]]) -> dict
         if len(members) < 2:
             continue
         turns = [k for k, i in enumerate(members) if units[i].rel == "contrast" and not units[i].forced]
-        first_turn, last_turn = (turns[0], turns[-1]) if turns else (len(members), -1)
+        first_turn = turns[0] if turns else len(members)
+        answered = _answered(units, members)
         last_result = max((k for k, i in enumerate(members) if units[i].rel in ("result", "summary")), default=-1)
         stances = sum(1 for i in members if units[i].role in ("claim", "conclusion"))
         opened = False  # a unit voiced or conceded the other side, and no turn has answered it yet
         for k, i in enumerate(members):
             u = units[i]
             names = []
-            if k < last_turn:
+            if answered[k]:
                 names.append("turn_later")
             if k > first_turn:
                 names.append("after_turn")
@@ -106,6 +107,21 @@ def paragraph_context(units: list[Unit], in_block: dict[int, list[int]]) -> dict
                 opened = False
             if names:
                 out[i] = tuple(names)
+    return out
+
+
+def _answered(units: list[Unit], members: list[int]) -> list[bool]:
+    """Per unit of a paragraph: a later turn ("However", "But") answers it — a turn follows with no
+    other concession or opposing voice between them (that one would be what the turn answers)."""
+    out = [False] * len(members)
+    ahead = False
+    for k in range(len(members) - 1, -1, -1):
+        u = units[members[k]]
+        out[k] = ahead
+        if u.rel == "contrast" and not u.forced:
+            ahead = True
+        elif u.role == "counter" or u.voice:
+            ahead = False
     return out
 
 
