@@ -225,9 +225,11 @@ def test_three_announced_reasons_and_an_opposing_voice() -> None:
     assert critics.role == "counter" and "Critics argue" in critics.cue
     answer = node_starting(a, "Yet the old services")
     assert answer.role == "rebuttal" and parents(a)[answer.id] is critics
+    # the closing line says the thesis again: shown as its restatement, under it (the essays annotate
+    # both statements as the major claim; the restatement model learned where a text restates itself)
     closing = node_starting(a, "Night trains are worth the investment.")
-    assert closing.role == "conclusion" and parents(a)[closing.id].role == "thesis"
     thesis = a.outline[0]
+    assert closing.role == "thesis" and closing.cue == "restates the thesis" and parents(a)[closing.id] is thesis
     assert thesis.role == "thesis"
     assert a.span_text(thesis) in ("Night trains deserve a comeback", "Europe should bring back its night trains.")
 
@@ -301,14 +303,20 @@ def test_essay_reasons_are_siblings_and_a_question_title_is_no_thesis() -> None:
     assert "Should homework be banned" not in a.span_text(thesis)
     assert "should" in a.span_text(thesis)
     first, second = node_starting(a, "First of all"), node_starting(a, "Secondly")
-    # each opens a paragraph of its own: a reason for the thesis that the paragraph then supports
-    assert first.role == second.role == "claim"
-    assert up[first.id] is up[second.id] is thesis
+    # each paragraph gives the thesis one point, which the rest of the paragraph supports: the first
+    # paragraph's is its opening sentence; the second's is its opening sentence or the conclusion it
+    # draws ("As a result, …"), with the opening sentence among its reasons (both are readings the
+    # essays' annotators use; the models fitted on them prefer the second by a small margin)
+    assert first.role == "claim" and up[first.id] is thesis
     assert first.children and all(c.role == "premise" for c in first.children)
     example = node_starting(a, "For example")
     assert example.role == "premise" and up[example.id] in (first, *first.children)
     result = node_starting(a, "As a result")
-    assert result.role == "conclusion" and up[result.id] in (second, thesis)
+    assert result.role == "conclusion"
+    if second.role == "claim":
+        assert up[second.id] is thesis and up[result.id] in (second, thesis)
+    else:
+        assert second.role == "premise" and up[second.id] is result and up[result.id] is thesis
     voice = node_starting(a, "Some people argue")
     assert voice.role == "counter" and up[voice.id] is thesis
     answer = node_starting(a, "However, discipline")
@@ -338,8 +346,11 @@ def test_any_text_gives_a_valid_tree(pieces: list[str]) -> None:
     assert len(a.outline) <= 1
     nodes = list(a.arg_nodes())
     if nodes:
-        assert a.outline[0].role == "thesis"
-        assert [n.role for n in nodes].count("thesis") == 1
+        root = a.outline[0]
+        assert root.role == "thesis"
+        # one thesis, at the root; at most one restatement of it, right under it and saying so
+        again = [n for n in nodes if n.role == "thesis" and n is not root]
+        assert len(again) <= 1 and all(n in root.children and n.cue == "restates the thesis" for n in again)
     assert len({n.id for n in nodes}) == len(nodes)
     for n in nodes:
         assert 0 <= n.start < n.end <= len(a.text)
@@ -515,3 +526,22 @@ def test_a_warning_or_admission_reported_is_someone_elses_stance() -> None:
     assert a.span_text(a.outline[0]) == "Closing the library is a mistake."
     reported = [n for n in a.arg_nodes() if "warned" in a.span_text(n) or "admitted" in a.span_text(n)]
     assert all(n.role in ("premise", "counter") for n in reported), tree(a)
+
+
+def test_the_authors_voice_before_a_concession_leads_the_main_clause() -> None:
+    # "In my opinion, although X, Y": X is conceded, Y is the author's point (the voice is Y's, not X's)
+    a = analyse_bytes(
+        "Phones in class\n\n"
+        "Schools keep debating phones. In my opinion, although phones can help with research, "
+        "they should stay in lockers during lessons.\n\n"
+        "Pupils who check messages lose the thread of a lesson. Teachers spend minutes every hour "
+        "asking for attention.\n\n"
+        "Lockers are cheap, and the rule is easy to explain."
+    )
+    # the thesis is the main clause alone, and it keeps the voice that led the sentence as its cue
+    thesis = a.outline[0]
+    assert a.span_text(thesis) == "they should stay in lockers during lessons.", tree(a)
+    assert thesis.cue == "In my opinion", tree(a)
+    # the conceded clause, when the outline keeps it, concedes to that point
+    conceded = [n for n in a.arg_nodes() if a.span_text(n).startswith("although phones")]
+    assert all(n.role == "counter" and parents(a)[n.id] is thesis for n in conceded), tree(a)

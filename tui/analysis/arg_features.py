@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the Unit dataclass lives with the segmentation
-    from tui.analysis.arguments import Unit
+    from tui.analysis.arg_units import Unit
 
 _TOKEN = re.compile(r"[a-z][a-z']*|\d+|[?!]")
 # function words and connectives generalise across topics; content words are left to centrality
@@ -70,7 +70,59 @@ def doc_context(units: list[Unit], central: list[float]) -> dict:
     title = next((u for u in units if u.kind == "title"), None)
     title_terms = set(title.terms) if title is not None else set()
     return {"body": body, "blocks": blocks, "block_rank": block_rank, "in_block": in_block,
-            "title_terms": title_terms, "central": central, "place": place}
+            "title_terms": title_terms, "central": central, "place": place,
+            "around": paragraph_context(units, in_block)}
+
+
+def paragraph_context(units: list[Unit], in_block: dict[int, list[int]]) -> dict[int, tuple[str, ...]]:
+    """What the rest of its paragraph says about a unit, from the markers around it (one pass per
+    paragraph): inside an objection that a later "However" answers, after that turn, before a
+    conclusion the paragraph draws, beside another unit that takes a stance."""
+    out: dict[int, tuple[str, ...]] = {}
+    for members in in_block.values():
+        if len(members) < 2:
+            continue
+        turns = [k for k, i in enumerate(members) if units[i].rel == "contrast" and not units[i].forced]
+        first_turn = turns[0] if turns else len(members)
+        answered = _answered(units, members)
+        last_result = max((k for k, i in enumerate(members) if units[i].rel in ("result", "summary")), default=-1)
+        stances = sum(1 for i in members if units[i].role in ("claim", "conclusion"))
+        opened = False  # a unit voiced or conceded the other side, and no turn has answered it yet
+        for k, i in enumerate(members):
+            u = units[i]
+            names = []
+            if answered[k]:
+                names.append("turn_later")
+            if k > first_turn:
+                names.append("after_turn")
+            if opened and u.rel != "contrast":
+                names.append("inside_objection")
+            if k < last_result:
+                names.append("conclusion_later")
+            if stances - (u.role in ("claim", "conclusion")) > 0:
+                names.append("stance_beside")
+            if u.role == "counter" or u.voice:
+                opened = True
+            elif u.rel == "contrast":
+                opened = False
+            if names:
+                out[i] = tuple(names)
+    return out
+
+
+def _answered(units: list[Unit], members: list[int]) -> list[bool]:
+    """Per unit of a paragraph: a later turn ("However", "But") answers it — a turn follows with no
+    other concession or opposing voice between them (that one would be what the turn answers)."""
+    out = [False] * len(members)
+    ahead = False
+    for k in range(len(members) - 1, -1, -1):
+        u = units[members[k]]
+        out[k] = ahead
+        if u.rel == "contrast" and not u.forced:
+            ahead = True
+        elif u.role == "counter" or u.voice:
+            ahead = False
+    return out
 
 
 def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
@@ -108,6 +160,14 @@ def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
         f["result_adverb"] = 1.0
     if u.announce is not None:
         f["announce"] = 1.0
+    _place_features(units, i, ctx, f)
+    _content_features(units, i, ctx, f)
+    return f
+
+
+def _place_features(units: list[Unit], i: int, ctx: dict, f: dict[str, float]) -> None:
+    """Where the unit stands: its length, its place in the document and its paragraph, its neighbours' markers."""
+    u = units[i]
     f[_LEN[u.words] if u.words < 46 else "len=5"] = 1.0
     # position in the document and in the paragraph
     body = ctx["body"]
@@ -144,6 +204,13 @@ def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
                 f["prev_rel=" + prv.rel] = 1.0
             if prv.voice:
                 f["prev_voice"] = 1.0
+
+
+def _content_features(units: list[Unit], i: int, ctx: dict, f: dict[str, float]) -> None:
+    """What the rest of its paragraph says, how central and how like the headline it is, its words."""
+    u = units[i]
+    for name in ctx["around"].get(i, ()):
+        f[name] = 1.0
     c = ctx["central"][i]
     f[f"central={_bucket(c, (0.25, 0.5, 0.75))}"] = 1.0
     if ctx["title_terms"] and u.kind == "body" and u.terms:
@@ -151,14 +218,14 @@ def unit_features(units: list[Unit], i: int, ctx: dict) -> dict[str, float]:
         f[f"title_sim={_bucket(overlap, (0.01, 0.34, 0.67))}"] = 1.0
     # lexical: opening words and connective/function unigrams
     raw = _tokens(u.text)
-    toks = _tokens(u.text[u.body:]) if u.body else raw
+    # the words after the opening marker: the marker's own words dropped (one short split, not a second long one)
+    toks = raw[len(_tokens(u.text[:u.body])):] if u.body else raw
     if raw:
         f["w1=" + raw[0]] = 1.0
         if len(raw) > 1:
             f["w12=" + raw[0] + "_" + raw[1]] = 1.0
     for t in _LEXICAL.intersection(toks):
         f["u=" + t] = 1.0
-    return f
 
 
 # the bucketed features of small counts, spelt once
@@ -298,6 +365,9 @@ _PHRASES = {
     "rel=enumeration": "an item of a list",
     "rel=addition": "adds a point",
     "next_rel=contrast": "before “but”",
+    "turn_later": "a turn follows in its paragraph",
+    "inside_objection": "inside an objection",
+    "conclusion_later": "its paragraph concludes later",
     "next_rel=reason": "a reason follows",
     "next_rel=example": "an example follows",
     "title_sim=3": "restates the headline",

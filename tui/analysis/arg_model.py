@@ -9,6 +9,7 @@ each other (docs/model-card.md):
   outline_level   a point argued for (claim) or support for one (premise) (essays, editorials)
   outline_thesis  the main claim; the best-scoring unit of a document wins (essays, microtexts)
   outline_attach  does unit i hang under candidate j (essays, microtexts)
+  outline_restate does a unit restate the thesis (essays; microtexts have one central claim)
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from tui.analysis import linear
 from tui.analysis.arg_features import describe
 from tui.analysis.linear import LinearModel
 
-NAMES = ("outline_arg", "outline_side", "outline_level", "outline_thesis", "outline_attach")
+NAMES = ("outline_arg", "outline_side", "outline_level", "outline_thesis", "outline_attach", "outline_restate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,7 @@ class OutlineModels:
     level: LinearModel
     thesis: LinearModel
     attach: LinearModel
+    restate: LinearModel
 
     @classmethod
     def from_list(cls, models: list[LinearModel]) -> OutlineModels:
