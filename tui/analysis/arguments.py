@@ -28,6 +28,7 @@ from tui.analysis import lexicon as lx
 from tui.analysis.arg_features import (RECENT_CLAIMS, PairKeys, candidates, doc_context, key_features,
                                       thesis_features, unit_features)
 from tui.analysis.arg_model import OutlineModels, cue, load_models, margin, positive
+from tui.analysis.thesis import attributed
 from tui.model import ArgNode, Block, Entity, Section, Sentence
 
 LABEL_MAX = 90
@@ -502,6 +503,8 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
     committed = [i for i in pool if units[i].stance > 0 or units[i].author or units[i].hint in ("claim", "conclusion")]
     # … and not the "but Y" of "X, but Y": a reply to the concession the sentence makes, not its main claim
     committed = [i for i in committed if not (units[i].forced and units[i].hint == "rebuttal")] or committed
+    # … nor someone else's claim reported with the author's "we should" inside it (thesis.py)
+    committed = [i for i in committed if not attributed(units[i])]
     pool = committed or pool
     head = next((i for i, u in enumerate(units) if u.kind == "title"), None)
     if head is not None and _claims(units[head]):
@@ -513,6 +516,7 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
         return None
     thesis = max(pool, key=lambda i: (margin(models.thesis, thesis_features(units, i, ctx, feats[i])), -i))
     roles[thesis] = "thesis"
+    feats[thesis] = thesis_features(units, thesis, ctx, feats[thesis])  # its cue may be "restated at the close"
     nblocks = len(ctx["blocks"])
     last_block = ctx["blocks"][-1] if ctx["blocks"] else -1
     for i in body:
