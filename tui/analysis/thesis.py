@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 _EDGES = (0.01, 0.2, 0.35, 0.5)   # Dice buckets: none, a word or two, some, much, a restatement
 NEAR = 2                           # in a short text a neighbour's overlap is cohesion, not restatement
 SHORT_TEXT = 40                    # units: a one- or two-paragraph text this short is compared unit to unit
+HEADLINE_WORDS = 20                # an opening paragraph of one sentence this short, in a text of paragraphs, is its headline
 
 
 def _bucket(x: float) -> int:
@@ -50,9 +51,15 @@ def restatement(units: list[Unit], ctx: dict) -> dict[int, tuple[float, float]]:
         return hit
     body = [i for i in ctx["body"] if units[i].terms]
     head = next((u for u in units if u.kind == "title" and u.terms), None)
-    head_terms = frozenset(head.terms) if head is not None else frozenset()
     blocks = ctx["blocks"]
     paragraphs = len(blocks) >= 3
+    if head is None and paragraphs and body and body[0] == ctx["body"][0] and units[body[0]].words <= HEADLINE_WORDS \
+            and len(ctx["in_block"][units[body[0]].block]) == 1:
+        # a headline that reads as a sentence ("Congress must reassert its authority.") comes in as
+        # the first paragraph: one short sentence alone, above the article's paragraphs
+        head = units[body[0]]
+        ctx["opening_head"] = body[0]
+    head_terms = frozenset(head.terms) if head is not None else frozenset()
     ends: list[int] = []
     if paragraphs:
         ends = [i for i in body if units[i].block in (blocks[0], blocks[-1])]
@@ -70,7 +77,7 @@ def restatement(units: list[Unit], ctx: dict) -> dict[int, tuple[float, float]]:
     for i in body:
         distinct = set(units[i].terms)
         n = len(distinct)
-        h = 2 * len(distinct & head_terms) / (n + len(head_terms)) if head_terms else 0.0
+        h = 2 * len(distinct & head_terms) / (n + len(head_terms)) if head_terms and units[i] is not head else 0.0
         e = 0.0
         if not index.keys().isdisjoint(distinct):
             shared: dict[int, int] = {}
@@ -101,7 +108,7 @@ def restatement_features(units: list[Unit], i: int, ctx: dict) -> dict[str, floa
     h, e = r
     best_h, best_e = ctx["restated_best"]
     f: dict[str, float] = {}
-    if ctx.get("title_terms"):
+    if ctx.get("title_terms") or ctx.get("opening_head", i) != i:
         f[f"hl_dice={_bucket(h)}"] = 1.0
         if h > 0 and h == best_h:
             f["hl_best"] = 1.0
