@@ -514,6 +514,7 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
         pool.append(head)
     if not pool or not (any(roles[i] for i in body) or (head in pool and positive(models.arg, feats[head]) >= 0.5)):
         return None
+    ctx["thesis_pool"] = pool  # what "the best-restated candidate" is read among (thesis.py)
     thesis = max(pool, key=lambda i: (margin(models.thesis, thesis_features(units, i, ctx, feats[i])), -i))
     roles[thesis] = "thesis"
     feats[thesis] = thesis_features(units, thesis, ctx, feats[thesis])  # its cue may be "restated at the close"

@@ -49,22 +49,24 @@ def restatement(units: list[Unit], ctx: dict) -> dict[int, tuple[float, float]]:
     hit = ctx.get("restated")
     if hit is not None:
         return hit
-    body = [i for i in ctx["body"] if units[i].terms]
+    # the candidates the ranker compares (ctx["thesis_pool"], set by the caller), else every body unit
+    body = [i for i in ctx.get("thesis_pool", ctx["body"]) if units[i].kind == "body" and units[i].terms]
     head = next((u for u in units if u.kind == "title" and u.terms), None)
     blocks = ctx["blocks"]
     paragraphs = len(blocks) >= 3
-    if head is None and paragraphs and body and body[0] == ctx["body"][0] and units[body[0]].words <= HEADLINE_WORDS \
-            and len(ctx["in_block"][units[body[0]].block]) == 1:
+    first = ctx["body"][0] if ctx["body"] else None
+    if head is None and paragraphs and first is not None and units[first].terms and units[first].words <= HEADLINE_WORDS \
+            and len(ctx["in_block"][units[first].block]) == 1:
         # a headline that reads as a sentence ("Congress must reassert its authority.") comes in as
         # the first paragraph: one short sentence alone, above the article's paragraphs
-        head = units[body[0]]
-        ctx["opening_head"] = body[0]
+        head = units[first]
+        ctx["opening_head"] = first
     head_terms = frozenset(head.terms) if head is not None else frozenset()
     ends: list[int] = []
     if paragraphs:
-        ends = [i for i in body if units[i].block in (blocks[0], blocks[-1])]
-    elif len(body) <= SHORT_TEXT:
-        ends = body
+        ends = [i for k in (0, -1) for i in ctx["in_block"][blocks[k]] if units[i].terms]
+    elif len(ctx["body"]) <= SHORT_TEXT:
+        ends = [i for i in ctx["body"] if units[i].terms]
     size: dict[int, int] = {}
     index: dict[str, list[int]] = {}
     for j in ends:
@@ -164,6 +166,10 @@ _ATTRIBUTED = re.compile(r"\b(?!I\b|[Ww]e\b|is\b|are\b|was\b|were\b|be\b|been\b)
                          r"|suggested|wrote|said|declared|warned) that\b")
 
 
+_REPORTING_THAT = re.compile(r"(?:argued|contended|claimed|insisted|maintained|suggested|wrote|said|declared|warned) that\b")
+
+
 def attributed(u: Unit) -> bool:
     """The unit reports what someone else argued (a premise at most, never the thesis)."""
-    return u.reported or (u.words > 4 and " that " in u.text and _ATTRIBUTED.search(u.text) is not None)
+    return u.reported or (u.words > 4 and _REPORTING_THAT.search(u.text) is not None
+                          and _ATTRIBUTED.search(u.text) is not None)

@@ -169,6 +169,7 @@ def datasets(docs: list[Doc]) -> dict[str, tuple[list[dict], list[str]]]:
                 if u.kind == "body" and u.words >= 3 and not u.question and doc.gold[i] in ("major_claim", "claim", "premise")]
         if not any(doc.gold[i] == "major_claim" for i in pool):
             continue
+        doc.ctx["thesis_pool"] = pool  # as at run time: the best-restated unit among the candidates
         group = [(thesis_features(doc.units, i, doc.ctx, _feats(doc, i)), doc.gold[i] == "major_claim") for i in pool]
         for f, y in ranking_pairs(group, len(data["thesis"][1])):
             add("thesis", f, y)
