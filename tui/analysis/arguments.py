@@ -517,7 +517,7 @@ def decide(units: list[Unit], ctx: dict, models: OutlineModels) -> int | None:
     ctx["thesis_pool"] = pool  # what "the best-restated candidate" is read among (thesis.py)
     thesis = max(pool, key=lambda i: (margin(models.thesis, thesis_features(units, i, ctx, feats[i])), -i))
     roles[thesis] = "thesis"
-    feats[thesis] = thesis_features(units, thesis, ctx, feats[thesis])  # its cue may be "restated at the close"
+    feats[thesis] = thesis_features(units, thesis, ctx, feats[thesis])  # its cue may be "stated again at the other end"
     nblocks = len(ctx["blocks"])
     last_block = ctx["blocks"][-1] if ctx["blocks"] else -1
     for i in body:
