@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tui.analysis.thesis import thesis_view
+
 if TYPE_CHECKING:  # the Unit dataclass lives with the segmentation
     from tui.analysis.arg_units import Unit
 
@@ -40,14 +42,16 @@ def thesis_features(units: list[Unit], i: int, ctx: dict, f: dict[str, float]) -
     """The unit's features plus the conjunctions the thesis model needs: where in which paragraph
     (an essay states its thesis at the end of its opening paragraph and again in its closing one)."""
     u = units[i]
-    if u.kind != "body" or len(ctx["blocks"]) < 3:
+    if u.kind != "body":
         return f
+    g = thesis_view(units, i, ctx, f)  # length, standing alone, restated: thesis.py
+    if len(ctx["blocks"]) < 3:
+        return g
     members = ctx["in_block"][u.block]
     k = ctx["place"][i]
     rank = ctx["block_rank"][u.block]
     where = "first" if k == 0 else ("last" if k == len(members) - 1 else "mid")
     part = "open" if rank == 0 else ("close" if rank == len(ctx["blocks"]) - 1 else "body")
-    g = dict(f)
     g[f"at={part}:{where}"] = 1.0
     if u.author:
         g[f"author@{part}"] = 1.0
@@ -370,6 +374,8 @@ _PHRASES = {
     "conclusion_later": "its paragraph concludes later",
     "next_rel=reason": "a reason follows",
     "next_rel=example": "an example follows",
+    "hl_best": "restates the headline",
+    "echo_best": "stated again at the other end",
     "title_sim=3": "restates the headline",
     "title_sim=2": "echoes the headline",
     "central=3": "central to the text",

@@ -26,6 +26,7 @@ from tui.analysis.arg_signals import centrality, contrast, local_signals
 from tui.analysis.arg_tree import attach
 from tui.analysis.arg_units import AUX, Unit, units_of
 from tui.analysis.gcpause import collector_paused
+from tui.analysis.thesis import attributed
 from tui.model import ArgNode, Block, Entity, Section, Sentence
 
 LABEL_MAX = 90
@@ -126,6 +127,7 @@ def decide_roles(units: list[Unit], ctx: dict, models: OutlineModels
     if thesis is None:
         return None
     roles[thesis] = "thesis"
+    feats[thesis] = thesis_features(units, thesis, ctx, feats[thesis])  # its cue may be "stated again at the other end"
     nblocks = len(ctx["blocks"])
     last_block = ctx["blocks"][-1] if ctx["blocks"] else -1
     for i in body:
@@ -197,6 +199,8 @@ def _thesis(units: list[Unit], ctx: dict, body: list[int], roles: list[str | Non
     committed = [i for i in pool if units[i].stance > 0 or units[i].author or units[i].hint in ("claim", "conclusion")]
     # … and not the "but Y" of "X, but Y": a reply to the concession the sentence makes, not its main claim
     committed = [i for i in committed if not (units[i].forced and units[i].hint == "rebuttal")] or committed
+    # … nor someone else's claim reported with the author's "we should" inside it (thesis.py)
+    committed = [i for i in committed if not attributed(units[i])]
     pool = committed or pool
     head = next((i for i, u in enumerate(units) if u.kind == "title"), None)
     if head is not None and _claims(units[head]):
@@ -206,6 +210,7 @@ def _thesis(units: list[Unit], ctx: dict, body: list[int], roles: list[str | Non
         pool.append(head)
     if not pool or not (any(roles[i] for i in body) or (head in pool and positive(models.arg, feats[head]) >= 0.5)):
         return None
+    ctx["thesis_pool"] = pool  # what "the best-restated candidate" is read among (thesis.py)
     return max(pool, key=lambda i: (margin(models.thesis, thesis_features(units, i, ctx, feats[i])), -i))
 
 

@@ -221,7 +221,7 @@ STANCE_CUES: tuple[Cue, ...] = (
     # "is (not) to be supported": the same obligation in the passive
     _cue(r"(?:is|are) (?:not )?to be (?:\w+ed|done|taken|made|given|paid|kept|seen)", 2.0, "deontic modal", "be"),
     # the author's own voice
-    _cue(r"i (?:strongly |firmly |really |personally |do |would )?(?:believe|think|argue|contend|maintain|am convinced|feel|find|consider|agree|disagree|support|oppose|am (?:for|against|in favou?r of))"
+    _cue(r"i (?:strongly |firmly |really |personally |do |would )?(?:believe|think|argue|contend|maintain|am convinced|feel|find|consider|agree|disagree|support|oppose|favou?r|prefer|side with|am inclined to (?:believe|think|agree)|am (?:for|against|in favou?r of))"
          r"|in my (?:opinion|view)|from my (?:point of view|perspective)|my (?:view|position|opinion) is"
          r"|we (?:should|must|need|ought)", 2.0, "author's stance", "i my we"),
     # evaluation and judgement
