@@ -14,13 +14,13 @@ Cities should charge for street parking at the rate the market sets. Free parkin
 
 Some people argue that paid parking hurts small shops. However, studies of priced districts show that shoppers come back when spaces are easy to find.
 
-In conclusion, priced parking makes streets work better for everyone.
+As a result, drivers who pay for a space find one when they need it.
 """
 THESIS = "Cities should charge for street parking at the rate the market sets."
 FREE = "Free parking is never free, because drivers pay for it in rent and in traffic."
 SHOPS = "Some people argue that paid parking hurts small shops."
 STUDIES = "However, studies of priced districts show that shoppers come back when spaces are easy to find."
-END = "In conclusion, priced parking makes streets work better for everyone."
+END = "As a result, drivers who pay for a space find one when they need it."
 
 
 def at(a: Analysis, quote: str) -> Anchor:

@@ -45,7 +45,10 @@ edits = st.builds(
 def test_any_edits_give_a_well_formed_outline(sequence: list[Edit]) -> None:
     out, orphans = apply_reading(A, Reading(sha256="0" * 64, edits=sequence))
     nodes = list(out.arg_nodes())
-    assert sum(n.role == "thesis" for n in nodes) <= 1
+    # one thesis, first at the top level; any other thesis node is its restatement, directly beneath it
+    assert sum(n.role == "thesis" for n in out.outline) <= 1
+    top = out.outline[0] if out.outline and out.outline[0].role == "thesis" else None
+    assert all(n is top or (top is not None and n in top.children) for n in nodes if n.role == "thesis")
     assert all(0 <= n.start < n.end <= len(out.text) for n in nodes)
     assert len({id(n) for n in nodes}) == len(nodes) and len({n.id for n in nodes}) == len(nodes)
     removed = {(e.anchor.start, e.anchor.end) for e in sequence if e.kind == "role" and e.role == "none"}

@@ -154,6 +154,8 @@ def apply_reading(analysis: Analysis, reading: Reading | None) -> tuple[Analysis
             id=note.id, start=where[0] if where else None, end=where[1] if where else None,
             quote=note.anchor.quote, text=note.text, created=_iso(note.created), updated=_iso(note.updated)))
     notes.sort(key=lambda n: (n.start is None, n.start or 0))
+    if reading.edits:
+        _one_thesis(roots)
     outline = [_freeze(n) for n in roots] if reading.edits else analysis.outline
     return analysis.model_copy(update={"outline": outline, "notes": notes}), orphans
 
@@ -234,6 +236,17 @@ def _promote(roots: _Roots, node: _Node) -> None:
         if old.parent is None:
             _detach(roots, old)
             _attach(roots, old, node)
+
+
+def _one_thesis(roots: _Roots) -> None:
+    """One thesis: the first at the top level. The analysis may show a restatement of it as a thesis
+    node directly beneath it (the essays annotate both as the major claim); a thesis node anywhere
+    else after the edits (a restatement moved away, a second top-level thesis) reads as a claim."""
+    top = roots[0] if roots and roots[0].role == "thesis" else None
+    for n in roots.nodes.values():
+        if n.role == "thesis" and n is not top and (top is None or n.parent is not top):
+            n.role = "claim"
+            n.mark()
 
 
 def _new(text: str, where: tuple[int, int], edit: Edit) -> _Node:
