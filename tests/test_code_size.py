@@ -1,6 +1,5 @@
 """The code stays in pieces a newcomer can read whole: no function over 80 lines, no module over
-600 (issue 14). tui/analysis is left out for now: its long modules are being split in parallel;
-drop it from SKIPPED once they are."""
+600 (issue 14), the analysis included."""
 
 from __future__ import annotations
 
@@ -10,7 +9,7 @@ from pathlib import Path
 import tui
 
 ROOT = Path(tui.__file__).parent
-SKIPPED = ("analysis",)  # folders under tui/ not held to the limits yet
+SKIPPED: tuple[str, ...] = ()  # folders under tui/ not held to the limits (none since the analysis was split)
 MAX_FUNCTION_LINES = 80
 MAX_MODULE_LINES = 600
 
