@@ -22,6 +22,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from tui.userdirs import user_dir
+
 FILE_NAME = "config.toml"
 
 
@@ -35,12 +37,7 @@ class Settings(BaseModel):
 
 
 def config_dir() -> Path:
-    override = os.environ.get("ARGVIEW_CONFIG_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("argview", appauthor=False))
+    return user_dir("config")
 
 
 def config_path() -> Path:

@@ -17,6 +17,7 @@ import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from tui.userdirs import user_dir
 
 
 def fold(name: str) -> str:
@@ -108,12 +109,7 @@ def gazetteer() -> Gazetteer:
 def cache_dir() -> Path:
     """Where derived data is kept: $ARGVIEW_CACHE_DIR, else the platform's cache folder for argview
     (platformdirs: $XDG_CACHE_HOME/argview or ~/.cache/argview on Linux, ~/Library/Caches on macOS)."""
-    explicit = os.environ.get("ARGVIEW_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("argview", appauthor=False))
+    return user_dir("cache")
 
 
 def load_gazetteer(directory: Path | None) -> Gazetteer:

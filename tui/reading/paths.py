@@ -3,20 +3,16 @@ read check that the file exists before paying for either."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from tui.userdirs import user_dir
 
 FILE_NAME = "reading.db"
 
 
 def data_dir() -> Path:
     """The folder the store lives in: $ARGVIEW_DATA_DIR, else the platform's user data folder."""
-    override = os.environ.get("ARGVIEW_DATA_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("argview", appauthor=False))
+    return user_dir("data")
 
 
 def store_path() -> Path:
