@@ -180,25 +180,19 @@ def _split(text: str, s: int, e: int, plain_but: bool = True) -> list[tuple[int,
             return [(s, s + m.start(), {"role": "counter", "cue": cue, "forced": True, "partner": +1,
                                         "link": "concedes", "body": op.end if op else 0, "weak": weak}),
                     (s + b, e, {"role": "rebuttal", "forced": True, "partner": -1, "link": "answers", "weak": weak})]
-    # "X, even if Y": a trailing concession the main clause outweighs.
     low = t.lower()
-    m = lx.inner_concession(t, low)
-    if m and m.start() > 15 and len(t) - m.end() > 12:
-        b = m.start() + 1
-        while t[b].isspace():
-            b += 1
-        return [(s, s + m.start(), {"partner": +1}),
-                (s + b, e, {"role": "counter", "cue": t[b:m.end()].strip(), "rel": "concession", "body": m.end() - b,
-                            "forced": True, "partner": -1, "link": "concedes"})]
+    # "X, even if Y": a trailing concession the main clause outweighs;
     # "X, because Y": the trailing reason clause supports the main clause.
-    m = lx.inner_reason(t, low)
-    if m and m.start() > 15 and len(t) - m.end() > 12:
-        b = m.start() + 1
-        while t[b].isspace():
-            b += 1
-        return [(s, s + m.start(), {"partner": +1}),
-                (s + b, e, {"role": "premise", "cue": t[b:m.end()].strip(), "rel": "reason", "body": m.end() - b,
-                            "forced": True, "partner": -1, "link": "supports"})]
+    for find, role, rel, link in ((lx.inner_concession, "counter", "concession", "concedes"),
+                                  (lx.inner_reason, "premise", "reason", "supports")):
+        m = find(t, low)
+        if m and m.start() > 15 and len(t) - m.end() > 12:
+            b = m.start() + 1
+            while t[b].isspace():
+                b += 1
+            return [(s, s + m.start(), {"partner": +1}),
+                    (s + b, e, {"role": role, "cue": t[b:m.end()].strip(), "rel": rel, "body": m.end() - b,
+                                "forced": True, "partner": -1, "link": link})]
     return Unit(s, e, -1, None, "body", t, opening=op)
 
 
