@@ -27,7 +27,7 @@ class Command:
     call: str | None = None  # the action with its arguments, when it is not `action`
     @property
     def display_keys(self) -> str:
-        return self.key_display or self.keys.split(",")[0]
+        return self.key_display or self.keys.split(",")[0] or "palette"
 
     @property
     def run(self) -> str:
@@ -83,6 +83,22 @@ COMMANDS: tuple[Command, ...] = (
     Command("toggle_roles", "r", "Toggle role tints", "Tint argument units by role, with a legend", "View", footer="Roles"),
     Command("toggle_entities", "e", "Toggle entity colours", "Colour entity mentions by type", "View", scope="article"),
     Command("next_theme", "t", "Next theme", "Cycle through the colour themes", "View", scope="app"),
+    Command("show_notes", "4", "Show notes", "Open the Notes tab: your notes, in text order", "View", call="show_tab('notes')"),
+    # Your reading: corrections to the outline (on the highlighted outline node, or the unit at the
+    # current sentence), notes and bookmarks, kept in the reading store between runs
+    Command("change_role", "c", "Change role…", "Give the unit another role, or say it is not an argument", "Correct", footer="Role"),
+    Command("make_unit", "U", "Make a unit…", "Make the current sentence, or a clause of it, an argument unit", "Correct"),
+    Command("move_to", "M", "Move to…", "Put the unit under another one, chosen by name", "Correct"),
+    Command("cut_node", "ctrl+x", "Cut unit", "Cut the unit, to paste it under another with p", "Correct"),
+    Command("paste_node", "p", "Paste unit", "Put the cut unit under the highlighted one", "Correct"),
+    Command("flip_relation", "f", "Flip support ↔ attack", "The unit attacks its parent instead of supporting it, or the reverse", "Correct"),
+    Command("promote_thesis", "T", "Promote to thesis", "Make the unit the thesis; the old thesis becomes a claim under it", "Correct"),
+    Command("undo", "z,ctrl+z", "Undo", "Undo the last correction", "Correct", footer="Undo", key_display="z ctrl+z"),
+    Command("redo", "Z,ctrl+y", "Redo", "Redo the last undone correction", "Correct", key_display="Z ctrl+y"),
+    Command("note", "a", "Note…", "Write or edit a note on the current sentence, the highlighted unit or note", "Notes", footer="Note"),
+    Command("set_bookmark", "m", "Set bookmark", "m then a letter: mark the current sentence", "Notes", key_display="m<letter>"),
+    Command("jump_bookmark", "apostrophe", "Go to bookmark", "' then a letter: jump to that mark ('' goes back)", "Notes", key_display="'<letter>"),
+    Command("forget_reading", "", "Forget this article", "Remove your corrections, notes, bookmarks and place for this article", "Notes"),
     # Copying (OSC 52: works over SSH and in tmux with set-clipboard on)
     Command("copy", "y", "Copy", "Copy the current sentence, or the focused pane's item (an expanded outline node with its children)", "Copy"),
     Command("copy_outline", "Y", "Copy the outline", "Copy the whole outline as Markdown", "Copy"),
@@ -95,7 +111,7 @@ COMMANDS: tuple[Command, ...] = (
 
 def bindings(scope: str) -> list[Binding]:
     """The key bindings of the commands run by `scope` ("app", "reader", "article" or "pane")."""
-    return [command.binding() for command in COMMANDS if command.scope == scope]
+    return [command.binding() for command in COMMANDS if command.scope == scope and command.keys]  # "": palette only
 
 
 # Keys that belong to a pane or a dialog rather than the app; listed on the help screen only.

@@ -22,9 +22,13 @@ from tui.commands import bindings
 from tui.matches import Matches, first_from, index_at
 from tui.messages import AnalysisFailed, AnalysisProgress, AnalysisReady
 from tui.model import Analysis, ArgNode, Entity, Source
+from tui.screens.edits import EditActions
+from tui.screens.marks import MarkActions
+from tui.screens.reading import ReadingState
 from tui.widgets.article import ArticleView
 from tui.widgets.entities import EntityTree
 from tui.widgets.legend import RoleLegend
+from tui.widgets.notes import NotesList
 from tui.widgets.outline import OutlineTree
 from tui.text import label_line
 from tui.widgets.sections import SectionList
@@ -39,10 +43,10 @@ if TYPE_CHECKING:
 
 NARROW = 100  # below this many columns the side pane starts hidden
 LARGE_TEXT = 150_000  # characters; above this the progress bar shows while analysing
-TABS = {"outline": "tab-outline", "entities": "tab-entities", "sections": "tab-sections"}
+TABS = {"outline": "tab-outline", "entities": "tab-entities", "sections": "tab-sections", "notes": "tab-notes"}
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
     BINDINGS = bindings("reader") + bindings("article")
 
     def __init__(
@@ -96,6 +100,9 @@ class ReaderScreen(Screen[None]):
                 with TabPane("Sections", id=TABS["sections"]):
                     yield SectionList(id="sections")
                     yield Static(Text("Analysing…", style="dim italic"), id="sections-empty", classes="empty")
+                with TabPane("Notes", id=TABS["notes"]):
+                    yield NotesList(id="notes")
+                    yield Static(Text("Analysing…", style="dim italic"), id="notes-empty", classes="empty")
         yield Footer(compact=True)
 
     @property
@@ -113,6 +120,8 @@ class ReaderScreen(Screen[None]):
         for tree in (self.query_one(OutlineTree), self.query_one(EntityTree)):
             tree.display = False
         self.query_one(SectionList).display = False
+        self.query_one(NotesList).display = False
+        self.open_reading()  # the reader's corrections, notes and place, from the store
         self._apply_width(self.app.size.width)
         if self._side_setting != "auto":
             self._set_side(self._side_setting == "shown")
@@ -202,6 +211,7 @@ class ReaderScreen(Screen[None]):
         )
 
     def _install(self, analysis: Analysis, index: SearchIndex) -> None:
+        machine, analysis = analysis, self.corrected(analysis)
         self.analysis = analysis
         self.search_index = index
         self.article_title = analysis.title or self.article_title
@@ -220,11 +230,14 @@ class ReaderScreen(Screen[None]):
             "No named entities found in this text.",
         )
         self._fill_pane(self.query_one(SectionList), "#sections-empty", analysis.sections, "No sections.")
+        self.show_notes(analysis)
+        if analysis is not machine:
+            self.reindex(analysis)  # the corrected roles in "!" search
         from tui.screens.search import SearchScreen
 
         for screen in self.app.screen_stack:
             if isinstance(screen, SearchScreen) and screen.index is None:
-                screen.set_index(index)  # opened while analysing
+                screen.set_index(self.searchable(index))  # opened while analysing
         for note in analysis.caveats:
             self.notify(note, title="Note", markup=False, timeout=8)
         self._on_moved()
@@ -253,7 +266,9 @@ class ReaderScreen(Screen[None]):
                 sections.follow(offset)
             span = article.cursor_span or (offset, offset + 1)
             self.query_one(OutlineTree).follow(*span)
+            self.query_one(NotesList).follow(offset)
         self.titlebar.set_position(section, round(article.position * 100))
+        self.position_moved()
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
         entity = self._entity_at(message.offset)
@@ -318,6 +333,8 @@ class ReaderScreen(Screen[None]):
         if event.option_list.id == "sections" and self.analysis is not None:
             section = self.analysis.sections[event.option_index]
             self.goto(section.start, top=True)
+        elif event.option_list.id == "notes" and event.option.id is not None:
+            self.jump_to_note(event.option.id)
 
     # ------------------------------------------------------------------ actions: reading
     def action_article(self, move: str) -> None:
@@ -367,7 +384,7 @@ class ReaderScreen(Screen[None]):
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen
 
-        self.app.push_screen(SearchScreen(self.search_index, self.last_query), self._search_done)
+        self.app.push_screen(SearchScreen(self.searchable(self.search_index), self.last_query), self._search_done)
 
     def _search_done(self, result: tuple[str, SearchHit] | None) -> None:
         if result is None:
@@ -378,6 +395,9 @@ class ReaderScreen(Screen[None]):
 
     def jump_to_hit(self, query: str, hit: SearchHit) -> None:
         analysis = self.analysis
+        if hit.kind == "note":  # the note's words, as an argument unit is shown
+            self._mark(hit.start, hit.end)
+            return
         if hit.kind == "entity" and analysis is not None:
             entity = next((e for e in analysis.entities if e.id == hit.ref), None)
             if entity is not None and entity.mentions:
@@ -439,7 +459,7 @@ class ReaderScreen(Screen[None]):
         pane = tabbed.get_pane(tabbed.active) if tabbed.active else None
         if pane is None:
             return
-        for widget in pane.query("OutlineTree, EntityTree, SectionList"):
+        for widget in pane.query("OutlineTree, EntityTree, SectionList, NotesList"):
             if widget.display:
                 widget.focus()
                 return
