@@ -61,8 +61,8 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for s, e in spans:
         while s < e and text[s].isspace():
             s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        while e > s and (text[e - 1].isspace() or (e < end and text[e - 1] in ",;:—–")):
+            e -= 1  # a clause cut at a comma ends before it; the sentence keeps its own full stop
         if e - s >= 3 and (s, e) not in out:
             out.append((s, e))
     return out

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, ProgressBar, Static, TabbedContent, TabPane, Tabs, Tree
 
-from tui.commands import bindings
+from tui.commands import COMMANDS, bindings
 from tui.matches import Matches, first_from, index_at
 from tui.messages import AnalysisFailed, AnalysisProgress, AnalysisReady
 from tui.model import Analysis, ArgNode, Entity, Source
@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 
 NARROW = 100  # below this many columns the side pane starts hidden
 LARGE_TEXT = 150_000  # characters; above this the progress bar shows while analysing
+# Left out of the footer on a narrow terminal, so Export, Help and Quit stay in sight (help and palette list them).
+WIDE_FOOTER = frozenset(c.action for c in COMMANDS if c.group in ("Correct", "Notes"))
 TABS = {"outline": "tab-outline", "entities": "tab-entities", "sections": "tab-sections", "notes": "tab-notes"}
 
 
@@ -149,6 +151,15 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
             self._narrow = narrow
             self.set_class(narrow, "narrow")
             self._set_side(not narrow)
+            self.refresh_bindings()
+
+    @property
+    def active_bindings(self) -> dict[str, Any]:
+        """What the footer shows: on a narrow terminal, without the reading commands."""
+        active = super().active_bindings
+        if not self._narrow:
+            return active
+        return {key: a for key, a in active.items() if a.binding.id not in WIDE_FOOTER}
 
     def _set_side(self, visible: bool) -> None:
         self.side_visible = visible

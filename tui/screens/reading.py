@@ -67,8 +67,8 @@ class ReadingState:
         self._units = sorted(analysis.arg_nodes(), key=lambda n: (n.start, n.end))
         tree = self.query_one(OutlineTree)
         tree.reload(analysis.outline, focus)
-        self._fill_pane(tree, "#outline-empty", analysis.outline,
-                        "No argument found in this text: no thesis, claims or reasons were recognised.")
+        tree.display = bool(analysis.outline)  # the empty pane's words were set when the analysis came
+        self.query_one("#outline-empty").display = not analysis.outline
         self.show_notes(analysis)
         self.reindex(analysis)
         self.query_one(NotesList).follow(self.article.cursor_offset)
