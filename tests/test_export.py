@@ -416,7 +416,7 @@ def test_aif_nodes_edges_and_relations(analysis: Analysis) -> None:
 
 def test_json_export_is_the_analysis_document(analysis: Analysis) -> None:
     out = render(analysis, "json")
-    assert json.loads(out)["schema"] == "argview.analysis/1"
+    assert json.loads(out)["schema"] == "argview.analysis/2"
     assert Analysis.model_validate_json(out) == analysis
 
 

@@ -148,3 +148,25 @@ def test_no_reading_gives_the_analysis_as_it_is() -> None:
     a = analyse_bytes(ARTICLE)
     assert apply_reading(a, reading()) == (a, [])
     assert apply_reading(a, None) == (a, [])
+
+
+def test_a_unit_freed_by_not_an_argument_can_then_move() -> None:
+    a = analyse_bytes(ARTICLE)
+    out, orphans = apply_reading(a, reading(
+        Edit(kind="role", anchor=at(a, SHOPS), role="none"),
+        Edit(kind="move", anchor=at(a, STUDIES), parent=None),
+    ))
+    assert orphans == []
+    assert [(d, t) for d, _, t, _ in tree(out)] == [(0, THESIS), (0, STUDIES), (1, END)]
+
+
+def test_a_flipped_relation_is_in_the_gold_line() -> None:
+    from tui.reading.gold import gold_document
+
+    a = analyse_bytes(ARTICLE)
+    out, _ = apply_reading(a, reading(Edit(kind="move", anchor=at(a, END), parent=at(a, THESIS), relation="attack")))
+    line = gold_document(out)
+    index = {line["text"][u["start"]:u["end"]]: u["id"] for u in line["units"]}
+    assert {"from": index[END], "to": index[THESIS], "type": "attack"} in line["relations"]
+    assert {"from": index[SHOPS], "to": index[THESIS], "type": "attack"} in line["relations"]  # a counter, implied
+    assert {"from": index[STUDIES], "to": index[SHOPS], "type": "attack"} in line["relations"]

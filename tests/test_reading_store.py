@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tui.reading.model import Anchor, Edit, Note
-from tui.reading.store import ReadingStore, StoreError, store_path
+from tui.reading.store import MIGRATIONS, SCHEMA_VERSION, ReadingStore, StoreError, store_path
 
 TEXT = "Cities should price parking. Free parking is never free. Drivers pay for it in rent."
 SHA = "a" * 64
@@ -115,7 +115,22 @@ def test_the_store_lives_in_the_data_folder(tmp_path: Path, monkeypatch: pytest.
     assert (tmp_path / "mine" / "reading.db").is_file()
     con = sqlite3.connect(tmp_path / "mine" / "reading.db")
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert con.execute("SELECT version FROM migrations").fetchall() == [(1,)]
+    assert con.execute("SELECT version FROM migrations").fetchall() == [(v,) for v, _, _ in MIGRATIONS]
+
+
+def test_a_store_from_the_first_schema_is_migrated_keeping_its_edits(db: Path) -> None:
+    con = sqlite3.connect(db, isolation_level=None)
+    con.executescript(MIGRATIONS[0][2])
+    con.execute("INSERT INTO migrations VALUES (1, 'first', 0)")
+    con.execute("PRAGMA user_version = 1")
+    edit = role_edit(0, 28, "thesis")
+    con.execute("INSERT INTO edit_log (sha, op, edit, body, at) VALUES (?, 'do', ?, ?, 0)", (SHA, edit.id, edit.model_dump_json()))
+    con.close()
+    store = ReadingStore.open(db)
+    assert store.problem is None and store.load(SHA).edits == [edit]
+    store.add_edit(SHA, role_edit(29, 56), text=TEXT)  # the text column came with schema 2
+    assert store.text(SHA) == TEXT
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_open_without_create_leaves_no_file(db: Path) -> None:
@@ -237,3 +252,43 @@ def test_a_write_blocked_by_a_lock_is_one_line_and_changes_nothing(db: Path, mon
     assert store.load(SHA).edits == []
     store.add_edit(SHA, role_edit(0, 28))
     assert len(store.load(SHA).edits) == 1
+
+
+def test_a_data_folder_that_cannot_be_made_gives_a_session_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    monkeypatch.setenv("ARGVIEW_DATA_DIR", str(tmp_path / "a-file" / "argview"))
+    store = ReadingStore.open()
+    assert store.read_only and store.problem and "\n" not in store.problem and "will not be saved" in store.problem
+    store.add_edit(SHA, role_edit(0, 28))
+    assert len(store.load(SHA).edits) == 1
+
+
+def test_the_store_can_be_used_from_another_thread(db: Path) -> None:
+    import threading
+
+    store = ReadingStore.open(db)
+    failures: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            for i in range(20):
+                store.add_edit(SHA, role_edit(i, i + 1))
+        except BaseException as err:  # noqa: BLE001 - reported by the assertion below
+            failures.append(err)
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == [] and len(store.load(SHA).edits) == 40
+
+
+def test_a_row_this_version_cannot_read_is_left_alone(db: Path) -> None:
+    store = ReadingStore.open(db)
+    store.add_edit(SHA, role_edit(0, 28))
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("INSERT INTO edit_log (sha, op, edit, body, at) VALUES (?, 'do', 'x', '{\"kind\": \"future\"}', 0)", (SHA,))
+    con.close()
+    assert len(store.load(SHA).edits) == 1
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM edit_log").fetchone()[0] == 2

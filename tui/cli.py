@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from tui import __version__
 from tui.export import EXPORTS, FORMATS as EXPORT_FORMATS  # light: no writer is imported until used
@@ -33,8 +34,15 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"print SOURCE's argument as {', '.join(EXPORT_FORMATS[:-1])} or {EXPORT_FORMATS[-1]}: "
         + "; ".join(f"{f.id}, {f.description}" for f in EXPORTS),
     )
+    mode.add_argument(
+        "--corrections-out", metavar="FILE",
+        help="write every article you corrected as JSON Lines in the eval gold format (units, roles, relations) to FILE ('-' prints)",
+    )
+    mode.add_argument("--forget", metavar="SOURCE", help="remove everything kept for SOURCE (corrections, notes, bookmarks, position) and exit")
+    parser.add_argument("--as-analysed", action="store_true",
+                        help="with --json and --export: the outline as the analysis made it, without your corrections and notes")
     parser.add_argument("-o", "--output", metavar="FILE", help="with --export: write FILE (atomically) instead of printing; DIR/ writes inside DIR")
-    parser.add_argument("--force", action="store_true", help="with --output: overwrite FILE if it exists")
+    parser.add_argument("--force", action="store_true", help="with --output or --corrections-out: overwrite FILE if it exists")
     parser.add_argument(
         "--max-size", type=float, default=None, metavar="MB",
         help="refuse sources larger than this many megabytes (default: 10, at most 1024)",
@@ -97,6 +105,7 @@ def _print_json(args: argparse.Namespace) -> int:
         raise StdoutError("standard output is closed")
     status = EXIT_OK
     stdin_read = False
+    readings = _Readings(args.as_analysed)
     for name in args.sources or [None]:
         if name == "-" and stdin_read:  # reading it again would find it empty
             _error(name, "standard input was already read for an earlier '-'")
@@ -113,6 +122,7 @@ def _print_json(args: argparse.Namespace) -> int:
             _error(name, f"internal error: {type(err).__name__}: {err}")
             status = EXIT_SOURCE
             continue
+        analysis = readings.apply(analysis, name)
         _write_stdout(analysis.write_json, "\n")  # in pieces: the JSON of a 10 MB text can be 250 MB
     return status
 
@@ -134,8 +144,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _check_numbers(parser, args)
-    if (args.output is not None or args.force) and not args.export:
-        parser.error("-o/--output and --force go with --export")
+    if args.output is not None and not args.export:
+        parser.error("-o/--output goes with --export")
+    if args.force and not (args.export or args.corrections_out):
+        parser.error("--force goes with --export or --corrections-out")
+    if args.as_analysed and not (args.json or args.export):
+        parser.error("--as-analysed goes with --json or --export")
     try:
         if args.schema:
             from tui.model import Analysis
@@ -149,6 +163,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.json:
             return _print_json(args)
+        if args.corrections_out is not None:
+            if args.sources:
+                parser.error("--corrections-out takes no SOURCE: it writes every article you corrected")
+            return _corrections_out(args)
+        if args.forget is not None:
+            if args.sources:
+                parser.error("--forget takes one SOURCE")
+            return _forget(args)
         if args.export:
             if len(args.sources) > 1:
                 parser.error("--export takes one SOURCE")
@@ -218,6 +240,7 @@ def _export(args: argparse.Namespace) -> int:
     except SourceError as err:
         _error(name, str(err))
         return EXIT_SOURCE
+    analysis = _Readings(args.as_analysed).apply(analysis, name)
     try:
         if output is None:
             _write_stdout(render(analysis, args.export))
@@ -231,6 +254,174 @@ def _export(args: argparse.Namespace) -> int:
     except OSError as err:
         _error(output, _cannot_write(err))
         return EXIT_SOURCE
+    return EXIT_OK
+
+
+class _Readings:
+    """The reading store as the commands that print an analysis see it: opened on first use, never
+    created (reading leaves no trace), its problems and each orphan one line on stderr."""
+
+    def __init__(self, as_analysed: bool) -> None:
+        self.as_analysed = as_analysed
+        self._store: object = None
+
+    def apply(self, analysis: Any, name: str | None) -> Any:
+        from tui.reading.paths import store_path
+
+        if self.as_analysed or (self._store is None and not store_path().exists()):
+            return analysis  # nothing kept: the models and SQLite are not even imported
+        import sqlite3
+
+        from tui.reading.apply import apply_reading
+        from tui.reading.store import ReadingStore
+
+        if self._store is None:
+            self._store = ReadingStore.open(create=False)
+            if self._store.problem:
+                _say(self._store.problem)
+        assert isinstance(self._store, ReadingStore)
+        try:
+            reading = self._store.load(analysis.source.sha256)
+        except (sqlite3.Error, ValueError) as err:  # ValueError: a row pydantic cannot read
+            _say(f"reading store: cannot read ({_one_line(err)}): shown as analysed")
+            return analysis
+        corrected, orphans = apply_reading(analysis, reading)
+        for orphan in orphans:
+            _error(name, orphan.describe())
+        return corrected
+
+
+def _say(message: str) -> None:
+    from tui.ingest.clean import clean_inline
+
+    print(f"argview: {clean_inline(message)}", file=sys.stderr)
+
+
+def _shown(name: str) -> str:
+    from tui.ingest.clean import clean_inline
+
+    return clean_inline(name) or repr(name)
+
+
+def _one_line(err: BaseException) -> str:
+    return " ".join(str(err).split())[:200] or type(err).__name__
+
+
+def _corrections_out(args: argparse.Namespace) -> int:
+    """Every corrected article in the eval gold format, one JSON line each, written atomically."""
+    from tui.export import check_target, write_atomic
+    from tui.reading.store import ReadingStore
+
+    output = None if args.corrections_out == "-" else args.corrections_out
+    if output is not None:
+        if output == "":
+            _error(output, "cannot write: the file name is empty")
+            return EXIT_SOURCE
+        try:
+            check_target(output, force=args.force)
+        except OSError as err:
+            _error(output, _cannot_write(err))
+            return EXIT_SOURCE
+    elif sys.stdout is None:
+        raise StdoutError("standard output is closed")
+    store = ReadingStore.open(create=False)
+    if store.problem:
+        _say(store.problem)
+    lines: list[str] = []
+    status = EXIT_OK
+    for sha, name, reading in store.corrected():
+        try:
+            line = _gold_line(args, store, sha, name, reading)
+        except Exception as err:  # noqa: BLE001 - one article must not stop the others
+            line = f"internal error: {type(err).__name__}: {_one_line(err)}"
+        if line.startswith("{"):
+            lines.append(line)
+        else:
+            _error(name or sha[:16], f"not written: {line}")
+            status = EXIT_SOURCE
+    text = "".join(line + "\n" for line in lines)
+    if output is None:
+        _write_stdout(text)
+        return status
+    try:
+        write_atomic(output, text, force=args.force)
+    except OSError as err:
+        _error(output, _cannot_write(err))
+        return EXIT_SOURCE
+    if not lines and status == EXIT_OK:
+        _error(output, "no corrected articles yet: wrote an empty file")
+    return status
+
+
+def _gold_line(args: argparse.Namespace, store: Any, sha: str, name: str, reading: Any) -> str:
+    """The article's gold line as JSON, or why it cannot be written. The source is read again
+    when it is still there unchanged (the analysis the reader corrected); else the text kept
+    with the edits is analysed; the edits find their words in it again."""
+    import json as json_
+
+    from tui.ingest import SourceError, ingest_bytes, read_source
+    from tui.ingest.sources import RawSource
+    from tui.analysis import analyse
+    from tui.reading.apply import apply_reading, locate
+    from tui.reading.gold import gold_document
+    from tui.reading.model import NOT_ARGUMENT
+
+    analysis = None
+    if name and name != "-":
+        try:
+            raw = read_source(name, **_source_options(args))
+            if raw.sha256 == sha:
+                analysis = analyse(*ingest_bytes(raw))
+        except SourceError:
+            pass
+    if analysis is None:
+        kept = store.text(sha)
+        if kept is None:
+            return "the article is no longer where it was read and its text was not kept"
+        source, doc = ingest_bytes(RawSource(name=name or "-", data=kept.encode("utf-8"), format_hint="text", sha256=sha))
+        analysis = analyse(source, doc)
+    corrected, orphans = apply_reading(analysis, reading.model_copy(update={"notes": []}))
+    for orphan in orphans:
+        _error(name or sha[:16], orphan.describe())
+    removed = [where for e in reading.edits if e.kind == "role" and e.role == NOT_ARGUMENT
+               for where in [locate(analysis.text, e.anchor)] if where is not None]
+    return json_.dumps(gold_document(corrected, not_argument=removed), ensure_ascii=False)
+
+
+def _forget(args: argparse.Namespace) -> int:
+    """Remove what is kept for a source: the article with its bytes' sha256 and any article last
+    opened under that name (an older version of the file)."""
+    from tui.ingest import SourceError, read_source
+    from tui.ingest.sources import is_url
+    from tui.reading.paths import store_path
+    from tui.reading.store import ReadingStore, StoreError
+
+    name = args.forget
+    if not store_path().exists():
+        _write_stdout(f"nothing is kept for {_shown(name)}\n")
+        return EXIT_OK
+    store = ReadingStore.open()
+    if store.problem:
+        _say(store.problem)
+        if store.read_only:
+            return EXIT_SOURCE
+    shas = set(store.find(name))
+    if not is_url(name) and name != "-":  # never fetch a page just to forget it
+        try:
+            shas.add(read_source(name, **_source_options(args)).sha256)
+        except SourceError as err:
+            if not shas:
+                _error(name, str(err))
+                return EXIT_SOURCE
+    try:
+        forgot = [sha for sha in sorted(shas) if store.forget(sha)]
+    except StoreError as err:
+        _error(name, str(err))
+        return EXIT_SOURCE
+    if forgot:
+        _write_stdout(f"forgot {_shown(name)}: its corrections, notes, bookmarks and reading position\n")
+    else:
+        _write_stdout(f"nothing is kept for {_shown(name)}\n")
     return EXIT_OK
 
 

@@ -41,7 +41,7 @@ EXPORTS: tuple[ExportFormat, ...] = (
     ExportFormat("md", "Markdown", "the outline as a nested list", ".outline.md", "markdown:to_markdown"),
     ExportFormat("argdown", "Argdown", "the argument map for the Argdown tools", ".argdown", "argdown:to_argdown"),
     ExportFormat("aif", "AIF", "Argument Interchange Format (JSON)", ".aif.json", "aif:to_aif"),
-    ExportFormat("json", "JSON", "the full analysis, argview.analysis/1", ".analysis.json", "json:to_json"),
+    ExportFormat("json", "JSON", "the full analysis, argview.analysis/2", ".analysis.json", "json:to_json"),
     ExportFormat("dot", "DOT", "the map as a Graphviz graph", ".dot", "dot:to_dot"),
     ExportFormat("mermaid", "Mermaid", "the map as a Mermaid flowchart", ".mmd", "mermaid:to_mermaid"),
     ExportFormat("svg", "SVG", "the map drawn by Graphviz (needs dot)", ".svg", "svg:to_svg", needs="dot"),

@@ -86,6 +86,8 @@ def titles(all_units: list[Unit]) -> dict[int, str]:
 
 
 def relation_kind(node: ArgNode, parent: ArgNode) -> Kind:
+    if node.relation is not None:  # the reader said so
+        return node.relation
     if node.role == "counter":
         return "attack"
     if node.role == "rebuttal" and parent.role == "counter":

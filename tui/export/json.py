@@ -1,4 +1,4 @@
-"""The `argview.analysis/1` document, exactly as `argview --json` prints it."""
+"""The `argview.analysis/2` document, exactly as `argview --json` prints it."""
 
 from __future__ import annotations
 

@@ -1,12 +1,14 @@
 """The outline as a Markdown document: title and thesis on top, the argument as a nested list
-(role, label, the quoted text), then the entities. Nesting follows the outline exactly."""
+(role, label, the quoted text, the reader's notes on it as quotes), the other notes, then the
+entities. Nesting follows the outline exactly."""
 
 from __future__ import annotations
 
 import re
 
-from tui.export.graph import ROLE_TITLES, unit_text
-from tui.model import Analysis, ArgNode, Entity
+from tui.export.graph import ROLE_TITLES, unit_text, units
+from tui.export.notes import note_lines, notes_by_unit
+from tui.model import Analysis, ArgNode, Entity, ReaderNote
 from tui.names import shown
 from tui.text import clean_line
 
@@ -29,11 +31,20 @@ def to_markdown(analysis: Analysis) -> str:
     if thesis is not None:
         lines += [f"**Thesis:** {escape(unit_text(analysis, thesis))}", ""]
     lines += ["## Argument", ""]
+    all_units = units(analysis)
+    placed, rest = notes_by_unit(analysis, all_units)
+    notes = {id(u.node): placed[u.index] for u in all_units if u.index in placed}
     if analysis.outline:
         for node in analysis.outline:
-            _item(analysis, node, 0, lines)
+            _item(analysis, node, 0, lines, notes)
     else:
         lines.append("No argument outline was found.")
+    if rest:
+        lines += ["", "## Notes", ""]
+        for note in rest:
+            where = "no longer in the article" if note.start is None else "in the text"
+            lines.append(f"- On \u201c{escape(note.quote)}\u201d ({where}):")
+            _quote(note, "  ", lines)
     lines += ["", "## Entities", ""]
     if analysis.entities:
         lines += [_entity(entity) for entity in analysis.entities]
@@ -42,7 +53,11 @@ def to_markdown(analysis: Analysis) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _item(analysis: Analysis, node: ArgNode, depth: int, lines: list[str]) -> None:
+def _quote(note: ReaderNote, pad: str, lines: list[str]) -> None:
+    lines.extend(f"{pad}> {escape(line)}".rstrip() for line in note_lines(note))
+
+
+def _item(analysis: Analysis, node: ArgNode, depth: int, lines: list[str], notes: dict[int, list[ReaderNote]]) -> None:
     pad = "  " * depth
     head = f"**{ROLE_TITLES.get(node.role, node.role.title())}**"
     if node.cue:
@@ -50,8 +65,11 @@ def _item(analysis: Analysis, node: ArgNode, depth: int, lines: list[str]) -> No
     label = escape(node.label) or escape(unit_text(analysis, node))
     lines.append(f"{pad}- {head}: {label}")
     lines.append(f"{pad}  > {escape(unit_text(analysis, node))}")
+    for note in notes.get(id(node), []):
+        lines.append(f"{pad}  - *Your note:*")
+        _quote(note, pad + "    ", lines)
     for child in node.children:
-        _item(analysis, child, depth + 1, lines)
+        _item(analysis, child, depth + 1, lines, notes)
 
 
 def _entity(entity: Entity) -> str:

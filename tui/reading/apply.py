@@ -12,6 +12,7 @@ little differently), the rule the eval scorer matches units by.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -62,7 +63,7 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     parent: _Node | None = None
 
-    def walk(self):  # type: ignore[no-untyped-def]
+    def walk(self) -> Iterator[_Node]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -152,12 +153,12 @@ def _apply(text: str, roots: list[_Node], edit: Edit) -> str | None:
         return None
     if edit.kind == "unit":
         if node is not None and (node.start, node.end) == where:
+            if parent is not None and (parent is node or _under(parent, node)):
+                return "it would go under itself"
             node.role = edit.role or node.role  # it is a unit already: the edit says its role and place
         else:
             _trim_around(text, roots, where)
             node = _new(text, where, edit)
-        if parent is not None and (parent is node or _under(parent, node)):
-            return "it would go under itself"
         _detach(roots, node)
         _attach(roots, node, parent)
         node.relation = edit.relation
@@ -184,7 +185,7 @@ def _promote(roots: list[_Node], node: _Node) -> None:
     """`node` becomes the only thesis, first at the top level; a former thesis becomes a claim
     under it (with what it held)."""
     _detach(roots, node)
-    former = [n for r in roots for n in r.walk() if n.role == "thesis"]
+    former = [n for r in [*roots, node] for n in r.walk() if n.role == "thesis" and n is not node]
     node.role, node.relation = "thesis", None
     roots.insert(0, node)
     for old in former:
@@ -197,7 +198,7 @@ def _promote(roots: list[_Node], node: _Node) -> None:
 
 def _new(text: str, where: tuple[int, int], edit: Edit) -> _Node:
     start, end = where
-    role = edit.role if edit.role not in (None, NOT_ARGUMENT) else "premise"
+    role: str = edit.role if edit.role is not None and edit.role != NOT_ARGUMENT else "premise"
     return _Node(id=f"you-{edit.id}", role=role, start=start, end=end, label=_label(text[start:end]), cue=YOURS,
                  by="reader")
 
@@ -211,13 +212,15 @@ def _trim_around(text: str, roots: list[_Node], where: tuple[int, int]) -> None:
             if not (n.start <= start and end <= n.end) or (n.start, n.end) == where:
                 continue
             if n.start == start:
-                n.start = end
+                rest = (end, n.end)
             elif n.end == end:
-                n.end = start
+                rest = (n.start, start)
             else:
                 continue
-            _strip(n, text)
-            n.mark()
+            if text[rest[0] : rest[1]].strip():  # nothing but spaces left: the unit stays whole
+                n.start, n.end = rest
+                _strip(n, text)
+                n.mark()
 
 
 def _strip(n: _Node, text: str) -> None:

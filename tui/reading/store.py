@@ -14,37 +14,24 @@ Why it is built this way:
 
 from __future__ import annotations
 
-import json
+import functools
 import os
 import sqlite3
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tui.reading.model import BOOKMARK_KEYS, Anchor, Bookmark, Edit, Note, Reading
+from tui.reading.paths import FILE_NAME, data_dir, store_path
 
-FILE_NAME = "reading.db"
 BUSY_MS = 5000  # how long a write waits for another process's transaction before giving up
 
 
 class StoreError(Exception):
     """A write that could not be saved (disk full, the database locked for too long…); its text
     is one line for the user. Nothing was changed."""
-
-
-def data_dir() -> Path:
-    """The folder the store lives in: $ARGVIEW_DATA_DIR, else the platform's user data folder."""
-    override = os.environ.get("ARGVIEW_DATA_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("argview", appauthor=False))
-
-
-def store_path() -> Path:
-    return data_dir() / FILE_NAME
 
 
 # Each migration takes the schema from version n-1 to n; applied in order, each recorded in
@@ -66,15 +53,35 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE TABLE bookmarks (sha TEXT NOT NULL, key TEXT NOT NULL, offset INTEGER NOT NULL,
                                 PRIMARY KEY (sha, key));
     """),
+    (2, "the article text the anchors point into", """
+        -- kept with the first edit or note, so --corrections-out can write an article whose file moved
+        CREATE TABLE texts (sha TEXT PRIMARY KEY, text TEXT NOT NULL);
+    """),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _locked(method: _F) -> _F:
+    """One call at a time per store: the app may call from a worker thread as well as its own."""
+
+    @functools.wraps(method)
+    def call(self: ReadingStore, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return call  # type: ignore[return-value]
+
+
 class ReadingStore:
-    """Open with `ReadingStore.open()`; every method is one transaction."""
+    """Open with `ReadingStore.open()`; every method is one transaction. Safe to share between
+    threads (calls are serialised) and between processes (SQLite's locks)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, *, read_only: bool, problem: str | None) -> None:
         self._conn = conn
+        self._lock = threading.RLock()
         self.path = path
         self.read_only = read_only  # True: a session in memory, nothing reaches `path`
         self.problem = problem      # one line for the user when the file could not be used as is
@@ -112,16 +119,18 @@ class ReadingStore:
             try:
                 disk = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
                 try:
-                    if disk.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+                    if disk.execute("PRAGMA user_version").fetchone()[0] <= SCHEMA_VERSION:
                         conn.close()
-                        conn = sqlite3.connect(":memory:", isolation_level=None)
+                        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
                         disk.backup(conn)
+                        _migrate(conn)  # an older file is read as this version reads it
                 finally:
                     disk.close()
             except sqlite3.Error:
                 pass  # start empty: nothing could be read
         return cls(conn, source, read_only=True, problem=problem)
 
+    @_locked
     def close(self) -> None:
         self._conn.close()
 
@@ -133,38 +142,55 @@ class ReadingStore:
 
     # --- reading ------------------------------------------------------------------------------
 
+    @_locked
     def load(self, sha: str) -> Reading:
-        """Everything kept for the article `sha` (empty when nothing is)."""
+        """Everything kept for the article `sha` (empty when nothing is). One read transaction,
+        so another process's write lands wholly before or after it."""
+        c = self._conn
+        c.execute("BEGIN")
+        try:
+            return self._load(sha)
+        finally:
+            if c.in_transaction:
+                c.execute("COMMIT")
+
+    def _load(self, sha: str) -> Reading:
         c = self._conn
         row = c.execute("SELECT name, position FROM articles WHERE sha = ?", (sha,)).fetchone()
         name, position = row if row else ("", None)
         applied, redo = _replay(c.execute("SELECT op, edit, body FROM edit_log WHERE sha = ? ORDER BY seq", (sha,)))
         notes: dict[str, Note | None] = {}
         for note_id, body in c.execute("SELECT note, body FROM note_log WHERE sha = ? ORDER BY seq", (sha,)):
-            notes[note_id] = None if body is None else Note.model_validate_json(body)
+            notes[note_id] = None if body is None else _parsed(Note, body)
         kept = sorted((n for n in notes.values() if n is not None), key=lambda n: (n.anchor.start, n.created))
         marks = {k: Bookmark(key=k, offset=o) for k, o in c.execute(
             "SELECT key, offset FROM bookmarks WHERE sha = ? ORDER BY key", (sha,))}
         return Reading(sha256=sha, name=name, edits=applied, redo=redo, notes=kept, bookmarks=marks, position=position)
 
+    @_locked
     def corrected(self) -> Iterator[tuple[str, str, Reading]]:
         """(sha, name, reading) of every article with at least one applied edit, oldest first."""
-        shas = [s for (s,) in self._conn.execute(
-            "SELECT sha FROM edit_log GROUP BY sha ORDER BY MIN(seq)")]
+        with self._lock:  # a generator: the decorator's lock is gone by the time this runs
+            shas = [s for (s,) in self._conn.execute("SELECT sha FROM edit_log GROUP BY sha ORDER BY MIN(seq)")]
         for sha in shas:
             reading = self.load(sha)
             if reading.edits:
                 yield sha, reading.name, reading
 
+    @_locked
     def articles(self) -> list[tuple[str, str]]:
         """(sha, name) of every article the store holds anything for."""
-        return [tuple(r) for r in self._conn.execute("SELECT sha, name FROM articles ORDER BY seen")]  # type: ignore[misc]
+        return [(sha, name) for sha, name in self._conn.execute("SELECT sha, name FROM articles ORDER BY seen")]
 
     # --- writing ------------------------------------------------------------------------------
 
-    def add_edit(self, sha: str, edit: Edit, *, name: str | None = None) -> None:
-        """Apply `edit` after the others (and drop the redo stack, as any editor does)."""
-        with self._write(sha, name) as c:
+    @_locked
+    def add_edit(self, sha: str, edit: Edit, *, name: str | None = None, text: str | None = None) -> None:
+        """Apply `edit` after the others (and drop the redo stack, as any editor does).
+
+        `name`: the source's name (a local file's is kept absolute, to find it again); `text`: the
+        analysis text the anchors point into, kept once per article for `--corrections-out`."""
+        with self._write(sha, name, text) as c:
             c.execute("INSERT INTO edit_log (sha, op, edit, body, at) VALUES (?, 'do', ?, ?, ?)",
                       (sha, edit.id, edit.model_dump_json(), time.time()))
 
@@ -176,6 +202,7 @@ class ReadingStore:
         """Redo the last undone edit; None when there is none (or an edit came after the undo)."""
         return self._move(sha, "redo")
 
+    @_locked
     def _move(self, sha: str, op: str) -> Edit | None:
         with self._write(sha, None) as c:
             applied, redo = _replay(c.execute("SELECT op, edit, body FROM edit_log WHERE sha = ? ORDER BY seq", (sha,)))
@@ -187,13 +214,15 @@ class ReadingStore:
                       (sha, op, edit.id, time.time()))
             return edit
 
-    def put_note(self, sha: str, note: Note, *, name: str | None = None) -> Note:
+    @_locked
+    def put_note(self, sha: str, note: Note, *, name: str | None = None, text: str | None = None) -> Note:
         """Save a new note or a new version of one (same id); returns it as saved."""
-        with self._write(sha, name) as c:
+        with self._write(sha, name, text) as c:
             c.execute("INSERT INTO note_log (sha, note, body, at) VALUES (?, ?, ?, ?)",
                       (sha, note.id, note.model_dump_json(), time.time()))
         return note
 
+    @_locked
     def delete_note(self, sha: str, note_id: str) -> bool:
         with self._write(sha, None) as c:
             row = c.execute("SELECT body FROM note_log WHERE sha = ? AND note = ? ORDER BY seq DESC LIMIT 1",
@@ -203,6 +232,7 @@ class ReadingStore:
             c.execute("INSERT INTO note_log (sha, note, body, at) VALUES (?, ?, NULL, ?)", (sha, note_id, time.time()))
             return True
 
+    @_locked
     def set_bookmark(self, sha: str, key: str, offset: int, *, name: str | None = None) -> Bookmark:
         mark = Bookmark(key=key, offset=offset)  # validates the key (a-z) and offset first
         with self._write(sha, name) as c:
@@ -210,39 +240,49 @@ class ReadingStore:
                       "ON CONFLICT (sha, key) DO UPDATE SET offset = excluded.offset", (sha, mark.key, mark.offset))
         return mark
 
+    @_locked
     def delete_bookmark(self, sha: str, key: str) -> bool:
         with self._write(sha, None) as c:
             return c.execute("DELETE FROM bookmarks WHERE sha = ? AND key = ?", (sha, key)).rowcount > 0
 
+    @_locked
     def set_position(self, sha: str, offset: int | None, *, name: str | None = None) -> None:
         if offset is not None and offset < 0:
             raise ValueError("a position is a character offset, 0 or more")
         with self._write(sha, name) as c:
             c.execute("UPDATE articles SET position = ? WHERE sha = ?", (offset, sha))
 
+    @_locked
     def forget(self, sha: str) -> bool:
         """Remove everything kept for `sha`; True if there was anything. `secure_delete` zeroes
         the freed pages, so the text of the notes does not linger in the file."""
         with self._write(None, None) as c:
             found = 0
-            for table in ("edit_log", "note_log", "bookmarks", "articles"):
-                found += c.execute(f"DELETE FROM {table} WHERE sha = ?", (sha,)).rowcount  # noqa: S608 - fixed names
+            for table in ("edit_log", "note_log", "bookmarks", "texts", "articles"):
+                found += c.execute(f"DELETE FROM {table} WHERE sha = ?", (sha,)).rowcount  # the table names are ours
             return found > 0
 
+    @_locked
     def find(self, name: str) -> list[str]:
-        """The shas of articles last opened under `name`."""
-        return [s for (s,) in self._conn.execute("SELECT sha FROM articles WHERE name = ?", (name,))]
+        """The shas of articles last opened under `name` (a local file's, as any path to it)."""
+        return [s for (s,) in self._conn.execute("SELECT sha FROM articles WHERE name = ?", (_kept_name(name),))]
 
-    def _write(self, sha: str | None, name: str | None) -> _Transaction:
-        return _Transaction(self._conn, sha, name)
+    @_locked
+    def text(self, sha: str) -> str | None:
+        """The analysis text kept for `sha` (see `add_edit`), or None."""
+        row = self._conn.execute("SELECT text FROM texts WHERE sha = ?", (sha,)).fetchone()
+        return row[0] if row else None
+
+    def _write(self, sha: str | None, name: str | None, text: str | None = None) -> _Transaction:
+        return _Transaction(self._conn, sha, _kept_name(name), text)
 
 
 class _Transaction:
     """BEGIN IMMEDIATE … COMMIT, the article's row kept up to date; any failure rolls back and
     becomes a StoreError with one line of text."""
 
-    def __init__(self, conn: sqlite3.Connection, sha: str | None, name: str | None) -> None:
-        self.conn, self.sha, self.name = conn, sha, name
+    def __init__(self, conn: sqlite3.Connection, sha: str | None, name: str | None, text: str | None) -> None:
+        self.conn, self.sha, self.name, self.text = conn, sha, name, text
 
     def __enter__(self) -> sqlite3.Connection:
         try:
@@ -252,23 +292,24 @@ class _Transaction:
                     "INSERT INTO articles (sha, name, seen) VALUES (?, ?, ?) ON CONFLICT (sha) DO UPDATE SET "
                     "seen = excluded.seen, name = CASE WHEN ? IS NULL THEN articles.name ELSE excluded.name END",
                     (self.sha, self.name or "", time.time(), self.name))
+                if self.text is not None:
+                    self.conn.execute("INSERT OR IGNORE INTO texts (sha, text) VALUES (?, ?)", (self.sha, self.text))
         except sqlite3.Error as err:
             self._rollback()
             raise StoreError(f"could not save to the reading store: {_reason(err)}") from None
         return self.conn
 
-    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None, tb: Any) -> bool:
+    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None, tb: Any) -> None:
         if kind is not None:
             self._rollback()
             if isinstance(err, sqlite3.Error):
                 raise StoreError(f"could not save to the reading store: {_reason(err)}") from None
-            return False
+            return  # the error goes on up
         try:
             self.conn.execute("COMMIT")
-        except sqlite3.Error as err:
+        except sqlite3.Error as failed:
             self._rollback()
-            raise StoreError(f"could not save to the reading store: {_reason(err)}") from None
-        return False
+            raise StoreError(f"could not save to the reading store: {_reason(failed)}") from None
 
     def _rollback(self) -> None:
         try:
@@ -278,15 +319,35 @@ class _Transaction:
             pass
 
 
+_M = TypeVar("_M", Edit, Note)
+
+
+def _parsed(model: type[_M], body: str) -> _M | None:
+    """A row as its model; None for one this version cannot read (left in the file, not shown)."""
+    try:
+        return model.model_validate_json(body)
+    except ValueError:
+        return None
+
+
+def _kept_name(name: str | None) -> str | None:
+    """A local file's name made absolute (found again from any folder); others (URLs, "-") as given."""
+    from tui.names import shown
+
+    if name and "://" not in name and name != "-" and os.path.isfile(name):
+        name = os.path.abspath(name)
+    return None if name is None else shown(name)  # SQLite text is UTF-8: undecodable bytes as \xff
+
+
 def _replay(rows: Any) -> tuple[list[Edit], list[Edit]]:
     """The applied edits and the redo stack (next to redo first) from the log, in commit order."""
     applied: list[Edit] = []
     redo: list[Edit] = []
-    by_id: dict[str, Edit] = {}
     for op, edit_id, body in rows:
         if op == "do":
-            edit = Edit.model_validate_json(body)
-            by_id[edit_id] = edit
+            edit = _parsed(Edit, body)
+            if edit is None:
+                continue
             applied.append(edit)
             redo.clear()
         elif op == "undo":
@@ -316,14 +377,15 @@ def _reason(err: BaseException) -> str:
 
 
 def _memory() -> sqlite3.Connection:
-    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     _migrate(conn)
     return conn
 
 
 def _open_file(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None)  # we BEGIN ourselves
+    # we BEGIN ourselves; calls from other threads are serialised by the store's lock
+    conn = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None, check_same_thread=False)
     try:
         try:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
