@@ -39,6 +39,7 @@ class Session:
         self.store = store
         self.sha = sha
         self.name = name
+        self.text: str | None = None  # the analysis text, kept by the store with the first edit or note
         self.reading = Reading(sha256=sha, name=name)
         self.problem: str | None = None  # the last write that failed, for the screen to show
         self.reload()
@@ -56,6 +57,7 @@ class Session:
         return self.reading
 
     def apply(self, machine: Analysis) -> tuple[Analysis, list[Orphan]]:
+        self.text = machine.text
         return apply_reading(machine, self.reading)
 
     def _write(self, method: str, *args: object, **kwargs: object) -> object | None:
@@ -76,7 +78,7 @@ class Session:
 
     # ------------------------------------------------------------- edits
     def add_edit(self, edit: Edit) -> bool:
-        return self._write("add_edit", edit, name=self.name) is not None
+        return self._write("add_edit", edit, name=self.name, text=self.text) is not None
 
     def undo(self) -> Edit | None:
         result = self._write("undo")
@@ -103,7 +105,7 @@ class Session:
             note = old.model_copy(update={"text": text, "updated": now()})
         else:
             note = Note(anchor=anchor, text=text)
-        return self._write("put_note", note, name=self.name) is not None
+        return self._write("put_note", note, name=self.name, text=self.text) is not None
 
     def delete_note(self, note_id: str) -> bool:
         return self._write("delete_note", note_id) is not None

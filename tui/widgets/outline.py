@@ -97,12 +97,12 @@ class OutlineTree(TreeKeys, Tree[ArgNode]):
         parts: list[Text | tuple[str, Style] | str] = [(f" {BADGES[data.role]} ", badge_style), " "]
         if (data.start, data.end) in self._noted:
             parts.append((f"{NOTE_MARK} ", style + self.get_component_rich_style("outline--note", partial=True)))
-        if data.relation is not None:  # the reader said it: shown, as it may differ from what the role implies
-            parts.append(("attacks " if data.relation == "attack" else "supports ", style))
         if data.cue:  # before the label, so a narrow pane never cuts it off
             cue_class = "outline--yours" if data.by == "reader" else "outline--cue"
             cue_style = self.get_component_rich_style(cue_class, partial=True)
             parts.append((f"«{label_line(data.cue, 30)}» ", style + cue_style))
+        if data.relation is not None:  # the reader said it: shown, as it may differ from what the role implies
+            parts.append(("attacks: " if data.relation == "attack" else "supports: ", style))
         parts.append(label)
         return fit_label(self, node, Text.assemble(*parts))
 
