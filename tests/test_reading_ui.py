@@ -342,3 +342,86 @@ async def test_every_new_key_is_in_the_help_screen_and_the_palette():
     scoped = {(c.scope, k) for c in COMMANDS for k in c.keys.split(",") if c.keys}
     assert len(scoped) == len([k for c in COMMANDS for k in c.keys.split(",") if c.keys]), "a key bound twice"
     assert "m" in singles and "apostrophe" in singles
+
+
+@sync
+async def test_an_article_opened_from_a_file_comes_back_at_its_sentence_before_and_after_the_analysis(tmp_path):
+    from tests.test_app import ARTICLE
+
+    path = tmp_path / "night-trains.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    app = ArgviewApp.from_path(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        text = app.reader.analysis.text
+        target = text.index("Because sleeper")  # starts mid-line: the line's start is another sentence
+        app.reader.goto(target)
+        await pilot.pause()
+    again = ArgviewApp.from_path(path)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = again.reader.article
+        top, bottom = article.visible_lines
+        assert top > 0 and top <= article.line_of(target) < bottom  # the text shows there at once
+        await settle(again, pilot)
+        assert article.cursor_offset == target
+
+
+@sync
+async def test_corrections_whose_words_are_gone_are_kept_and_said_once():
+    from tui.reading.model import Anchor, Edit
+    from tui.reading.store import ReadingStore
+
+    analysis = hand_built()
+    with ReadingStore.open() as store:
+        store.add_edit(analysis.source.sha256, Edit(kind="role", role="claim",
+                                                    anchor=Anchor(start=5, end=30, quote="words this article never had")))
+    app = ArgviewApp.from_analysis(analysis)
+    said = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        gone = [line for line in said if "no longer match" in line]
+        assert len(gone) == 1 and "words this article never had" in gone[0]
+        assert shape(app.reader.analysis.outline) == shape(analysis.outline)
+    with ReadingStore.open() as store:
+        assert len(store.load(analysis.source.sha256).edits) == 1  # kept, never dropped
+
+
+@sync
+async def test_search_without_a_prefix_finds_notes_beside_the_text():
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"couchettes are cramped", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("slash", *"couchettes")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        kinds = [h.kind for h in app.screen.hits]
+        assert "note" in kinds and "sentence" in kinds  # the note beside the sentences that say it
+
+
+@sync
+async def test_forget_in_the_palette_removes_what_is_kept_for_the_article():
+    from tui.reading.store import ReadingStore
+
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await open_outline_on(app, pilot, "sleeper cabins")
+        await pilot.press("c")
+        await choose(pilot, "CLAIM")
+        await pilot.press("m", "b")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Forget this article")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await choose(pilot, "Forget this article's")
+        assert node(app, "sleeper cabins").role == "premise"
+    with ReadingStore.open() as store:
+        assert store.load(hand_built().source.sha256).empty

@@ -251,6 +251,7 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
                 screen.set_index(self.searchable(index))  # opened while analysing
         for note in analysis.caveats:
             self.notify(note, title="Note", markup=False, timeout=8)
+        self.restore_cursor()
         self._on_moved()
         self.refresh_bindings()
 

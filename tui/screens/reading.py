@@ -26,6 +26,7 @@ class ReadingState:
     session: Session | None = None
     machine: Analysis | None = None  # the analysis as the machine made it; `analysis` is corrected
     _position_timer = None
+    _restore_to: int | None = None  # the saved place, for the sentence cursor once sentences are known
     _forgotten = False  # after "Forget this article" the position is not written again this run
 
     def open_reading(self: ReaderScreen) -> None:
@@ -38,7 +39,18 @@ class ReadingState:
             self.notify(label_line(self.session.problem, 300), title="Reading store", severity="warning", markup=False)
         position = self.session.reading.position
         if position is not None and 0 < position < len(self._text):
+            self._restore_to = position
             self.call_after_refresh(self.goto, position, top=True)
+
+    def restore_cursor(self: ReaderScreen) -> None:
+        """Once the analysis has cut the sentences, the cursor goes on the saved sentence (the
+        text showed at its line before), unless the reader has scrolled it out of sight since."""
+        position, self._restore_to = self._restore_to, None
+        if position is None:
+            return
+        top, bottom = self.article.visible_lines
+        if top <= self.article.line_of(position) < bottom:
+            self.goto(position)
 
     def corrected(self: ReaderScreen, machine: Analysis) -> Analysis:
         """The machine's analysis with the reader's reading laid over it; orphans said once."""
