@@ -425,3 +425,22 @@ async def test_forget_in_the_palette_removes_what_is_kept_for_the_article():
         assert node(app, "sleeper cabins").role == "premise"
     with ReadingStore.open() as store:
         assert store.load(hand_built().source.sha256).empty
+
+
+@sync
+async def test_dialogs_show_a_label_with_markup_literally():
+    analysis = hand_built()
+    thesis = analysis.outline[0]
+    odd = thesis.model_copy(update={"label": "[red]night[/red] trains [/bad] \x1b]52;c;eA==\x07"})
+    app = ArgviewApp.from_analysis(analysis.model_copy(update={"outline": [odd]}))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("tab", "g", "c")
+        await pilot.pause()
+        from textual.markup import escape
+
+        box = app.screen.query_one("#choice-box")  # the title reads back as markup: literal brackets escaped
+        assert escape("[red]night[/red] trains [/bad]") in box.border_title and "\x1b" not in box.border_title
+        await pilot.press("escape", "M")
+        await pilot.pause()
+        assert escape("[/bad]") in app.screen.query_one("#choice-box").border_title

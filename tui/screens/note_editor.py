@@ -33,7 +33,7 @@ class NoteEditor(ModalScreen["str | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="dialog") as box:
-            box.border_title = self.title_text
+            box.border_title = Text(self.title_text)  # names article text: never markup
             box.border_subtitle = "ctrl+s saves · esc closes"
             yield Static(Text(label_line(self.quote, 300), style="italic dim"), id="note-quote")
             yield TextArea(self.initial, id="note-text", soft_wrap=True, show_line_numbers=False)

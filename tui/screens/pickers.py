@@ -42,7 +42,7 @@ class ChoiceScreen(ModalScreen["str | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice-box", classes="dialog") as box:
-            box.border_title = self.title_text
+            box.border_title = Text(self.title_text)  # names article text: never markup
             box.border_subtitle = self.hint
             if self.filter:
                 yield Input(placeholder="Type to narrow…", id="choice-filter")
@@ -107,7 +107,7 @@ class KeyPrompt(ModalScreen["str | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="key-box", classes="dialog") as box:
-            box.border_title = self.title_text
+            box.border_title = Text(self.title_text)  # names article text: never markup
             box.border_subtitle = "a–z" + (" · ' back" if self.back else "") + " · esc closes"
             lines = Text()
             for key, where in sorted(self.marks.items()):
