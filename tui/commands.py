@@ -80,10 +80,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("show_outline", "1", "Show outline", "Open the Outline tab", "View", call="show_tab('outline')"),
     Command("show_entities", "2", "Show entities", "Open the Entities tab", "View", call="show_tab('entities')"),
     Command("show_sections", "3", "Show sections", "Open the Sections tab", "View", call="show_tab('sections')"),
+    Command("show_notes", "4", "Show notes", "Open the Notes tab: your notes, in text order", "View", call="show_tab('notes')"),
     Command("toggle_roles", "r", "Toggle role tints", "Tint argument units by role, with a legend", "View", footer="Roles"),
     Command("toggle_entities", "e", "Toggle entity colours", "Colour entity mentions by type", "View", scope="article"),
     Command("next_theme", "t", "Next theme", "Cycle through the colour themes", "View", scope="app"),
-    Command("show_notes", "4", "Show notes", "Open the Notes tab: your notes, in text order", "View", call="show_tab('notes')"),
     # Your reading: corrections to the outline (on the highlighted outline node, or the unit at the
     # current sentence), notes and bookmarks, kept in the reading store between runs
     Command("change_role", "c", "Change role…", "Give the unit another role, or say it is not an argument", "Correct", footer="Role"),
@@ -120,6 +120,8 @@ LOCAL_KEYS: tuple[tuple[str, str, str], ...] = (
     ("Side pane", "click", "Click a node or list item to jump; click the article to move the cursor"),
     ("Search box", "↑ ↓ ctrl+n ctrl+p", "Move through the results"),
     ("Search box", "enter / esc", "Jump to the result / close the box"),
+    ("Note editor", "ctrl+s / esc", "Save the note (an empty one is deleted) / close: esc twice drops a change"),
+    ("Move to…", "type, ↑ ↓, enter", "Narrow the units by their words, choose the new parent"),
     ("Anywhere", "ctrl+p", "Command palette: every command by name, and themes"),
 )
 
