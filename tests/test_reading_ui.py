@@ -342,6 +342,13 @@ async def test_every_new_key_is_in_the_help_screen_and_the_palette():
     scoped = {(c.scope, k) for c in COMMANDS for k in c.keys.split(",") if c.keys}
     assert len(scoped) == len([k for c in COMMANDS for k in c.keys.split(",") if c.keys]), "a key bound twice"
     assert "m" in singles and "apostrophe" in singles
+    app = ArgviewApp.from_analysis(hand_built())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        palette = {c.title for c in app.get_system_commands(app.screen)}
+        for command in COMMANDS:
+            if command.group in ("Correct", "Notes") or command.action == "show_notes":
+                assert command.title in palette, command.title
 
 
 @sync

@@ -75,7 +75,7 @@ class ReadingState:
             return
         analysis, _orphans = self.session.apply(self.machine)
         self.analysis = analysis
-        self.article.set_analysis(analysis)
+        self.article.set_outline(analysis.outline)  # sentences and entities stay as they were
         self._units = sorted(analysis.arg_nodes(), key=lambda n: (n.start, n.end))
         tree = self.query_one(OutlineTree)
         tree.reload(analysis.outline, focus)
@@ -97,8 +97,10 @@ class ReadingState:
 
     def reindex(self: ReaderScreen, analysis: Analysis) -> None:
         """The search index follows the corrected outline (roles of units); built off the UI thread."""
-        self.run_worker(lambda: self._build_index(analysis), thread=True, exclusive=True, group="reindex",
-                        name="reindex")
+        # Not exclusive: a cancelled thread runs on anyway, and waiting on it would raise. The
+        # latest one's index is taken, older ones' are dropped.
+        self._reindex = self.run_worker(lambda: self._build_index(analysis), thread=True, group="reindex",
+                                        name="reindex")
 
     def searchable(self: ReaderScreen, index: SearchIndex | None) -> NoteSearch | None:
         """The search index with the reader's notes (prefix `*`) beside it."""
@@ -109,7 +111,7 @@ class ReadingState:
     def on_worker_state_changed(self: ReaderScreen, event) -> None:  # type: ignore[no-untyped-def]
         from textual.worker import WorkerState
 
-        if event.worker.name == "reindex" and event.state == WorkerState.SUCCESS:
+        if event.worker is getattr(self, "_reindex", None) and event.state == WorkerState.SUCCESS:
             self.search_index = event.worker.result
 
     # ---------------------------------------------------------------- reading position

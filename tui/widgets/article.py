@@ -22,7 +22,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.model import Analysis, Block, Sentence, span_starts
+from tui.model import Analysis, ArgNode, Block, Sentence, span_starts
 from tui.text import UNJOIN
 from tui.widgets.layout import Line, LineIndex, layout_lines
 from tui.widgets.notes import NOTE_MARK
@@ -120,18 +120,22 @@ class ArticleView(ScrollView, can_focus=True):
         self._mentions = SpanSet(
             (m.start, m.end, entity.type.lower()) for entity in analysis.entities for m in entity.mentions
         )
+        if self.cursor is None and self._sentences:
+            self.cursor = self.sentence_at(self.offset_at_line(int(self.scroll_y)))
+        self.set_outline(analysis.outline)
+
+    def set_outline(self, outline: list[ArgNode]) -> None:
+        """Take the argument units' tints and gutter marks (again after the reader corrects them)."""
 
         def units(nodes, depth):
             for node in nodes:
                 yield (node.start, node.end, depth * _DEPTH_PRIORITY, node.role)
                 yield from units(node.children, depth + 1)
 
-        self._roles = SpanSet.flatten(units(analysis.outline, 0))
-        starts = sorted((n.start, n.role) for n in analysis.arg_nodes())
+        self._roles = SpanSet.flatten(units(outline, 0))
+        starts = sorted((n.start, n.role) for root in outline for n in root.walk())
         self._unit_starts = [start for start, _role in starts]
         self._unit_roles = [role for _start, role in starts]
-        if self.cursor is None and self._sentences:
-            self.cursor = self.sentence_at(self.offset_at_line(int(self.scroll_y)))
         self._invalidate()
 
     def set_notes(self, spans: Sequence[tuple[int, int]]) -> None:
