@@ -10,6 +10,7 @@ Figures, never pass/fail. Each benchmark measures its own baseline in the same r
   launch      (6) launch to the first line on screen in a real terminal (tmux) vs an empty app and toolong
   hostile     pathological inputs: seconds per stage at two sizes (linearity)
   entities    (7) entities s/MB on holmes.txt, learned models vs the rules alone; weights' cold load
+  reading     (8) the reading store: one edit saved, opening with N edits kept, vs bare SQLite and the analysis
 
 ``--profile`` runs the chosen benchmarks under pyinstrument (``pip install -e '.[bench]'``) or,
 without it, cProfile, and prints where the time went (benchmarks that launch subprocesses —
@@ -22,7 +23,7 @@ import argparse
 import platform
 import time
 
-NAMES = ("throughput", "paint", "launch", "search", "jump", "memory", "hostile", "entities")
+NAMES = ("throughput", "paint", "launch", "search", "jump", "memory", "hostile", "entities", "reading")
 
 
 def _module(name: str):

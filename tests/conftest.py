@@ -10,14 +10,14 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from tui.analysis import analyse
-from tui.ingest import ingest_bytes
+from tui.ingest import Document, ingest_bytes
 from tui.ingest.sources import RawSource
-from tui.model import Analysis, Format
+from tui.model import Analysis, Format, Source
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -43,12 +43,34 @@ def _scratch_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     monkeypatch.setenv("ARGVIEW_DATA_DIR", str(tmp_path_factory.mktemp("data")))
 
 
-def analyse_bytes(data: bytes | str, *, name: str = "test", hint: Format | None = None) -> Analysis:
-    """Ingest and analyse bytes (or text, UTF-8 encoded) without touching the disk."""
+@pytest.fixture
+def held_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The app's analysis waits until the test sets the event it gets (set anyway at the end), so
+    the test sees the reader while it is still analysing."""
+    import tui.analysis
+
+    release = threading.Event()
+    real = tui.analysis.analyse
+
+    def held(source, doc, progress=None):
+        release.wait(120)  # a bound, never reached: the test or the teardown sets it
+        return real(source, doc, progress)
+
+    monkeypatch.setattr(tui.analysis, "analyse", held)
+    yield release
+    release.set()
+
+
+def ingest_text(data: bytes | str, *, name: str = "test", hint: Format | None = None) -> tuple[Source, Document]:
+    """Ingest bytes (or text, UTF-8 encoded) without touching the disk."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    source, doc = ingest_bytes(RawSource(name=name, data=data, format_hint=hint, sha256="0" * 64))
-    return analyse(source, doc)
+    return ingest_bytes(RawSource(name=name, data=data, format_hint=hint, sha256="0" * 64))
+
+
+def analyse_bytes(data: bytes | str, *, name: str = "test", hint: Format | None = None) -> Analysis:
+    """Ingest and analyse bytes (or text, UTF-8 encoded) without touching the disk."""
+    return analyse(*ingest_text(data, name=name, hint=hint))
 
 
 @pytest.fixture

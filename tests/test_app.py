@@ -2,120 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-
 import pytest
 from textual.widgets import Input, OptionList, Static
 
-from tui.analysis import analyse
+from tests.pilot import (
+    ARTICLE, FILLER, analysed, app_for, hand_built, options_of, palette_titles, record_notifications, settle, settled,
+    span_of, sync,
+)
 from tui.app import ArgviewApp
 from tui.commands import COMMANDS
-from tui.ingest import ingest_bytes
-from tui.ingest.sources import RawSource
-from tui.model import Analysis, ArgNode, Entity, Mention
+from tui.model import ArgNode, Entity, Mention
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.article import GUTTER, ArticleView  # GUTTER: the role marks' columns left of the text
 from tui.widgets.entities import EntityTree
 from tui.widgets.outline import OutlineTree
-
-FILLER = [
-    f"Paragraph {n} is about timetables, couchettes and luggage racks on the {w} line, as travellers like."
-    for n, w in enumerate(
-        "alder birch cedar dogwood elm fir ginkgo hazel ilex juniper kapok larch maple nutmeg oak pine".split()
-    )
-]
-
-ARTICLE = "\n\n".join(
-    [
-        "# The Case for Night Trains",
-        "Europe should bring back its night trains. They are greener than planes and kinder than cars.",
-        *FILLER[:6],
-        "## Why rail beats flying",
-        "Marguerite Okonkwo-Dahl has argued this for years. Because sleeper cabins halve the carbon cost "
-        "of a trip, rail wins on emissions.",
-        *FILLER[6:11],
-        "## Objections and answers",
-        "Of course, night trains are slow. But a night spent asleep is not a night lost, says Okonkwo.",
-        *FILLER[11:],
-        "The zebra crossing near the depot was repainted in ochre.",
-        "So the case for night trains stands.",
-    ]
-)
-
-
-def sync(test):
-    """Run an async Pilot test without an async pytest plugin."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-def _analyse(text: str, name: str = "night-trains.md") -> Analysis:
-    source, doc = ingest_bytes(RawSource(name=name, data=text.encode(), format_hint="markdown", sha256="0" * 64))
-    return analyse(source, doc)
-
-
-def _span(text: str, needle: str, after: int = 0) -> tuple[int, int]:
-    start = text.index(needle, after)
-    return start, start + len(needle)
-
-
-def hand_built() -> Analysis:
-    """The article with entities and an outline written by hand, so tests do not depend on the analysers."""
-    analysis = _analyse(ARTICLE)
-    text = analysis.text
-    ok = [Mention(start=s, end=e) for s, e in (_span(text, "Marguerite Okonkwo-Dahl"), _span(text, "Okonkwo."))]
-    ok[1] = Mention(start=ok[1].start, end=ok[1].start + len("Okonkwo"))
-    europe = _span(text, "Europe")
-    entities = [
-        Entity(id="ent-0", name="Marguerite Okonkwo-Dahl", type="PERSON", aliases=["Okonkwo"], mentions=ok),
-        Entity(id="ent-1", name="Europe", type="PLACE", mentions=[Mention(start=europe[0], end=europe[1])]),
-    ]
-
-    def node(id: str, role, needle: str, label: str, cue=None, children=()) -> ArgNode:
-        s, e = _span(text, needle)
-        return ArgNode(id=id, role=role, start=s, end=e, label=label, cue=cue, children=list(children))
-
-    outline = [
-        node(
-            "arg-0", "thesis", "Europe should bring back its night trains.", "Europe should bring back night trains",
-            children=[
-                node("arg-1", "premise", "sleeper cabins halve the carbon cost", "sleeper cabins halve the carbon cost",
-                     cue="Because"),
-                node("arg-2", "counter", "night trains are slow.", "night trains are slow", cue="Of course",
-                     children=[node("arg-3", "rebuttal", "a night spent asleep is not a night lost",
-                                    "a night asleep is not lost", cue="But")]),
-                node("arg-4", "conclusion", "the case for night trains stands", "the case stands", cue="So"),
-            ],
-        )
-    ]
-    return analysis.model_copy(update={"entities": entities, "outline": outline})
-
-
-def record_notifications(app: ArgviewApp) -> list[str]:
-    """Every message the app shows as a toast from now on, through its public `notify`."""
-    said: list[str] = []
-    show = app.notify
-
-    def notify(message, *args, **kwargs):
-        said.append(str(message))
-        return show(message, *args, **kwargs)
-
-    app.notify = notify  # type: ignore[method-assign]  # the screens' notify goes through the app's
-    return said
-
-
-async def settle(app: ArgviewApp, pilot) -> None:
-    app.animation_level = "none"
-    await pilot.pause()  # the analysis worker starts after the first refresh
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
 
 def screen_lines(article: ArticleView) -> list[str]:
     return [article.render_line(y).text for y in range(article.scrollable_content_region.height)]
@@ -148,12 +49,11 @@ async def test_sample_opens_with_text_then_fills_the_panes():
 
 @sync
 async def test_empty_outline_and_entities_say_so():
-    analysis = _analyse("# Plain\n\nA list of groceries. Eggs and milk.").model_copy(
+    analysis = analysed("# Plain\n\nA list of groceries. Eggs and milk.").model_copy(
         update={"entities": [], "outline": []}
     )
     app = ArgviewApp.from_analysis(analysis)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 30)) as pilot:
         assert not app.query_one(OutlineTree).display
         empty = app.query_one("#outline-empty", Static)
         assert empty.display and "No argument found" in str(empty.render())
@@ -170,8 +70,7 @@ async def test_empty_outline_and_entities_say_so():
 @sync
 async def test_outline_selection_scrolls_to_the_unit_and_highlights_it():
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(100, 20)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (100, 20)) as pilot:
         tree = app.query_one(OutlineTree)
         target = tree.tree_node("arg-3")
         assert target is not None
@@ -192,8 +91,7 @@ async def test_outline_selection_scrolls_to_the_unit_and_highlights_it():
 @sync
 async def test_outline_follows_the_reading_position():
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(100, 20)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (100, 20)) as pilot:
         tree = app.query_one(OutlineTree)
         await pilot.press("G")
         await pilot.pause()
@@ -206,8 +104,7 @@ async def test_outline_follows_the_reading_position():
 @sync
 async def test_entity_selection_jumps_and_n_steps_through_mentions():
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(100, 20)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (100, 20)) as pilot:
         await pilot.press("2")
         await pilot.pause()
         tree = app.query_one(EntityTree)
@@ -235,8 +132,7 @@ async def test_entity_selection_jumps_and_n_steps_through_mentions():
 async def test_clicking_a_mention_selects_its_entity():
     analysis = hand_built()
     app = ArgviewApp.from_analysis(analysis)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 36)) as pilot:
         article = app.reader.article
         start = analysis.entities[1].mentions[0].start  # "Europe", in the first paragraph
         y = article.line_of(start)
@@ -272,8 +168,7 @@ async def _search(app: ArgviewApp, pilot, query: str) -> SearchScreen:
 async def test_search_lands_on_the_right_line(query, kind, needle):
     analysis = hand_built()
     app = ArgviewApp.from_analysis(analysis)
-    async with app.run_test(size=(100, 20)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (100, 20)) as pilot:
         screen = await _search(app, pilot, query)
         assert screen.hits and screen.hits[0].kind == kind
         options = screen.query_one(OptionList)
@@ -288,8 +183,7 @@ async def test_search_lands_on_the_right_line(query, kind, needle):
 @sync
 async def test_search_prefixes_narrow_the_kind_and_keys_move():
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (100, 30)) as pilot:
         for prefix, kind in (("#", "section"), ("@", "entity"), ("!", "argument")):
             screen = await _search(app, pilot, prefix)
             assert screen.hits and {h.kind for h in screen.hits} == {kind}
@@ -312,8 +206,7 @@ async def test_search_prefixes_narrow_the_kind_and_keys_move():
 async def test_n_steps_through_occurrences_of_the_last_query():
     analysis = hand_built()
     app = ArgviewApp.from_analysis(analysis)
-    async with app.run_test(size=(100, 20)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (100, 20)) as pilot:
         await _search(app, pilot, "couchettes")
         await pilot.press("enter")
         await pilot.pause()
@@ -337,8 +230,7 @@ async def test_n_steps_through_occurrences_of_the_last_query():
 async def test_reading_keys_move_the_view_and_cursor():
     analysis = hand_built()
     app = ArgviewApp.from_analysis(analysis)
-    async with app.run_test(size=(100, 20)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (100, 20)) as pilot:
         article = app.reader.article
         await pilot.press("j", "j")
         assert article.scroll_y == 2
@@ -370,8 +262,7 @@ async def test_reading_keys_move_the_view_and_cursor():
 @sync
 async def test_narrow_terminal_hides_the_side_pane_and_s_toggles_it():
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (80, 24)) as pilot:
         side = app.query_one("#side")
         assert not side.display
         await pilot.press("s")
@@ -384,14 +275,14 @@ async def test_narrow_terminal_hides_the_side_pane_and_s_toggles_it():
         assert side.display and side.has_focus_within
         await pilot.resize_terminal(120, 30)
         await pilot.resize_terminal(80, 24)
+        await pilot.pause()  # the screen gets the resize after the app: let it handle it
         assert not side.display
 
 
 @sync
 async def test_help_lists_every_binding_and_esc_closes_it():
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 40)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         shown = app.screen.query_one("#help-text", Static)
@@ -409,23 +300,43 @@ async def test_help_lists_every_binding_and_esc_closes_it():
 @sync
 async def test_palette_offers_every_command():
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 30)) as pilot:
+        app.reader.select_entity(app.reader.analysis.entities[0])  # matches for n/N to step through
         titles = {c.title for c in app.get_system_commands(app.screen)}
         for command in COMMANDS:
             if command.action not in ("quit", "clear") and command.scope != "pane":  # pane keys: the focused pane's
                 assert command.title in titles
-        await pilot.press("ctrl+p")
+        assert "Export outline" in await palette_titles(app, pilot, "export")
+
+
+@sync
+async def test_palette_offers_only_commands_that_can_run_now(held_analysis):
+    """Export and copying the outline wait for the analysis; n/N for something to step through."""
+    app = app_for(ARTICLE, "a.md")
+    async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
-        assert app.screen.__class__.__name__ == "CommandPalette"
+        offered = await palette_titles(app, pilot, "outline")
+        assert "Show outline" in offered  # runs while analysing: the tab says so
+        assert "Export outline" not in offered and "Copy the outline" not in offered
+        offered = await palette_titles(app, pilot, "next")
+        assert "Next section" in offered  # headings are known before the analysis
+        assert "Next argument unit" not in offered and "Next match" not in offered
+        held_analysis.set()
+        await settle(app, pilot)
+        offered = await palette_titles(app, pilot, "outline")
+        assert {"Show outline", "Export outline", "Copy the outline"} <= set(offered)
+        offered = await palette_titles(app, pilot, "next")
+        assert "Next argument unit" in offered and "Next match" not in offered
+        await pilot.press("slash", *"night trains", "enter")
+        await settle(app, pilot)
+        assert "Next match" in await palette_titles(app, pilot, "next")
 
 
 @sync
 async def test_palette_commands_run_where_their_keys_do():
     """An app command (theme), a reader command (a tab) and an article move, chosen by name."""
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(80, 12)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (80, 12)) as pilot:
         run = {c.title: c.callback for c in app.get_system_commands(app.screen)}
         theme, article = app.theme, app.reader.article
         run["Scroll down"]()
@@ -440,8 +351,7 @@ async def test_palette_commands_run_where_their_keys_do():
 @sync
 async def test_role_tint_toggle_and_theme():
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 30)) as pilot:
         legend = app.query_one("#legend")
         assert legend.display and "OBJECTION" in legend.render().plain
         await pilot.press("r")
@@ -464,8 +374,7 @@ async def test_role_tint_toggle_and_theme():
 @sync
 async def test_export_writes_a_new_file_each_time(tmp_path):
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 30)) as pilot:
         first = app.reader.export("md", tmp_path)
         second = app.reader.export("md", tmp_path)
         assert first != second and first.exists() and second.exists()
@@ -486,9 +395,9 @@ HOSTILE = (
 
 @sync
 async def test_markup_in_the_article_shows_literally_and_does_nothing():
-    analysis = _analyse(HOSTILE, name="[bold]evil[/].md")
+    analysis = analysed(HOSTILE, name="[bold]evil[/].md")
     text = analysis.text
-    click = _span(text, "[@click=app.quit]x[/]")
+    click = span_of(text, "[@click=app.quit]x[/]")
     analysis = analysis.model_copy(
         update={
             "entities": [Entity(id="e", name="[@click=app.quit]x[/]", type="ORG", aliases=["[/x]"],
@@ -498,8 +407,7 @@ async def test_markup_in_the_article_shows_literally_and_does_nothing():
         }
     )
     app = ArgviewApp.from_analysis(analysis)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 30)) as pilot:
         shown = "\n".join(screen_lines(app.reader.article))
         for literal in ("[bold]not bold[/bold]", "[@click=app.quit]x[/]", "[/x]", "[link=file:///etc/passwd]"):
             assert literal in shown
@@ -530,9 +438,8 @@ async def test_markup_in_the_article_shows_literally_and_does_nothing():
 @sync
 async def test_wide_characters_wrap_within_the_pane():
     text = "# 漢字\n\n" + "漢字テキスト🙂" * 40
-    app = ArgviewApp.from_analysis(_analyse(text, name="cjk.md"))
-    async with app.run_test(size=(60, 20)) as pilot:
-        await settle(app, pilot)
+    app = ArgviewApp.from_analysis(analysed(text, name="cjk.md"))
+    async with settled(app, (60, 20)):
         article = app.reader.article
         width = article.scrollable_content_region.width
         for line in screen_lines(article):
@@ -548,8 +455,7 @@ async def test_wide_characters_wrap_within_the_pane():
 async def test_clicking_an_outline_node_jumps_to_it():
     analysis = hand_built()
     app = ArgviewApp.from_analysis(analysis)
-    async with app.run_test(size=(100, 20)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (100, 20)) as pilot:
         tree = app.query_one(OutlineTree)
         target = tree.tree_node("arg-4")
         await pilot.click(OutlineTree, offset=(20, target.line - int(tree.scroll_y)))
@@ -562,8 +468,7 @@ async def test_clicking_an_outline_node_jumps_to_it():
 async def test_resize_rewraps_and_keeps_the_reading_place():
     analysis = hand_built()
     app = ArgviewApp.from_analysis(analysis)
-    async with app.run_test(size=(120, 24)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 24)) as pilot:
         article = app.reader.article
         wide_lines = len(article.index)
         ochre = analysis.text.index("ochre")
@@ -581,8 +486,7 @@ async def test_resize_rewraps_and_keeps_the_reading_place():
 @sync
 async def test_large_input_shows_progress_while_analysing():
     text = "# Long\n\n" + "\n\n".join(f"Paragraph {i} argues that trains are good because they are calm." for i in range(3000))
-    source, doc = ingest_bytes(RawSource(name="long.md", data=text.encode(), format_hint="markdown", sha256="0" * 64))
-    app = ArgviewApp(source, doc)
+    app = app_for(text, "long.md")
     async with app.run_test(size=(100, 24)) as pilot:
         assert app.query_one("#progress").display  # shown at once, before the worker reports
         assert any("Paragraph 0" in line for line in screen_lines(app.reader.article))
@@ -596,10 +500,8 @@ async def test_terminal_escapes_in_a_file_never_reach_the_screen():
         "Title \x1b]0;PWNED\x07\n\nANSI \x1b[31mred\x1b[0m, clear \x1b[2J\x1b[H, clipboard \x1b]52;c;ZXZpbA==\x07 end. "
         "Bidi \u202eevil\u202c and emoji 🙂 and 漢字.\n"
     ).encode()
-    source, doc = ingest_bytes(RawSource(name="esc.txt", data=data, format_hint=None, sha256="0" * 64))
-    app = ArgviewApp(source, doc)
-    async with app.run_test(size=(100, 24)) as pilot:
-        await settle(app, pilot)
+    app = app_for(data, "esc.txt", hint=None)
+    async with settled(app, (100, 24)):
         shown = "\n".join(screen_lines(app.reader.article))
         assert "red" in shown and "clipboard" in shown and "漢字" in shown
         for bad in ("\x1b", "\x07", "\u202e", "PWNED", "ZXZpbA"):
@@ -614,11 +516,9 @@ async def test_a_failing_analysis_leaves_the_text_readable(monkeypatch):
         raise RuntimeError("[bold]boom[/]")
 
     monkeypatch.setattr(tui.analysis, "analyse", broken)
-    source, doc = ingest_bytes(RawSource(name="a.md", data=ARTICLE.encode(), format_hint="markdown", sha256="0" * 64))
-    app = ArgviewApp(source, doc)
+    app = app_for(ARTICLE, "a.md")
     said = record_notifications(app)
-    async with app.run_test(size=(100, 24)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (100, 24)) as pilot:
         assert app.reader.analysis is None and app.is_running
         assert any("[bold]boom[/]" in m for m in said)
         await pilot.press("j", "right_square_bracket", "right_curly_bracket", "slash")
@@ -626,17 +526,20 @@ async def test_a_failing_analysis_leaves_the_text_readable(monkeypatch):
         assert isinstance(app.screen, SearchScreen)  # says search is not ready, does not crash
         await pilot.press("escape")
         assert app.reader.article.scroll_y > 0
+        said.clear()
+        await pilot.press("x")  # says why it cannot export
+        await pilot.pause()
+        assert any("nothing to export: the analysis failed" in m.lower() for m in said), said
 
 
 @sync
 async def test_palette_jumps_to_entities_and_shows_their_names_literally():
     analysis = hand_built()
     text = analysis.text
-    click = _span(text, "zebra crossing")
+    click = span_of(text, "zebra crossing")
     hostile = Entity(id="e-x", name="[@click=app.quit]zebra[/]", type="OTHER", mentions=[Mention(start=click[0], end=click[1])])
     app = ArgviewApp.from_analysis(analysis.model_copy(update={"entities": [*analysis.entities, hostile]}))
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 30)) as pilot:
         await pilot.press("ctrl+p", *"zebra")
         palette = app.screen
         options = palette.query_one(OptionList)
@@ -644,7 +547,7 @@ async def test_palette_jumps_to_entities_and_shows_their_names_literally():
             await pilot.pause(0.02)
             if options.option_count:
                 break
-        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        prompts = [str(option.prompt) for option in options_of(options)]
         assert any("Go to entity: [@click=app.quit]zebra[/]" in p for p in prompts), prompts
         index = next(i for i, p in enumerate(prompts) if "[@click=app.quit]zebra[/]" in p)
         options.highlighted = index
@@ -671,8 +574,7 @@ def _style_at(article: ArticleView, offset: int):
 async def test_headings_entities_and_roles_are_styled():
     analysis = hand_built()
     app = ArgviewApp.from_analysis(analysis)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 40)) as pilot:
         article = app.reader.article
         text = analysis.text
         await pilot.press("right_parenthesis", "right_parenthesis", "right_parenthesis")  # cursor off the units below
@@ -695,8 +597,7 @@ async def test_headings_entities_and_roles_are_styled():
 async def test_search_results_keep_each_label_on_its_line_at_80_columns():
     """A long sentence hit is cut with an ellipsis at the box's width, not wrapped under its badge."""
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (80, 24)) as pilot:
         screen = await _search(app, pilot, "sleeper cabins")
         results = screen.query_one(OptionList)
         assert screen.hits
@@ -712,8 +613,7 @@ async def test_search_results_keep_each_label_on_its_line_at_80_columns():
 @sync
 async def test_search_box_fits_a_short_terminal_with_its_hint_and_every_result_reachable():
     app = ArgviewApp.from_path(None)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (80, 24)) as pilot:
         screen = await _search(app, pilot, "russia")
         box = screen.query_one("#search-box")
         results = screen.query_one(OptionList)
@@ -737,8 +637,7 @@ async def test_search_box_fits_a_short_terminal_with_its_hint_and_every_result_r
 @sync
 async def test_search_results_are_cut_again_when_the_terminal_narrows():
     app = ArgviewApp.from_path(None)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 36)) as pilot:
         screen = await _search(app, pilot, "russia")
         results = screen.query_one(OptionList)
         await pilot.press("down", "down")
@@ -755,8 +654,7 @@ async def test_search_results_are_cut_again_when_the_terminal_narrows():
 async def test_help_scrolls_one_line_per_j_even_when_keys_come_fast():
     """Each j scrolls a line: a burst of key presses (a held key) must not collapse into one."""
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (80, 24)) as pilot:
         await pilot.press("question_mark")
         box = app.screen.query_one("#help-box")
         assert box.max_scroll_y >= 5
@@ -780,8 +678,7 @@ async def test_export_of_stdin_gets_a_plain_file_name(tmp_path):
     analysis = hand_built()
     analysis = analysis.model_copy(update={"source": analysis.source.model_copy(update={"name": "-"})})
     app = ArgviewApp.from_analysis(analysis)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 30)):
         path = app.reader.export("md", tmp_path)
         assert path.parent == tmp_path and path.exists()
         assert path.name[0].isalnum(), path.name
@@ -793,12 +690,11 @@ async def test_export_dialog_lines_up_its_descriptions():
     from tui.export import EXPORTS
 
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (100, 30)) as pilot:
         await pilot.press("x")
         await pilot.pause()
         options = app.screen.query_one(OptionList)
-        plains = [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
+        plains = [option.prompt.plain for option in options_of(options)]
         columns = {plain.index(f.description) for plain, f in zip(plains, EXPORTS)}
         assert len(columns) == 1, plains
         await pilot.press("escape")
@@ -808,11 +704,10 @@ async def test_export_dialog_lines_up_its_descriptions():
 async def test_argument_hits_name_roles_as_the_outline_does():
     """The outline says OBJECTION and `!objection` finds them; the hit must not say 'counter'."""
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (100, 30)) as pilot:
         screen = await _search(app, pilot, "!night trains are slow")
         options = screen.query_one(OptionList)
-        prompts = [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
+        prompts = [option.prompt.plain for option in options_of(options)]
         objection = next(p for p in prompts if "night trains are slow" in p)
         assert "objection" in objection and "counter" not in objection, objection
 
@@ -823,8 +718,7 @@ async def test_palette_does_not_offer_unrelated_jumps_for_command_words():
     from tui.commands import JumpProvider
 
     app = ArgviewApp.from_path(None)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 30)):
         provider = JumpProvider(app.screen)
         for query in ("export", "theme"):
             hits = [hit.text async for hit in provider.search(query)]
@@ -841,8 +735,7 @@ async def test_palette_does_not_offer_unrelated_jumps_for_command_words():
 async def test_side_pane_labels_too_long_for_the_pane_end_in_an_ellipsis():
     """A label wider than the pane was cropped mid-word at its edge, with no sign that more follows."""
     app = ArgviewApp.from_path(None)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 36)) as pilot:
         for tree in (app.query_one(OutlineTree), app.query_one(EntityTree)):
             await pilot.press("1" if isinstance(tree, OutlineTree) else "2")
             await pilot.pause()
@@ -861,8 +754,7 @@ async def test_esc_closes_the_palettes_keys_panel():
     from textual.widgets import HelpPanel
 
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 30)) as pilot:
         app.action_show_help_panel()
         await pilot.pause()
         assert app.screen.query(HelpPanel)
@@ -877,8 +769,7 @@ async def test_header_keeps_the_title_and_reading_position_on_a_narrow_terminal(
     """At 80 columns, a selected entity in a long-titled section pushed the title and the
     percentage off the header ('… Collective Security … 5/5  § Opportunities for Russia are …')."""
     app = ArgviewApp.from_path(None)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (80, 24)) as pilot:
         entity = max(app.reader.analysis.entities, key=lambda e: len(e.name))
         app.reader.select_entity(entity)
         await pilot.press("G")
@@ -894,22 +785,10 @@ async def test_header_keeps_the_title_and_reading_position_on_a_narrow_terminal(
 
 
 @sync
-async def test_export_key_says_why_it_cannot_export_yet(monkeypatch):
-    """x before the analysis is done (or after it failed) did nothing at all: no dialog, no word."""
-    import threading
-
-    import tui.analysis
-
-    release = threading.Event()
-    real = tui.analysis.analyse
-
-    def slow(source, doc, progress=None):
-        release.wait(10)
-        return real(source, doc, progress)
-
-    monkeypatch.setattr(tui.analysis, "analyse", slow)
-    source, doc = ingest_bytes(RawSource(name="a.md", data=ARTICLE.encode(), format_hint="markdown", sha256="0" * 64))
-    app = ArgviewApp(source, doc)
+async def test_export_key_says_why_it_cannot_export_yet(held_analysis):
+    """x before the analysis is done did nothing at all: no dialog, no word (after a failed
+    analysis: test_a_failing_analysis_leaves_the_text_readable)."""
+    app = app_for(ARTICLE, "a.md")
     said = record_notifications(app)
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
@@ -917,47 +796,21 @@ async def test_export_key_says_why_it_cannot_export_yet(monkeypatch):
         await pilot.pause()
         assert app.reader.analysis is None and not app.screen.__class__.__name__ == "ExportScreen"
         assert any("still being analysed" in m for m in said)
-        release.set()
+        held_analysis.set()
         await settle(app, pilot)
-
-    def broken(source, doc, progress=None):
-        raise RuntimeError("no")
-
-    monkeypatch.setattr(tui.analysis, "analyse", broken)
-    app = ArgviewApp(source, doc)
-    said = record_notifications(app)
-    async with app.run_test(size=(100, 24)) as pilot:
-        await settle(app, pilot)
-        said.clear()
-        await pilot.press("x")
-        await pilot.pause()
-        assert any("analysis failed" in m.lower() for m in said), said
 
 
 @sync
-async def test_search_opened_while_analysing_works_once_the_analysis_is_done(monkeypatch):
+async def test_search_opened_while_analysing_works_once_the_analysis_is_done(held_analysis):
     """The box opened during analysis said 'not ready' and stayed dead after the index arrived."""
-    import threading
-
-    import tui.analysis
-
-    release = threading.Event()
-    real = tui.analysis.analyse
-
-    def slow(source, doc, progress=None):
-        release.wait(10)
-        return real(source, doc, progress)
-
-    monkeypatch.setattr(tui.analysis, "analyse", slow)
-    source, doc = ingest_bytes(RawSource(name="a.md", data=ARTICLE.encode(), format_hint="markdown", sha256="0" * 64))
-    app = ArgviewApp(source, doc)
+    app = app_for(ARTICLE, "a.md")
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         await pilot.press("slash")
         screen = app.screen
         assert isinstance(screen, SearchScreen)
         await pilot.press(*"zebra")  # typed before the index exists
-        release.set()
+        held_analysis.set()
         await settle(app, pilot)
         assert app.reader.search_index is not None and app.screen is screen
         assert screen.hits and "zebra" in screen.hits[0].label.lower()
@@ -977,7 +830,7 @@ def _controls_on_screen(app: ArgviewApp) -> list[str]:
 
 
 @sync
-async def test_escape_sequences_in_a_file_name_or_a_pasted_query_never_reach_the_terminal(tmp_path, monkeypatch):
+async def test_escape_sequences_in_a_file_name_or_a_pasted_query_never_reach_the_terminal(tmp_path, monkeypatch, held_analysis):
     """`argview 'evil<ESC>]2;PWNED<BEL>.txt'` retitled the terminal window: the header showed the raw
     name until the analysis finished; a pasted query and the export toast carried escapes too."""
     folder = tmp_path / "dir\x1b]2;PWNED\x07"
@@ -985,25 +838,13 @@ async def test_escape_sequences_in_a_file_name_or_a_pasted_query_never_reach_the
     path = folder / "evil\x1b]2;PWNED\x07\x1b[31m.txt"
     path.write_text(ARTICLE.split("\n\n", 1)[1])  # no title line: the header shows the file name
     monkeypatch.chdir(tmp_path)
-    import threading
-
-    import tui.analysis
-
-    release = threading.Event()
-    real = tui.analysis.analyse
-
-    def slow(source, doc, progress=None):
-        release.wait(10)
-        return real(source, doc, progress)
-
-    monkeypatch.setattr(tui.analysis, "analyse", slow)
     app = ArgviewApp.from_path(str(path))
     said = record_notifications(app)
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         assert app.reader.analysis is None and "evil" in app.reader.titlebar.article_title
         assert _controls_on_screen(app) == []  # before the analysis: the header shows the file name
-        release.set()
+        held_analysis.set()
         await settle(app, pilot)
         assert _controls_on_screen(app) == []
         await pilot.press("x")
@@ -1028,8 +869,7 @@ async def test_escape_sequences_in_a_file_name_or_a_pasted_query_never_reach_the
 @sync
 async def test_search_result_list_has_no_blank_row_under_a_few_results():
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (100, 30)) as pilot:
         screen = await _search(app, pilot, "@okonkwo")
         results = screen.query_one(OptionList)
         rows = [results.render_line(y).text.strip() for y in range(results.size.height)]
@@ -1040,8 +880,7 @@ async def test_search_result_list_has_no_blank_row_under_a_few_results():
 async def test_n_says_why_when_there_is_nothing_to_step_through() -> None:
     app = ArgviewApp.from_analysis(hand_built())
     said = record_notifications(app)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 36)) as pilot:
         said.clear()
         await pilot.press("n")
         await pilot.pause()

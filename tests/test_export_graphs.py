@@ -274,7 +274,7 @@ def _export_from_the_dialog(analysis: Analysis, fmt: str) -> tuple[list[str], li
     """Press x, choose `fmt`, press enter: the dialog's format ids and the app's notifications."""
     from textual.widgets import OptionList
 
-    from tests.test_app import record_notifications
+    from tests.pilot import options_of, record_notifications
     from tui.app import ArgviewApp
 
     async def run() -> tuple[list[str], list[str]]:
@@ -285,7 +285,7 @@ def _export_from_the_dialog(analysis: Analysis, fmt: str) -> tuple[list[str], li
             await pilot.press("x")
             await pilot.pause()
             options = app.screen.query_one(OptionList)
-            ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+            ids = [option.id for option in options_of(options)]
             await pilot.press(*["down"] * ids.index(fmt), "enter")
             await pilot.pause()
             return ids, said

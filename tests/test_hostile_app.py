@@ -12,11 +12,20 @@ from textual.geometry import Region
 from textual.widgets import Input
 
 from tests.ptyterm import RESTORE, Terminal
-from tests.test_app import hand_built, settle, sync
+from tests.pilot import app_for, hand_built, settle, settled, sync
 from tui.app import ArgviewApp
 from tui.screens.search import SearchScreen
 
 QUERY_LIMIT = 300  # the search box's limit (the README's figure)
+
+
+async def _paste_into_search(pilot, text: str, typed: str = "") -> Input:
+    """Open the search box, type `typed`, paste `text` as a terminal would; the box's input."""
+    await pilot.press("slash", *typed)
+    box = pilot.app.screen.query_one(Input)
+    box.post_message(events.Paste(text))
+    await settle(pilot.app, pilot)
+    return box
 
 
 class TestSearchBoxPaste:
@@ -26,13 +35,8 @@ class TestSearchBoxPaste:
     async def test_a_100_kb_paste_with_colour_codes_is_capped_and_cleaned(self):
         """Pasting 100 KB with `ESC[31m` froze the box: it now holds one clean line of the limit."""
         app = ArgviewApp.from_analysis(hand_built())
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("slash")
-            box = app.screen.query_one(Input)
-            paste = ("night \x1b[31mtrains\x1b[0m\nsleeper " * 5000)[:100_000]
-            box.post_message(events.Paste(paste))
-            await settle(app, pilot)
+        async with settled(app, (100, 30)) as pilot:
+            box = await _paste_into_search(pilot, ("night \x1b[31mtrains\x1b[0m\nsleeper " * 5000)[:100_000])
             assert len(box.value) == QUERY_LIMIT
             assert box.value.startswith("night trains sleeper night trains")
             assert not any(ord(c) < 32 for c in box.value)
@@ -42,12 +46,8 @@ class TestSearchBoxPaste:
     async def test_keys_past_the_limit_are_dropped_and_esc_closes(self):
         """Typing after a full paste changes nothing; esc closes the box at once."""
         app = ArgviewApp.from_analysis(hand_built())
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("slash")
-            box = app.screen.query_one(Input)
-            box.post_message(events.Paste("trains " * 100))
-            await settle(app, pilot)
+        async with settled(app, (100, 30)) as pilot:
+            box = await _paste_into_search(pilot, "trains " * 100)
             full = box.value
             await pilot.press("x", "y", "z")
             assert box.value == full and len(full) <= QUERY_LIMIT
@@ -59,12 +59,8 @@ class TestSearchBoxPaste:
     async def test_a_paste_fills_only_the_room_left(self):
         """A paste into a partly typed query keeps what was typed and cuts the paste."""
         app = ArgviewApp.from_analysis(hand_built())
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("slash", "n", "i")
-            box = app.screen.query_one(Input)
-            box.post_message(events.Paste("g" * 1000))
-            await settle(app, pilot)
+        async with settled(app, (100, 30)) as pilot:
+            box = await _paste_into_search(pilot, "g" * 1000, typed="ni")
             assert box.value == "ni" + "g" * (QUERY_LIMIT - 2)
 
 
@@ -103,12 +99,8 @@ class TestShortQueries:
 
 
 def _app_for(text: str, name: str = "hostile.txt") -> ArgviewApp:
-    """The app on text as the command line opens it: ingested, analysed in its worker."""
-    from tui.ingest import ingest_bytes
-    from tui.ingest.sources import RawSource
-
-    source, doc = ingest_bytes(RawSource(name=name, data=text.encode(), format_hint=None, sha256="0" * 64))
-    return ArgviewApp(source, doc)
+    """The app on text as the command line opens it, its format sniffed."""
+    return app_for(text, name, hint=None)
 
 
 class TestEndKey:
@@ -119,8 +111,7 @@ class TestEndKey:
         """Thousands of one-word lines make one sentence: `G` stayed at 0 %, showing its start."""
         words = [f"w{i}" for i in range(4000)]
         app = _app_for("Words\n\n" + "\n".join(words) + "\n")
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
+        async with settled(app, (80, 24)) as pilot:
             await pilot.press("G")
             await pilot.pause()
             article = app.reader.article
@@ -132,8 +123,7 @@ class TestEndKey:
     async def test_g_on_wide_cjk_text(self):
         """A CJK text (no sentence stops the splitter knows) is one long sentence too."""
         app = _app_for("题目\n\n" + "这是一个很长的句子没有句号" * 400 + "终点\n")
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
+        async with settled(app, (80, 24)) as pilot:
             await pilot.press("G")
             await pilot.pause()
             article = app.reader.article
@@ -264,8 +254,7 @@ class TestJoinedEmoji:
         """👨‍👩‍👧 shifted the side pane's border: Rich counted 2 cells, tmux drew 6."""
         text = "Family\n\nThe family 👨\u200d👩\u200d👧 went out. Then 👩\u200d💻 coded. A heart ❤\ufe0f too.\n"
         app = _app_for(text)
-        async with app.run_test(size=(100, 20)) as pilot:
-            await settle(app, pilot)
+        async with settled(app, (100, 20)):
             article = app.reader.article  # the side pane's border is drawn right after its rows
             rows = [strip.text for strip in article.render_lines(Region(0, 0, *article.outer_size))]
             assert any("👨" in row for row in rows)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import Page, analyse_bytes
 
-from tests.test_app import record_notifications, settle
+from tests.pilot import record_notifications, settled
 from tui.cli import main
 from tui.ingest.markdown import MAX_NESTING
 
@@ -65,8 +65,7 @@ def _toasts_after_export(app) -> list[str]:
     said = record_notifications(app)
 
     async def scenario() -> list[str]:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(app, pilot)
+        async with settled(app, (100, 30)) as pilot:
             await pilot.press("x", "enter")
             await pilot.pause()
             assert app.return_code is None

@@ -53,11 +53,11 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.slow
 def test_the_wheel_carries_code_styles_models_and_the_sample(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    shipped = {p.relative_to(ROOT).as_posix() for p in (ROOT / "tui").rglob("*") if p.suffix in (".py", ".tcss", ".json", ".gz")}
+    shipped = {p.relative_to(ROOT).as_posix() for p in (ROOT / "tui").rglob("*") if p.suffix in (".py", ".tcss", ".toml", ".json", ".gz")}
     shipped = {p for p in shipped if "__pycache__" not in p}
     assert shipped - names == set()
     assert "tui/data/kazakhstan-opportunity.txt" in names
-    assert "tui/app.tcss" in names
+    assert "tui/app.tcss" in names and "tui/commands.toml" in names
 
 
 @pytest.mark.slow

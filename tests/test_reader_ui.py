@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
-from tests.test_app import hand_built, record_notifications, settle, sync
+from tests.pilot import hand_built, record_notifications, settled, sync
 from tui.app import ArgviewApp
 from tui.widgets.entities import EntityTree
 from tui.widgets.outline import OutlineTree
@@ -13,8 +13,7 @@ from tui.widgets.outline import OutlineTree
 @sync
 async def test_j_k_g_G_move_the_focused_panes_cursor_not_the_article():
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(120, 20)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 20)) as pilot:
         article = app.reader.article
         tree = app.query_one(OutlineTree)
         await pilot.press("tab")  # into the outline
@@ -53,8 +52,7 @@ async def test_j_k_g_G_move_the_focused_panes_cursor_not_the_article():
 async def test_y_copies_the_sentence_or_the_outline_node_and_Y_the_outline():
     analysis = hand_built()
     app = ArgviewApp.from_analysis(analysis)
-    async with app.run_test(size=(120, 20)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 20)) as pilot:
         said = record_notifications(app)
         await pilot.press("right_parenthesis", "right_parenthesis", "y")  # past the title and the thesis
         sentence = "They are greener than planes and kinder than cars."
@@ -75,12 +73,11 @@ async def test_y_copies_the_sentence_or_the_outline_node_and_Y_the_outline():
 
 @sync
 async def test_copy_takes_markup_in_the_article_literally():
-    from tests.test_app import _analyse
+    from tests.pilot import analysed
 
     text = "# Tags\n\nThe [bold]tag[/bold] and [link=x]this[/link] stay as typed. Second sentence here."
-    app = ArgviewApp.from_analysis(_analyse(text, "tags.md"))
-    async with app.run_test(size=(120, 20)) as pilot:
-        await settle(app, pilot)
+    app = ArgviewApp.from_analysis(analysed(text, "tags.md"))
+    async with settled(app, (120, 20)) as pilot:
         article = app.reader.article
         start = app.reader.analysis.text.index("The [bold]")
         article.set_cursor(article.sentence_at(start))
@@ -97,8 +94,7 @@ async def test_the_theme_chosen_in_one_run_is_the_theme_of_the_next(tmp_path, mo
     config = tmp_path / "config.toml"
     config.write_text("# my settings\nrole_tints = true\n\n[keys]\nhelp = \"f1\"\n", encoding="utf-8")
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(100, 20)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (100, 20)) as pilot:
         default = app.theme
         await pilot.press("t")
         chosen = app.theme
@@ -106,8 +102,7 @@ async def test_the_theme_chosen_in_one_run_is_the_theme_of_the_next(tmp_path, mo
     text = config.read_text(encoding="utf-8")
     assert f'theme = "{chosen}"' in text and "# my settings" in text and 'help = "f1"' in text
     again = ArgviewApp.from_analysis(hand_built())
-    async with again.run_test(size=(100, 20)) as pilot:
-        await settle(again, pilot)
+    async with settled(again, (100, 20)) as pilot:
         assert again.theme == chosen
 
 
@@ -118,8 +113,7 @@ async def test_a_keys_table_rebinds_a_command(tmp_path, monkeypatch):
     monkeypatch.setenv("ARGVIEW_CONFIG_DIR", str(tmp_path))
     (tmp_path / "config.toml").write_text('[keys]\ntoggle_side = "S"\nhelp = "f1"\n', encoding="utf-8")
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(120, 20)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 20)) as pilot:
         side = app.query_one("#side")
         assert side.display
         await pilot.press("s")  # no longer bound
@@ -141,8 +135,7 @@ async def test_settings_set_the_side_pane_and_role_tints_at_start(tmp_path, monk
     monkeypatch.setenv("ARGVIEW_CONFIG_DIR", str(tmp_path))
     (tmp_path / "config.toml").write_text('side_pane = "hidden"\nrole_tints = false\n', encoding="utf-8")
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(120, 20)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 20)):
         assert not app.query_one("#side").display
         assert not app.query_one("#legend").display and not app.reader.article.show_roles
 
@@ -161,8 +154,7 @@ async def test_a_broken_config_says_so_in_one_line_and_the_app_starts_with_defau
         config.write_text(body, encoding="utf-8")
         app = ArgviewApp.from_analysis(hand_built())
         said = record_notifications(app)
-        async with app.run_test(size=(120, 20)) as pilot:
-            await settle(app, pilot)
+        async with settled(app, (120, 20)):
             assert len(said) == 1 and said[0].startswith(f"{config}: ") and expected in said[0], said
             assert "\n" not in said[0]
             assert app.query_one("#side").display and app.theme == "textual-dark"  # the defaults
@@ -187,8 +179,7 @@ async def test_each_unit_carries_a_role_mark_in_the_gutter_readable_without_colo
     monkeypatch.setenv("NO_COLOR", "1")
     analysis = hand_built()
     app = ArgviewApp.from_analysis(analysis)
-    async with app.run_test(size=(120, 60)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 60)) as pilot:
         article = app.reader.article
         plain = [article.render_line(y).text for y in range(article.scrollable_content_region.height)]
         text = analysis.text
@@ -210,8 +201,7 @@ async def test_each_unit_carries_a_role_mark_in_the_gutter_readable_without_colo
 async def test_a_mouse_selection_in_the_article_copies_its_text_without_gutter_marks():
     """Dragging over the article selects its text; ctrl+c and y copy it as the article holds it."""
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(120, 20)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 20)) as pilot:
         article = app.reader.article
         # a row that starts a paragraph carrying a role mark in its gutter
         row = next(y for y in range(12) if app.reader.article.render_line(y).text[:3].strip())
@@ -240,8 +230,7 @@ async def test_the_six_role_tints_stay_distinct_in_16_and_256_colours_in_every_t
     from tui.widgets.roles import MARKS
 
     app = ArgviewApp.from_analysis(hand_built())
-    async with app.run_test(size=(120, 20)) as pilot:
-        await settle(app, pilot)
+    async with settled(app, (120, 20)) as pilot:
         article = app.reader.article
         for theme in THEMES:
             app.theme = theme

@@ -231,3 +231,40 @@ def test_as_analysed_goes_with_json_or_export(run_argview) -> None:
 def test_corrections_out_takes_no_source(run_argview) -> None:
     assert run_argview("--corrections-out", "-", "a.txt").returncode == 2
     assert os.environ["ARGVIEW_DATA_DIR"]  # the scratch store of conftest, never the user's
+
+
+def test_corrections_out_never_fetches_a_url_again(run_argview, local_server) -> None:
+    url = local_server.url("/hang/essay")  # a server that never answers: a fetch would time out the run
+    from tests.conftest import analyse_bytes
+
+    a = analyse_bytes(ARTICLE)
+    start = a.text.index(END)
+    with ReadingStore.open() as store:
+        store.add_edit("c" * 64, Edit(kind="role", anchor=Anchor.of(a.text, start, start + len(END)), role="conclusion"),
+                       name=url, text=a.text)
+    proc = run_argview("--corrections-out", "-", "--timeout", "60", timeout=20)
+    assert proc.returncode == 0, proc.stderr
+    [line] = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert line["meta"]["name"] == url
+    assert (END, "claim") in {(line["text"][u["start"]:u["end"]], u["role"]) for u in line["units"]}
+
+
+def test_a_note_cannot_carry_controls_or_markup_into_an_export() -> None:
+    from tests.conftest import analyse_bytes
+    from tui.export import render
+    from tui.reading.apply import apply_reading
+    from tui.reading.model import Reading
+
+    a = analyse_bytes(ARTICLE)
+    start = a.text.index(END)
+    hostile = "\x1b]52;c;aGk=\x07red \x1b[31mtext\x1b[0m\n# not a heading\n</script>*/ -- [x]: <y>"
+    note = Note(anchor=Anchor.of(a.text, start, start + len(END)), text=hostile)
+    corrected, _ = apply_reading(a, Reading(sha256="0" * 64, notes=[note]))
+    for fmt in ("md", "argdown", "aif", "json"):
+        out = render(corrected, fmt)
+        assert "\x1b" not in out and "\x07" not in out, fmt
+    md = render(corrected, "md")
+    assert "\n# not a heading" not in md and "> \\# not a heading" in md
+    argdown = render(corrected, "argdown")
+    assert all(line.lstrip().startswith("//") for line in argdown.splitlines() if "not a heading" in line or "script" in line)
+    assert json.loads(render(corrected, "json"))["notes"][0]["text"] == hostile  # JSON keeps it, escaped

@@ -93,8 +93,8 @@ def test_forget_removes_the_article_and_only_it(db: Path) -> None:
     assert store.forget(SHA) is False
     assert store.load(SHA).empty
     assert [sha for sha, _, _ in store.corrected()] == ["b" * 64]
-    store.close()
-    # secure_delete: the note's words are not left in the file's free pages
+    # secure_delete and a checkpoint: the note's words are left neither in the file's free pages
+    # nor in its write-ahead log, even while the store is still open
     raw = db.read_bytes() + (Path(f"{db}-wal").read_bytes() if Path(f"{db}-wal").exists() else b"")
     assert b"a private thought" not in raw
 
@@ -292,3 +292,36 @@ def test_a_row_this_version_cannot_read_is_left_alone(db: Path) -> None:
     con.close()
     assert len(store.load(SHA).edits) == 1
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM edit_log").fetchone()[0] == 2
+
+
+def test_a_database_locked_by_another_program_gives_a_session_in_memory(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with ReadingStore.open(db) as first:
+        first.add_edit(SHA, role_edit(0, 28))
+    monkeypatch.setattr("tui.reading.store.BUSY_MS", 100)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")  # e.g. a backup tool holding the file
+    try:
+        store = ReadingStore.open(db)
+        assert store.read_only and store.problem and "\n" not in store.problem
+        assert "locked" in store.problem and "will not be saved" in store.problem
+        store.add_edit(SHA, role_edit(29, 56))  # the session goes on
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert len(ReadingStore.open(db).load(SHA).edits) == 1  # nothing written behind the lock holder's back
+    assert [p.name for p in db.parent.iterdir() if "damaged" in p.name] == []  # a lock is not damage
+
+
+def test_a_truncated_database_is_moved_aside_too(db: Path) -> None:
+    with ReadingStore.open(db) as store:
+        for i in range(300):
+            store.put_note(SHA, Note(anchor=Anchor.of(TEXT, 0, 28), text=f"note {i} " + "words " * 40))
+    size = db.stat().st_size
+    with open(db, "r+b") as f:
+        f.truncate(size // 2)  # a copy cut short, a full disk at the wrong moment
+    store = ReadingStore.open(db)
+    assert store.problem and "damaged" in store.problem and "\n" not in store.problem
+    aside = [p for p in db.parent.iterdir() if p.name.startswith("reading.db.damaged-") and not p.name.endswith(("-wal", "-shm"))]
+    assert [p.stat().st_size for p in aside] == [size // 2]
+    assert not store.read_only and store.load(SHA).empty

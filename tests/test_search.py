@@ -120,7 +120,7 @@ def test_prefixes_narrow_the_kind(index):
     assert {h.kind for h in index.search("@harbour")} == {"entity"}
     args = index.search("!fleet")
     assert [h.ref for h in args] == ["arg-2"]
-    assert args[0].detail.startswith("counter") and "Of course," in args[0].detail
+    assert args[0].role == "counter" and "Of course," in args[0].detail
     # A bare prefix lists everything of that kind, in reading order.
     assert [h.label for h in index.search("#")] == [s.title for s in index.analysis.sections]
     assert [h.ref for h in index.search("!")] == ["arg-0", "arg-1", "arg-2"]

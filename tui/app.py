@@ -119,6 +119,8 @@ class ArgviewApp(App[None]):
         for command in COMMANDS:
             if command.action in ("quit", "clear") or command.scope == "pane":
                 continue  # Textual's palette already has Quit; esc is not a command; pane keys act on the focused pane
+            if command.scope != "app" and not self.reader.can_run(command.action):
+                continue  # e.g. export before the analysis is done: the palette lists what can run now
             runner = self if command.scope == "app" else self.reader
             yield SystemCommand(
                 command.title,

@@ -146,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _check_numbers(parser, args)
     if args.output is not None and not args.export:
         parser.error("-o/--output goes with --export")
-    if args.force and not (args.export or args.corrections_out):
+    if args.force and not (args.export or args.corrections_out is not None):
         parser.error("--force goes with --export or --corrections-out")
     if args.as_analysed and not (args.json or args.export):
         parser.error("--as-analysed goes with --json or --export")
@@ -285,7 +285,11 @@ class _Readings:
         except (sqlite3.Error, ValueError) as err:  # ValueError: a row pydantic cannot read
             _say(f"reading store: cannot read ({_one_line(err)}): shown as analysed")
             return analysis
-        corrected, orphans = apply_reading(analysis, reading)
+        try:
+            corrected, orphans = apply_reading(analysis, reading)
+        except Exception as err:  # noqa: BLE001 - a bug in the corrections must not cost the reader the analysis
+            _error(name, f"internal error applying your corrections ({type(err).__name__}: {_one_line(err)}): shown as analysed")
+            return analysis
         for orphan in orphans:
             _error(name, orphan.describe())
         return corrected
@@ -354,9 +358,10 @@ def _corrections_out(args: argparse.Namespace) -> int:
 
 
 def _gold_line(args: argparse.Namespace, store: Any, sha: str, name: str, reading: Any) -> str:
-    """The article's gold line as JSON, or why it cannot be written. The source is read again
-    when it is still there unchanged (the analysis the reader corrected); else the text kept
-    with the edits is analysed; the edits find their words in it again."""
+    """The article's gold line as JSON, or why it cannot be written. A local source is read again
+    when it is still there unchanged (the analysis the reader corrected); else (a URL, standard
+    input, a moved or changed file) the text kept with the edits is analysed, and the edits find
+    their words in it again."""
     import json as json_
 
     from tui.ingest import SourceError, ingest_bytes, read_source
@@ -366,8 +371,10 @@ def _gold_line(args: argparse.Namespace, store: Any, sha: str, name: str, readin
     from tui.reading.gold import gold_document
     from tui.reading.model import NOT_ARGUMENT
 
+    from tui.ingest.sources import is_url
+
     analysis = None
-    if name and name != "-":
+    if name and name != "-" and not is_url(name):  # nothing is fetched: what was kept is used
         try:
             raw = read_source(name, **_source_options(args))
             if raw.sha256 == sha:

@@ -1,10 +1,12 @@
-"""Every app command in one table: each gives the key binding, the footer entry, the command
-palette entry and the help screen line at once, so the four never drift apart."""
+"""Every app command in one table (commands.toml, read here): each gives the key binding, the footer
+entry, the command palette entry and the help screen line at once, so the four never drift apart."""
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from functools import partial
+from importlib import resources
 from collections.abc import Callable
 
 from rich.text import Text
@@ -48,65 +50,13 @@ class Command:
         )
 
 
-COMMANDS: tuple[Command, ...] = (
-    # Reading
-    Command("scroll_down", "j,down", "Scroll down", "Scroll the article one line down", "Read", key_display="j ↓", scope="article"),
-    Command("scroll_up", "k,up", "Scroll up", "Scroll the article one line up", "Read", key_display="k ↑", scope="article"),
-    Command("page_down", "space,pagedown", "Page down", "Scroll one screen down", "Read", key_display="space PgDn", scope="article"),
-    Command("page_up", "b,pageup", "Page up", "Scroll one screen up", "Read", key_display="b PgUp", scope="article"),
-    Command("half_down", "d", "Half page down", "Scroll half a screen down", "Read", scope="article"),
-    Command("half_up", "u", "Half page up", "Scroll half a screen up", "Read", scope="article"),
-    Command("top", "g,home", "Top", "Go to the start of the article", "Read", key_display="g Home", scope="article"),
-    Command("bottom", "G,end", "Bottom", "Go to the end of the article", "Read", key_display="G End", scope="article"),
-    Command("next_sentence", "right_parenthesis", "Next sentence", "Move the sentence cursor forward", "Read", key_display=")", scope="article"),
-    Command("prev_sentence", "left_parenthesis", "Previous sentence", "Move the sentence cursor back", "Read", key_display="(", scope="article"),
-    Command("next_section", "right_square_bracket", "Next section", "Jump to the next section", "Read", key_display="]"),
-    Command("prev_section", "left_square_bracket", "Previous section", "Jump to the previous section", "Read", key_display="["),
-    Command("next_unit", "right_curly_bracket", "Next argument unit", "Jump to the next thesis, claim, reason…", "Read", key_display="}"),
-    Command("prev_unit", "left_curly_bracket", "Previous argument unit", "Jump to the previous argument unit", "Read", key_display="{"),
-    # Side pane: the same keys move the focused pane's cursor instead of the article
-    Command("pane_down", "j", "Pane cursor down", "In the outline, entities or sections pane: move its cursor down", "Side pane", scope="pane"),
-    Command("pane_up", "k", "Pane cursor up", "In a side pane: move its cursor up", "Side pane", scope="pane"),
-    Command("pane_first", "g", "Pane first item", "In a side pane: go to its first item", "Side pane", scope="pane"),
-    Command("pane_last", "G", "Pane last item", "In a side pane: go to its last item", "Side pane", scope="pane"),
-    # Finding
-    Command("search", "slash,ctrl+k", "Search", "Fuzzy search sections (#), entities (@), arguments (!) and sentences", "Find", footer="Search", key_display="/ ctrl+k"),
-    Command("next_match", "n", "Next match", "Step to the next match of the last search or entity", "Find", footer="Next"),
-    Command("prev_match", "N", "Previous match", "Step to the previous match", "Find"),
-    Command("clear", "escape", "Back", "Close, clear the highlights, or return to the article", "Find", key_display="esc"),
-    # Panes and view
-    Command("switch_pane", "tab", "Switch pane", "Move between the article and the side pane", "View", footer="Pane", priority=True),
-    Command("toggle_side", "s", "Toggle side pane", "Show or hide the outline/entities/sections pane", "View", footer="Side"),
-    Command("show_outline", "1", "Show outline", "Open the Outline tab", "View", call="show_tab('outline')"),
-    Command("show_entities", "2", "Show entities", "Open the Entities tab", "View", call="show_tab('entities')"),
-    Command("show_sections", "3", "Show sections", "Open the Sections tab", "View", call="show_tab('sections')"),
-    Command("show_notes", "4", "Show notes", "Open the Notes tab: your notes, in text order", "View", call="show_tab('notes')"),
-    Command("toggle_roles", "r", "Toggle role tints", "Tint argument units by role, with a legend", "View", footer="Roles"),
-    Command("toggle_entities", "e", "Toggle entity colours", "Colour entity mentions by type", "View", scope="article"),
-    Command("next_theme", "t", "Next theme", "Cycle through the colour themes", "View", scope="app"),
-    # Your reading: corrections to the outline (on the highlighted outline node, or the unit at the
-    # current sentence), notes and bookmarks, kept in the reading store between runs
-    Command("change_role", "c", "Change role…", "Give the unit another role, or say it is not an argument", "Correct", footer="Role"),
-    Command("make_unit", "U", "Make a unit…", "Make the current sentence, or a clause of it, an argument unit", "Correct"),
-    Command("move_to", "M", "Move to…", "Put the unit under another one, chosen by name", "Correct"),
-    Command("cut_node", "ctrl+x", "Cut unit", "Cut the unit, to paste it under another with p", "Correct"),
-    Command("paste_node", "p", "Paste unit", "Put the cut unit under the highlighted one", "Correct"),
-    Command("flip_relation", "f", "Flip support ↔ attack", "The unit attacks its parent instead of supporting it, or the reverse", "Correct"),
-    Command("promote_thesis", "T", "Promote to thesis", "Make the unit the thesis; the old thesis becomes a claim under it", "Correct"),
-    Command("undo", "z,ctrl+z", "Undo", "Undo the last correction", "Correct", footer="Undo", key_display="z ctrl+z"),
-    Command("redo", "Z,ctrl+y", "Redo", "Redo the last undone correction", "Correct", key_display="Z ctrl+y"),
-    Command("note", "a", "Note…", "Write or edit a note on the current sentence, the highlighted unit or note", "Notes", footer="Note"),
-    Command("set_bookmark", "m", "Set bookmark", "m then a letter: mark the current sentence", "Notes", key_display="m<letter>"),
-    Command("jump_bookmark", "apostrophe", "Go to bookmark", "' then a letter: jump to that mark ('' goes back)", "Notes", key_display="'<letter>"),
-    Command("forget_reading", "", "Forget this article", "Remove your corrections, notes, bookmarks and place for this article", "Notes"),
-    # Copying (OSC 52: works over SSH and in tmux with set-clipboard on)
-    Command("copy", "y", "Copy", "Copy the current sentence, or the focused pane's item (an expanded outline node with its children)", "Copy"),
-    Command("copy_outline", "Y", "Copy the outline", "Copy the whole outline as Markdown", "Copy"),
-    # App
-    Command("export", "x", "Export outline", "Write the outline as Markdown, Argdown, AIF or JSON", "App", footer="Export"),
-    Command("help", "question_mark", "Help", "Show every key", "App", footer="Help", key_display="?"),
-    Command("quit", "q", "Quit", "Leave Argview", "App", footer="Quit", scope="app"),
-)
+def _load() -> tuple[Command, ...]:
+    """The table in commands.toml (data, one command a line), in its order: group by group."""
+    table = tomllib.loads(resources.files("tui").joinpath("commands.toml").read_text(encoding="utf-8"))
+    return tuple(Command(action, group=group, **row) for group, rows in table.items() for action, row in rows.items())
+
+
+COMMANDS: tuple[Command, ...] = _load()
 
 
 def bindings(scope: str) -> list[Binding]:
@@ -122,7 +72,7 @@ LOCAL_KEYS: tuple[tuple[str, str, str], ...] = (
     ("Search box", "enter / esc", "Jump to the result / close the box"),
     ("Note editor", "ctrl+s / esc", "Save the note (an empty one is deleted) / close: esc twice drops a change"),
     ("Move to…", "type, ↑ ↓, enter", "Narrow the units by their words, choose the new parent"),
-    ("Anywhere", "ctrl+p", "Command palette: every command by name, and themes"),
+    ("Anywhere", "ctrl+p", "Command palette: every command that can run now, by name, and themes"),
 )
 
 

@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.utils import default_process
 
-from tui.model import Analysis, span_ends, span_starts
+from tui.model import Analysis, Role, span_ends, span_starts
 from tui.text import blank_controls, fold_aligned
 
 SearchKind = Literal["section", "entity", "argument", "sentence", "note"]  # notes: tui.notesearch
@@ -61,13 +61,14 @@ _PUNCT = re.compile(r"[^\w\s]")
 class SearchHit:
     kind: SearchKind
     label: str                    # one line shown: title, name, argument label or sentence text
-    detail: str                   # secondary text: entity type and alias, role, section title
+    detail: str                   # secondary text: entity type and alias, an argument's cue, section title
     start: int                    # where to jump in Analysis.text
     end: int
     score: float                  # 0..100
     highlights: tuple[int, ...]   # indices into `label` of the matched characters
     ref: str | None               # id of the section / entity / argument node / sentence
     match: tuple[int, int] | None = None  # span of the matched characters in Analysis.text, if known
+    role: Role | None = None      # an argument unit's role (a view names it its own way)
 
 
 def split_query(query: str) -> tuple[SearchKind | None, str]:
@@ -329,65 +330,83 @@ class SearchIndex:
     def _search(self, kind: SearchKind | None, body: str, limit: int) -> list[SearchHit]:
         words = _WORD.findall(fold_aligned(body[:MAX_QUERY]))
         processed = " ".join(words)
-        # One letter matches thousands of sentences and labels, none of them meaningfully: names
-        # only, unless the reader asked for arguments. A digit or punctuation ("2", "(", "%")
-        # is rare enough to look for everywhere.
-        exact = _exact_query(body)
-        wide = len(processed) >= 2 or exact is not None or processed.isdigit()
-        found = None
-        if exact is not None:
-            # Punctuation typed is meant ("$5", "C++", "U.S."): the text as typed first, and the
-            # words alone only when it does not occur.
-            found = self._literal(kind, re.compile(re.escape(exact)), [exact], wide)
-            if not any(found) and words:
-                found = None
+        found = self._literal_pass(kind, body, words, processed)
         if found is None:
-            pattern = _pattern(body)
-            if pattern is None:
-                return []
-            found = self._literal(kind, pattern, words, wide)
+            return []
         best, args, sents = found
-
         # Fuzzy matches score below every literal one, so they are only worth computing when the
         # literal ones leave places free in the top `limit`.
         if len(best) + len(args) + len(sents) < limit and len(processed) >= FUZZY_MIN:
             if kind in (None, "section", "entity"):
-                for _c, raw, i in process.extract(
-                    processed, self._name_proc.get(kind, {}), scorer=fuzz.WRatio, processor=None,
-                    score_cutoff=SHORT_CUTOFF, limit=limit,
-                ):
-                    n = self._names[i]
-                    if len(self._name_proc[None][i]) < len(processed):
-                        # WRatio scores a name found inside the query ("eu" in "eurasai") as highly
-                        # as the query found inside a name; only the latter is what a reader types.
-                        raw = max(fuzz.ratio(processed, self._name_proc[None][i]),
-                                  fuzz.token_sort_ratio(processed, self._name_proc[None][i]))
-                        if raw < SHORT_CUTOFF:
-                            continue
-                    # Map WRatio's cutoff..100 into 40..69: always below any literal match.
-                    score = 40.0 + 29.0 * (raw - SHORT_CUTOFF) / (100 - SHORT_CUTOFF)
-                    key = (n.kind, n.owner)
-                    if key not in best or score > best[key][0]:
-                        best[key] = (score, i, None)
-            loose = self._word_patterns(words)
-            if loose is not None:
-                alts, as_typed = loose
-                room = limit - len(best) - len(args) - len(sents)
-                if kind in (None, "argument") and room > 0:
-                    more = self._arg_hay.loose(alts, as_typed, args, room, MAX_SENTENCE_MATCHES)
-                    args.update(more)
-                    room -= len(more)
-                if kind is None and room > 0:
-                    sents.update(self._sent_hay.loose(alts, as_typed, sents, room, MAX_SENTENCE_MATCHES))
-
+                self._fuzzy_names(kind, processed, limit, best)
+            self._loose_words(kind, words, limit - len(best), args, sents)
         # "!objection", "!reply", "!thesis": under the argument prefix a role's name lists its units.
         if kind == "argument" and len(processed) >= 3:
             roles = {role for name, role in ROLE_NAMES.items() if name.startswith(processed)}
             for i, node in enumerate(self._nodes):
                 if node.role in roles and i not in args:
                     args[i] = (85.0, [])
+        return self._hits(best, args, sents, limit, processed)
 
-        # Rank cheap tuples; build hits (labels, highlights) for the top `limit` only.
+    def _literal_pass(self, kind: SearchKind | None, body: str, words: list[str], processed: str
+                      ) -> tuple[dict[Any, Any], dict[int, Any], dict[int, Any]] | None:
+        """The literal matches of the query (None when it has nothing to match)."""
+        # One letter matches thousands of sentences and labels, none of them meaningfully: names
+        # only, unless the reader asked for arguments. A digit or punctuation ("2", "(", "%")
+        # is rare enough to look for everywhere.
+        exact = _exact_query(body)
+        wide = len(processed) >= 2 or exact is not None or processed.isdigit()
+        if exact is not None:
+            # Punctuation typed is meant ("$5", "C++", "U.S."): the text as typed first, and the
+            # words alone only when it does not occur.
+            found = self._literal(kind, re.compile(re.escape(exact)), [exact], wide)
+            if any(found) or not words:
+                return found
+        pattern = _pattern(body)
+        if pattern is None:
+            return None
+        return self._literal(kind, pattern, words, wide)
+
+    def _fuzzy_names(self, kind: SearchKind | None, processed: str, limit: int,
+                     best: dict[tuple[str, int], tuple[float, int, tuple[int, int] | None]]) -> None:
+        """Names close to the query (rapidfuzz WRatio), added to `best` below every literal score."""
+        for _c, raw, i in process.extract(
+            processed, self._name_proc.get(kind, {}), scorer=fuzz.WRatio, processor=None,
+            score_cutoff=SHORT_CUTOFF, limit=limit,
+        ):
+            n = self._names[i]
+            if len(self._name_proc[None][i]) < len(processed):
+                # WRatio scores a name found inside the query ("eu" in "eurasai") as highly
+                # as the query found inside a name; only the latter is what a reader types.
+                raw = max(fuzz.ratio(processed, self._name_proc[None][i]),
+                          fuzz.token_sort_ratio(processed, self._name_proc[None][i]))
+                if raw < SHORT_CUTOFF:
+                    continue
+            # Map WRatio's cutoff..100 into 40..69: always below any literal match.
+            score = 40.0 + 29.0 * (raw - SHORT_CUTOFF) / (100 - SHORT_CUTOFF)
+            key = (n.kind, n.owner)
+            if key not in best or score > best[key][0]:
+                best[key] = (score, i, None)
+
+    def _loose_words(self, kind: SearchKind | None, words: list[str], room: int,
+                     args: dict[int, Any], sents: dict[int, Any]) -> None:
+        """Labels and sentences holding every query word (as typed or corrected), in any order,
+        added to `args` and `sents` while `room` places are left."""
+        loose = self._word_patterns(words)
+        if loose is None:
+            return
+        alts, as_typed = loose
+        room -= len(args) + len(sents)
+        if kind in (None, "argument") and room > 0:
+            more = self._arg_hay.loose(alts, as_typed, args, room, MAX_SENTENCE_MATCHES)
+            args.update(more)
+            room -= len(more)
+        if kind is None and room > 0:
+            sents.update(self._sent_hay.loose(alts, as_typed, sents, room, MAX_SENTENCE_MATCHES))
+
+    def _hits(self, best: dict[Any, Any], args: dict[int, Any], sents: dict[int, Any], limit: int, processed: str
+              ) -> list[SearchHit]:
+        """Rank cheap tuples; build hits (labels, highlights) for the top `limit` only."""
         ranked: list[tuple[float, int, int, str, int]] = []
         for (k, owner), (score, _i, _span) in best.items():
             ranked.append((-score, KIND_ORDER[k], self._owner_start(k, owner), k, owner))
@@ -475,8 +494,9 @@ class SearchIndex:
 
     def _node_hit(self, i: int, score: float, marks: tuple[int, ...]) -> SearchHit:
         node = self._nodes[i]
-        detail = node.role + (f" · “{blank_controls(node.cue)}”" if node.cue else "")
-        return SearchHit("argument", blank_controls(node.label), detail, node.start, node.end, round(score, 2), marks, node.id)
+        detail = f"“{blank_controls(node.cue)}”" if node.cue else ""
+        return SearchHit("argument", blank_controls(node.label), detail, node.start, node.end, round(score, 2), marks,
+                         node.id, role=node.role)
 
     def _entity_hit(
         self, i: int, score: float, alias: _Name | None, span: tuple[int, int] | None, processed: str = ""

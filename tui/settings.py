@@ -4,7 +4,7 @@ it, so tests never touch the user's home).
     theme = "nord"            # any Textual theme; `t` and the palette save the one chosen here
     side_pane = "auto"        # "auto" (shown when the terminal is 100 columns or wider), "shown", "hidden"
     role_tints = true         # tint argument units by role at start (`r` toggles)
-    [keys]                    # binding id (see `argview` then `?`, or tui/commands.py) = Textual key names
+    [keys]                    # binding id (see `argview` then `?`, or tui/commands.toml) = Textual key names
     toggle_side = "S"
 
 A bad file never stops the app: each setting that is wrong is dropped (its default is used) and

@@ -9,20 +9,9 @@ Article text is untrusted: it only ever appears inside double-quoted DOT strings
 
 from __future__ import annotations
 
-from tui.export.graph import RELATION_COLOURS, ROLE_COLOURS, Unit, titles, units, wrap
+from tui.export.graph import OTHER_LOOK, RELATION_COLOURS, ROLE_LOOKS, Unit, titles, units, wrap
 from tui.model import Analysis
 from tui.text import clean_line
-
-# Shape and border style per role: a reader of a black-and-white print still tells them apart.
-ROLE_SHAPES = {
-    "thesis": ("box", "rounded,filled,bold"),
-    "claim": ("box", "rounded,filled"),
-    "premise": ("box", "filled"),
-    "counter": ("hexagon", "filled"),
-    "rebuttal": ("note", "filled"),
-    "conclusion": ("box", "filled,diagonals"),
-}
-
 
 def quote(text: str) -> str:
     """Any text as one double-quoted DOT string that Graphviz prints as written."""
@@ -52,12 +41,10 @@ def to_dot(analysis: Analysis) -> str:
     if not all_units:
         lines.append(f"  empty [shape=plaintext, label={quote('No argument outline was found.')}];")
     for unit in all_units:
-        role = unit.node.role
-        shape, style = ROLE_SHAPES.get(role, ("box", "filled"))
-        fill, border = ROLE_COLOURS.get(role, ("#eeeeee", "#555555"))
+        look = ROLE_LOOKS.get(unit.node.role, OTHER_LOOK)
         lines.append(
-            f"  {node_id(unit)} [label={label([names[unit.index], *wrap(unit.text)])}, shape={shape}, "
-            f'style="{style}", fillcolor="{fill}", color="{border}"];'
+            f"  {node_id(unit)} [label={label([names[unit.index], *wrap(unit.text)])}, shape={look.dot_shape}, "
+            f'style="{look.dot_style}", fillcolor="{look.fill}", color="{look.border}"];'
         )
     for unit in all_units:
         if unit.parent is None:

@@ -17,28 +17,31 @@ from tui.text import clean_line
 
 Kind = Literal["support", "attack"]
 
-# How each role is named in the exports' headings and titles.
-ROLE_TITLES = {
-    "thesis": "Thesis",
-    "claim": "Claim",
-    "premise": "Premise",
-    "counter": "Counter",
-    "rebuttal": "Rebuttal",
-    "conclusion": "Conclusion",
-}
+@dataclass(frozen=True)
+class RoleLook:
+    """How the exports show a role: its name in headings and titles; in the pictures (DOT,
+    Mermaid) a fill and a border colour, in the hues the app tints roles with, light enough for
+    black text; and a shape per picture, so a black-and-white print still tells roles apart."""
+
+    title: str
+    fill: str
+    border: str
+    dot_shape: str
+    dot_style: str                   # DOT's border style
+    mermaid: tuple[str, str]         # opening and closing brackets of the Mermaid node
 
 
-# The pictures (DOT, Mermaid): a fill and a border colour per role, in the hues the app tints
-# roles with (thesis blue, claim violet, premise green, counter red, rebuttal amber, conclusion
-# gold), light enough for black text. Relations: support green, attack red (dashed).
-ROLE_COLOURS = {
-    "thesis": ("#cfe2f3", "#1f5f99"),
-    "claim": ("#e4daf2", "#5b3f8c"),
-    "premise": ("#dcefd6", "#2e7d32"),
-    "counter": ("#f8d7d7", "#b71c1c"),
-    "rebuttal": ("#fde7c2", "#a65e00"),
-    "conclusion": ("#fff1a8", "#7f6a00"),
+# Mermaid shapes: subroutine (a box with double sides), rounded box, box, hexagon, parallelogram, stadium.
+ROLE_LOOKS: dict[str, RoleLook] = {
+    "thesis": RoleLook("Thesis", "#cfe2f3", "#1f5f99", "box", "rounded,filled,bold", ("[[", "]]")),
+    "claim": RoleLook("Claim", "#e4daf2", "#5b3f8c", "box", "rounded,filled", ("(", ")")),
+    "premise": RoleLook("Premise", "#dcefd6", "#2e7d32", "box", "filled", ("[", "]")),
+    "counter": RoleLook("Counter", "#f8d7d7", "#b71c1c", "hexagon", "filled", ("{{", "}}")),
+    "rebuttal": RoleLook("Rebuttal", "#fde7c2", "#a65e00", "note", "filled", ("[/", "/]")),
+    "conclusion": RoleLook("Conclusion", "#fff1a8", "#7f6a00", "box", "filled,diagonals", ("([", "])")),
 }
+OTHER_LOOK = RoleLook("Unit", "#eeeeee", "#555555", "box", "filled", ("[", "]"))  # a role the model may add
+# Relations: support green, attack red (dashed).
 RELATION_COLOURS = {"support": "#2e7d32", "attack": "#c62828"}
 LABEL_WIDTH = 40  # characters per line in a picture's node
 
@@ -80,7 +83,7 @@ def titles(all_units: list[Unit]) -> dict[int, str]:
     for unit in all_units:
         role = unit.node.role
         counts[role] = counts.get(role, 0) + 1
-        base = ROLE_TITLES.get(role, "Unit")
+        base = ROLE_LOOKS.get(role, OTHER_LOOK).title
         out[unit.index] = base if role == "thesis" and counts[role] == 1 else f"{base} {counts[role]}"
     return out
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tui.export.graph import ROLE_TITLES, unit_text, units
+from tui.export.graph import ROLE_LOOKS, unit_text, units
 from tui.export.notes import note_lines, notes_by_unit
 from tui.model import Analysis, ArgNode, Entity, ReaderNote
 from tui.names import shown
@@ -59,7 +59,7 @@ def _quote(note: ReaderNote, pad: str, lines: list[str]) -> None:
 
 def _item(analysis: Analysis, node: ArgNode, depth: int, lines: list[str], notes: dict[int, list[ReaderNote]]) -> None:
     pad = "  " * depth
-    head = f"**{ROLE_TITLES.get(node.role, node.role.title())}**"
+    head = f"**{ROLE_LOOKS[node.role].title if node.role in ROLE_LOOKS else node.role.title()}**"
     if node.cue:
         head += f" ({escape(node.cue)})"
     label = escape(node.label) or escape(unit_text(analysis, node))

@@ -12,19 +12,10 @@ from __future__ import annotations
 
 import json
 
-from tui.export.graph import RELATION_COLOURS, ROLE_COLOURS, titles, units, wrap
+from tui.export.graph import OTHER_LOOK, RELATION_COLOURS, ROLE_LOOKS, titles, units, wrap
 from tui.model import Analysis
 from tui.text import clean_line
 
-# Opening and closing brackets of each role's shape: its look without colour.
-ROLE_SHAPES = {
-    "thesis": ("[[", "]]"),      # subroutine: a box with double sides
-    "claim": ("(", ")"),         # rounded box
-    "premise": ("[", "]"),       # box
-    "counter": ("{{", "}}"),     # hexagon
-    "rebuttal": ("[/", "/]"),    # parallelogram
-    "conclusion": ("([", "])"),  # stadium
-}
 LINE_BREAK = "<br/>"
 # Kept as they are: letters, digits, spaces and punctuation with no meaning to Mermaid or HTML.
 _SAFE_PUNCTUATION = frozenset(" .,:!?'-+=/*_~^$@()[]{}")
@@ -55,7 +46,7 @@ def to_mermaid(analysis: Analysis) -> str:
     if not all_units:
         lines.append(f'  empty["{escape("No argument outline was found.")}"]')
     for unit in all_units:
-        opening, closing = ROLE_SHAPES.get(unit.node.role, ("[", "]"))
+        opening, closing = ROLE_LOOKS.get(unit.node.role, OTHER_LOOK).mermaid
         text = LINE_BREAK.join(escape(line) for line in [names[unit.index], *wrap(unit.text)])
         lines.append(f'  u{unit.index + 1}{opening}"{text}"{closing}')
     attacks = []
@@ -65,11 +56,11 @@ def to_mermaid(analysis: Analysis) -> str:
         if unit.kind == "attack":
             attacks.append(str(number))
         lines.append(f"  u{unit.index + 1} {arrow} u{parent.index + 1}")
-    for role, (fill, border) in ROLE_COLOURS.items():
+    for role, look in ROLE_LOOKS.items():
         members = [f"u{u.index + 1}" for u in all_units if u.node.role == role]
         if members:
             width = "2px" if role == "thesis" else "1px"
-            lines.append(f"  classDef {role} fill:{fill},stroke:{border},stroke-width:{width},color:#000")
+            lines.append(f"  classDef {role} fill:{look.fill},stroke:{look.border},stroke-width:{width},color:#000")
             lines.append(f"  class {','.join(members)} {role}")
     if links:
         lines.append(f"  linkStyle default stroke:{RELATION_COLOURS['support']}")

@@ -11,8 +11,10 @@ little differently), the rule the eval scorer matches units by.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -48,6 +50,9 @@ class Orphan:
         return f"{what} on \u201c{_short(item.anchor.quote)}\u201d kept but not shown: {self.reason}"
 
 
+_SERIALS = itertools.count()  # a unit's number while edits are applied: its key in the index
+
+
 @dataclass(eq=False)
 class _Node:
     """A mutable outline node while edits are applied."""
@@ -62,6 +67,7 @@ class _Node:
     relation: str | None = None
     children: list[_Node] = field(default_factory=list)
     parent: _Node | None = None
+    serial: int = field(default_factory=lambda: next(_SERIALS))
 
     def walk(self) -> Iterator[_Node]:
         yield self
@@ -70,6 +76,38 @@ class _Node:
 
     def mark(self) -> None:
         self.by, self.cue = "reader", YOURS
+
+
+class _Roots(list[_Node]):
+    """The top level of the tree being edited, with an index of every unit in it by span, so
+    finding the unit at an anchor does not walk the whole tree (1000 edits on 1000 units: 2 s
+    walking, ~0.1 s with the index)."""
+
+    def __init__(self, nodes: Iterable[_Node]) -> None:
+        super().__init__(nodes)
+        self.spans: list[tuple[int, int, int]] = []  # (start, end, serial), sorted
+        self.nodes: dict[int, _Node] = {}
+        for root in self:
+            for n in root.walk():
+                self.nodes[n.serial] = n
+        self.spans = sorted((n.start, n.end, k) for k, n in self.nodes.items())
+
+    def add(self, n: _Node) -> None:
+        self.nodes[n.serial] = n
+        bisect.insort(self.spans, (n.start, n.end, n.serial))
+
+    def drop(self, n: _Node) -> None:
+        i = bisect.bisect_left(self.spans, (n.start, n.end, n.serial))
+        del self.spans[i]
+        del self.nodes[n.serial]
+
+    def near(self, start: int, end: int) -> Iterator[_Node]:
+        """Every unit that could overlap [start, end) by half the longer span: one at least half
+        as long as its overlap, so starting no earlier than `start - 2 * (end - start)`."""
+        lo = bisect.bisect_left(self.spans, (start - 2 * (end - start) - 1,))
+        hi = bisect.bisect_left(self.spans, (end,))
+        for _, _, k in self.spans[lo:hi]:
+            yield self.nodes[k]
 
 
 def locate(text: str, anchor: Anchor) -> tuple[int, int] | None:
@@ -101,7 +139,7 @@ def apply_reading(analysis: Analysis, reading: Reading | None) -> tuple[Analysis
     if reading is None or (not reading.edits and not reading.notes):
         return analysis, []
     text = analysis.text
-    roots = [_thaw(n, None) for n in analysis.outline]
+    roots = _Roots(_thaw(n, None) for n in analysis.outline)
     orphans: list[Orphan] = []
     for edit in reading.edits:
         reason = _apply(text, roots, edit)
@@ -122,7 +160,7 @@ def apply_reading(analysis: Analysis, reading: Reading | None) -> tuple[Analysis
 
 # --- the edits -----------------------------------------------------------------------------------
 
-def _apply(text: str, roots: list[_Node], edit: Edit) -> str | None:
+def _apply(text: str, roots: _Roots, edit: Edit) -> str | None:
     """Apply one edit to the tree in place; the reason it cannot be, or None."""
     where = locate(text, edit.anchor)
     if where is None:
@@ -144,6 +182,7 @@ def _apply(text: str, roots: list[_Node], edit: Edit) -> str | None:
             return None
         if node is None:  # the analysis no longer makes it a unit; the reader's role makes it one
             node = _new(text, where, edit)
+            roots.add(node)
             _attach(roots, node, None)
         if edit.role == "thesis":
             _promote(roots, node)
@@ -159,6 +198,7 @@ def _apply(text: str, roots: list[_Node], edit: Edit) -> str | None:
         else:
             _trim_around(text, roots, where)
             node = _new(text, where, edit)
+            roots.add(node)
         _detach(roots, node)
         _attach(roots, node, parent)
         node.relation = edit.relation
@@ -181,11 +221,11 @@ def _apply(text: str, roots: list[_Node], edit: Edit) -> str | None:
     return None
 
 
-def _promote(roots: list[_Node], node: _Node) -> None:
+def _promote(roots: _Roots, node: _Node) -> None:
     """`node` becomes the only thesis, first at the top level; a former thesis becomes a claim
     under it (with what it held)."""
     _detach(roots, node)
-    former = [n for r in [*roots, node] for n in r.walk() if n.role == "thesis" and n is not node]
+    former = sorted((n for n in roots.nodes.values() if n.role == "thesis" and n is not node), key=lambda n: n.serial)
     node.role, node.relation = "thesis", None
     roots.insert(0, node)
     for old in former:
@@ -203,24 +243,25 @@ def _new(text: str, where: tuple[int, int], edit: Edit) -> _Node:
                  by="reader")
 
 
-def _trim_around(text: str, roots: list[_Node], where: tuple[int, int]) -> None:
+def _trim_around(text: str, roots: _Roots, where: tuple[int, int]) -> None:
     """A clause made a unit out of a sentence that is one: the sentence's unit keeps the rest
     (when the clause is at one end of it; a clause in the middle leaves it whole)."""
     start, end = where
-    for root in roots:
-        for n in root.walk():
-            if not (n.start <= start and end <= n.end) or (n.start, n.end) == where:
-                continue
-            if n.start == start:
-                rest = (end, n.end)
-            elif n.end == end:
-                rest = (n.start, start)
-            else:
-                continue
-            if text[rest[0] : rest[1]].strip():  # nothing but spaces left: the unit stays whole
-                n.start, n.end = rest
-                _strip(n, text)
-                n.mark()
+    for n in list(roots.near(start, end)):
+        if not (n.start <= start and end <= n.end) or (n.start, n.end) == where:
+            continue
+        if n.start == start:
+            rest = (end, n.end)
+        elif n.end == end:
+            rest = (n.start, start)
+        else:
+            continue
+        if text[rest[0] : rest[1]].strip():  # nothing but spaces left: the unit stays whole
+            roots.drop(n)
+            n.start, n.end = rest
+            _strip(n, text)
+            roots.add(n)
+            n.mark()
 
 
 def _strip(n: _Node, text: str) -> None:
@@ -230,19 +271,18 @@ def _strip(n: _Node, text: str) -> None:
         n.end -= 1
 
 
-def _find(roots: list[_Node], where: tuple[int, int]) -> _Node | None:
+def _find(roots: _Roots, where: tuple[int, int]) -> _Node | None:
     """The unit at `where`: the same span, else the one overlapping it most (≥ half the longer)."""
     start, end = where
     best, score = None, 0.0
-    for root in roots:
-        for n in root.walk():
-            if (n.start, n.end) == where:
-                return n
-            overlap = min(end, n.end) - max(start, n.start)
-            if overlap > 0:
-                ratio = overlap / max(end - start, n.end - n.start, 1)
-                if ratio >= MIN_OVERLAP and ratio > score:
-                    best, score = n, ratio
+    for n in roots.near(start, end):
+        if (n.start, n.end) == where:
+            return n
+        overlap = min(end, n.end) - max(start, n.start)
+        if overlap > 0:
+            ratio = overlap / max(end - start, n.end - n.start, 1)
+            if ratio >= MIN_OVERLAP and ratio > score:
+                best, score = n, ratio
     return best
 
 
@@ -278,8 +318,9 @@ def _attach(roots: list[_Node], node: _Node, parent: _Node | None) -> None:
     node.parent = parent
 
 
-def _splice_out(roots: list[_Node], node: _Node) -> None:
+def _splice_out(roots: _Roots, node: _Node) -> None:
     """Take `node` out of the outline; its children take its place under its parent."""
+    roots.drop(node)
     sibs = _siblings(roots, node)
     i = sibs.index(node)
     sibs[i : i + 1] = node.children
@@ -299,9 +340,9 @@ def _thaw(node: ArgNode, parent: _Node | None) -> _Node:
 
 
 def _freeze(n: _Node) -> ArgNode:
-    return ArgNode.model_validate({"id": n.id, "role": n.role, "start": n.start, "end": n.end, "label": n.label,
-                                   "cue": n.cue, "by": n.by, "relation": n.relation,
-                                   "children": [_freeze(c) for c in n.children]})
+    # trusted: every value came from a valid ArgNode or an Edit the models validated
+    return ArgNode.trusted(id=n.id, role=n.role, start=n.start, end=n.end, label=n.label, cue=n.cue, by=n.by,
+                           relation=n.relation, children=[_freeze(c) for c in n.children])
 
 
 def _label(quote: str) -> str:

@@ -260,7 +260,12 @@ class ReadingStore:
             found = 0
             for table in ("edit_log", "note_log", "bookmarks", "texts", "articles"):
                 found += c.execute(f"DELETE FROM {table} WHERE sha = ?", (sha,)).rowcount  # the table names are ours
-            return found > 0
+        if found and not self.read_only:
+            try:  # the WAL still holds the old pages until a checkpoint: copy back and truncate it now
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error:
+                pass  # another process is reading: SQLite checkpoints when it is done
+        return found > 0
 
     @_locked
     def find(self, name: str) -> list[str]:

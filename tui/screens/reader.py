@@ -523,6 +523,17 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
         self.app.copy_to_clipboard(text)
         self.notify(f"Copied {what} ({len(text):,} characters)", markup=False, timeout=3)
 
+    def can_run(self, action: str) -> bool:
+        """Whether a command would do something now: the palette offers only those. Its key still
+        runs, and says why it cannot."""
+        if action in ("export", "copy_outline"):
+            return self.analysis is not None
+        if action in ("next_match", "prev_match"):
+            return bool(self.matches)
+        if action in ("next_unit", "prev_unit"):
+            return bool(self._units)
+        return True
+
     # ------------------------------------------------------------------ actions: dialogs
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

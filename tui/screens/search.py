@@ -36,12 +36,11 @@ _INDENT = 12  # cells taken by a kind badge and the two spaces after it
 
 
 def _reader_detail(hit: SearchHit) -> str:
-    """An argument hit's detail opens with its role ("counter · “Of course”"): named as the
-    outline badges and the `!` prefix name it (objection, reason, reply)."""
-    role, sep, rest = hit.detail.partition(" · ")
-    if hit.kind == "argument" and role in BADGES:
-        return BADGES[role].lower() + sep + rest  # type: ignore[index]  # `role in BADGES` narrows a str to the badge keys at run time
-    return hit.detail
+    """An argument hit's role opens its detail ("objection · “Of course”"), named as the outline
+    badges and the `!` prefix name it (objection, reason, reply)."""
+    if hit.role is None:
+        return hit.detail
+    return " · ".join(part for part in (BADGES[hit.role].lower(), hit.detail) if part)
 
 
 def hit_prompt(hit: SearchHit, width: int = 112) -> Text:
@@ -57,7 +56,7 @@ def hit_prompt(hit: SearchHit, width: int = 112) -> Text:
             label.stylize("bold underline", i, i + 1)
     label.truncate(room, overflow="ellipsis")
     prompt = Text.assemble((KIND_BADGES.get(hit.kind, hit.kind), "dim"), "  ", label)
-    if hit.detail:
+    if hit.detail or hit.role:
         detail = Text(_reader_detail(hit).translate(_FLAT), style="dim italic", no_wrap=True)
         detail.truncate(room, overflow="ellipsis")
         prompt.append("\n" + " " * _INDENT)
@@ -187,9 +186,10 @@ class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
 
     @staticmethod
     def _option_width(results: OptionList) -> int:
-        """Cells an option's text gets: the list's width less its gutter and option padding."""
+        """Cells an option's text gets: the list's width less the option padding (a plain
+        OptionList has no left gutter; a SelectionList's check boxes would)."""
         padding = results.get_component_styles("option-list--option").padding.width
-        width = results.scrollable_content_region.width - results._get_left_gutter_width() - padding
+        width = results.scrollable_content_region.width - padding
         if not results.show_vertical_scrollbar:  # leave room for the one the new options may bring
             width -= results.styles.scrollbar_size_vertical
         return width if width > 0 else 112

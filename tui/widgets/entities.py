@@ -9,13 +9,13 @@ from textual.widgets.tree import TreeNode
 
 from tui.model import ENTITY_TYPES, Entity
 from tui.text import label_line
-from tui.widgets.panekeys import PANE_BINDINGS, TreeKeys
+from tui.widgets.panekeys import TREE_MOVES, pane_bindings
 from tui.widgets.fit import fit_label
 from tui.widgets.roles import TYPE_NAMES
 
 
-class EntityTree(TreeKeys, Tree[Entity | None]):
-    BINDINGS = PANE_BINDINGS
+class EntityTree(Tree[Entity | None]):
+    BINDINGS = pane_bindings(TREE_MOVES)
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("Entities", id=id)
         self.show_root = False

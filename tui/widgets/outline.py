@@ -11,14 +11,14 @@ from textual.widgets.tree import TreeNode
 
 from tui.model import ArgNode
 from tui.text import label_line
-from tui.widgets.panekeys import PANE_BINDINGS, TreeKeys
+from tui.widgets.panekeys import TREE_MOVES, pane_bindings
 from tui.widgets.fit import fit_label
 from tui.widgets.notes import NOTE_MARK
 from tui.widgets.roles import BADGES
 
 
-class OutlineTree(TreeKeys, Tree[ArgNode]):
-    BINDINGS = PANE_BINDINGS
+class OutlineTree(Tree[ArgNode]):
+    BINDINGS = pane_bindings(TREE_MOVES)
     COMPONENT_CLASSES = {
         "outline--thesis",
         "outline--claim",

@@ -10,11 +10,11 @@ from textual.widgets.option_list import Option
 
 from tui.model import Section
 from tui.text import label_line
-from tui.widgets.panekeys import PANE_BINDINGS, ListKeys
+from tui.widgets.panekeys import LIST_MOVES, pane_bindings
 
 
-class SectionList(ListKeys, OptionList):
-    BINDINGS = PANE_BINDINGS
+class SectionList(OptionList):
+    BINDINGS = pane_bindings(LIST_MOVES)
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.sections: list[Section] = []
