@@ -12,13 +12,13 @@ from textual.widgets.option_list import Option
 
 from tui.model import ReaderNote
 from tui.text import label_line
-from tui.widgets.panekeys import PANE_BINDINGS, ListKeys
+from tui.widgets.panekeys import LIST_MOVES, pane_bindings
 
 NOTE_MARK = "*"  # beside a noted sentence in the article's gutter and a noted unit in the outline
 
 
-class NotesList(ListKeys, OptionList):
-    BINDINGS = PANE_BINDINGS
+class NotesList(OptionList):
+    BINDINGS = pane_bindings(LIST_MOVES)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
