@@ -20,6 +20,7 @@ from tui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:
     from tui.ingest import Document
+    from tui.reading.store import ReadingStore
 
 THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night", "solarized-light")
 
@@ -54,6 +55,18 @@ class ArgviewApp(App[None]):
 
         source, doc = load(None if path is None else str(path))
         return cls(source, doc)
+
+    @property
+    def reading_store(self) -> ReadingStore | None:
+        """The user's reading store, opened once per app on first use; a problem with it is one
+        warning toast, and the session then lives in memory (`tui.session.open_store`)."""
+        if not hasattr(self, "_reading_store"):
+            from tui.session import open_store
+
+            self._reading_store, problem = open_store()
+            if problem:
+                self.notify(problem, title="Reading store", severity="warning", markup=False, timeout=12)
+        return self._reading_store
 
     def get_default_screen(self) -> Screen:
         source, doc, analysis = self._open

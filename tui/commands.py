@@ -29,7 +29,7 @@ class Command:
     call: str | None = None  # the action with its arguments, when it is not `action`
     @property
     def display_keys(self) -> str:
-        return self.key_display or self.keys.split(",")[0]
+        return self.key_display or self.keys.split(",")[0] or "palette"
 
     @property
     def run(self) -> str:
@@ -61,7 +61,7 @@ COMMANDS: tuple[Command, ...] = _load()
 
 def bindings(scope: str) -> list[Binding]:
     """The key bindings of the commands run by `scope` ("app", "reader", "article" or "pane")."""
-    return [command.binding() for command in COMMANDS if command.scope == scope]
+    return [command.binding() for command in COMMANDS if command.scope == scope and command.keys]  # "": palette only
 
 
 # Keys that belong to a pane or a dialog rather than the app; listed on the help screen only.
@@ -70,6 +70,8 @@ LOCAL_KEYS: tuple[tuple[str, str, str], ...] = (
     ("Side pane", "click", "Click a node or list item to jump; click the article to move the cursor"),
     ("Search box", "↑ ↓ ctrl+n ctrl+p", "Move through the results"),
     ("Search box", "enter / esc", "Jump to the result / close the box"),
+    ("Note editor", "ctrl+s / esc", "Save the note (an empty one is deleted) / close: esc twice drops a change"),
+    ("Move to…", "type, ↑ ↓, enter", "Narrow the units by their words, choose the new parent"),
     ("Anywhere", "ctrl+p", "Command palette: every command that can run now, by name, and themes"),
 )
 

@@ -34,10 +34,10 @@ from rapidfuzz.utils import default_process
 from tui.model import Analysis, Role, span_ends, span_starts
 from tui.text import blank_controls, fold_aligned
 
-SearchKind = Literal["section", "entity", "argument", "sentence"]
+SearchKind = Literal["section", "entity", "argument", "sentence", "note"]  # notes: tui.notesearch
 
 KIND_ORDER: dict[str, int] = {"section": 0, "entity": 1, "argument": 2, "sentence": 3}
-PREFIXES: dict[str, SearchKind] = {"#": "section", "@": "entity", "!": "argument"}
+PREFIXES: dict[str, SearchKind] = {"#": "section", "@": "entity", "!": "argument", "*": "note"}
 
 # Role names a reader may type after "!": the model's names and the outline pane's badges.
 ROLE_NAMES: dict[str, str] = {

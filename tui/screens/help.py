@@ -31,7 +31,7 @@ def help_text(keymap: dict[str, str] | None = None) -> Table:
             table.add_row(Text(f"\n{where}", style="bold underline"), "")
         table.add_row(keys, Text(what))
     table.add_row("", "")
-    table.add_row("prefixes", Text("# sections, @ entities, ! arguments; no prefix searches everything", style="dim"))
+    table.add_row("prefixes", Text("# sections, @ entities, ! arguments, * your notes; no prefix searches everything", style="dim"))
     return table
 
 

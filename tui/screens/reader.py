@@ -18,13 +18,17 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, ProgressBar, Static, TabbedContent, TabPane, Tabs, Tree
 
-from tui.commands import bindings
+from tui.commands import COMMANDS, bindings
 from tui.matches import Matches, first_from, index_at
 from tui.messages import AnalysisFailed, AnalysisProgress, AnalysisReady
 from tui.model import Analysis, ArgNode, Entity, Source
+from tui.screens.edits import EditActions
+from tui.screens.marks import MarkActions
+from tui.screens.reading import ReadingState
 from tui.widgets.article import ArticleView
 from tui.widgets.entities import EntityTree
 from tui.widgets.legend import RoleLegend
+from tui.widgets.notes import NotesList
 from tui.widgets.outline import OutlineTree
 from tui.text import label_line
 from tui.widgets.sections import SectionList
@@ -39,10 +43,12 @@ if TYPE_CHECKING:
 
 NARROW = 100  # below this many columns the side pane starts hidden
 LARGE_TEXT = 150_000  # characters; above this the progress bar shows while analysing
-TABS = {"outline": "tab-outline", "entities": "tab-entities", "sections": "tab-sections"}
+# Left out of the footer on a narrow terminal, so Export, Help and Quit stay in sight (help and palette list them).
+WIDE_FOOTER = frozenset(c.action for c in COMMANDS if c.group in ("Correct", "Notes"))
+TABS = {"outline": "tab-outline", "entities": "tab-entities", "sections": "tab-sections", "notes": "tab-notes"}
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
     BINDINGS = bindings("reader") + bindings("article")
 
     def __init__(
@@ -96,6 +102,9 @@ class ReaderScreen(Screen[None]):
                 with TabPane("Sections", id=TABS["sections"]):
                     yield SectionList(id="sections")
                     yield Static(Text("Analysing…", style="dim italic"), id="sections-empty", classes="empty")
+                with TabPane("Notes", id=TABS["notes"]):
+                    yield NotesList(id="notes")
+                    yield Static(Text("Analysing…", style="dim italic"), id="notes-empty", classes="empty")
         yield Footer(compact=True)
 
     @property
@@ -113,6 +122,8 @@ class ReaderScreen(Screen[None]):
         for tree in (self.query_one(OutlineTree), self.query_one(EntityTree)):
             tree.display = False
         self.query_one(SectionList).display = False
+        self.query_one(NotesList).display = False
+        self.open_reading()  # the reader's corrections, notes and place, from the store
         self._apply_width(self.app.size.width)
         if self._side_setting != "auto":
             self._set_side(self._side_setting == "shown")
@@ -140,6 +151,15 @@ class ReaderScreen(Screen[None]):
             self._narrow = narrow
             self.set_class(narrow, "narrow")
             self._set_side(not narrow)
+            self.refresh_bindings()
+
+    @property
+    def active_bindings(self) -> dict[str, Any]:
+        """What the footer shows: on a narrow terminal, without the reading commands."""
+        active = super().active_bindings
+        if not self._narrow:
+            return active
+        return {key: a for key, a in active.items() if a.binding.id not in WIDE_FOOTER}
 
     def _set_side(self, visible: bool) -> None:
         self.side_visible = visible
@@ -202,6 +222,7 @@ class ReaderScreen(Screen[None]):
         )
 
     def _install(self, analysis: Analysis, index: SearchIndex) -> None:
+        machine, analysis = analysis, self.corrected(analysis)
         self.analysis = analysis
         self.search_index = index
         self.article_title = analysis.title or self.article_title
@@ -220,13 +241,17 @@ class ReaderScreen(Screen[None]):
             "No named entities found in this text.",
         )
         self._fill_pane(self.query_one(SectionList), "#sections-empty", analysis.sections, "No sections.")
+        self.show_notes(analysis)
+        if analysis is not machine:
+            self.reindex(analysis)  # the corrected roles in "!" search
         from tui.screens.search import SearchScreen
 
         for screen in self.app.screen_stack:
             if isinstance(screen, SearchScreen) and screen.index is None:
-                screen.set_index(index)  # opened while analysing
+                screen.set_index(self.searchable(index))  # opened while analysing
         for note in analysis.caveats:
             self.notify(note, title="Note", markup=False, timeout=8)
+        self.restore_cursor()
         self._on_moved()
         self.refresh_bindings()
 
@@ -253,7 +278,9 @@ class ReaderScreen(Screen[None]):
                 sections.follow(offset)
             span = article.cursor_span or (offset, offset + 1)
             self.query_one(OutlineTree).follow(*span)
+            self.query_one(NotesList).follow(offset)
         self.titlebar.set_position(section, round(article.position * 100))
+        self.position_moved()
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
         entity = self._entity_at(message.offset)
@@ -318,6 +345,8 @@ class ReaderScreen(Screen[None]):
         if event.option_list.id == "sections" and self.analysis is not None:
             section = self.analysis.sections[event.option_index]
             self.goto(section.start, top=True)
+        elif event.option_list.id == "notes" and event.option.id is not None:
+            self.jump_to_note(event.option.id)
 
     # ------------------------------------------------------------------ actions: reading
     def action_article(self, move: str) -> None:
@@ -367,7 +396,7 @@ class ReaderScreen(Screen[None]):
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen
 
-        self.app.push_screen(SearchScreen(self.search_index, self.last_query), self._search_done)
+        self.app.push_screen(SearchScreen(self.searchable(self.search_index), self.last_query), self._search_done)
 
     def _search_done(self, result: tuple[str, SearchHit] | None) -> None:
         if result is None:
@@ -378,6 +407,9 @@ class ReaderScreen(Screen[None]):
 
     def jump_to_hit(self, query: str, hit: SearchHit) -> None:
         analysis = self.analysis
+        if hit.kind == "note":  # the note's words, as an argument unit is shown
+            self._mark(hit.start, hit.end)
+            return
         if hit.kind == "entity" and analysis is not None:
             entity = next((e for e in analysis.entities if e.id == hit.ref), None)
             if entity is not None and entity.mentions:
@@ -439,7 +471,7 @@ class ReaderScreen(Screen[None]):
         pane = tabbed.get_pane(tabbed.active) if tabbed.active else None
         if pane is None:
             return
-        for widget in pane.query("OutlineTree, EntityTree, SectionList"):
+        for widget in pane.query("OutlineTree, EntityTree, SectionList, NotesList"):
             if widget.display:
                 widget.focus()
                 return

@@ -22,9 +22,11 @@ from tui.text import UNJOIN
 from tui.widgets.roles import BADGES, strip_unsafe
 
 if TYPE_CHECKING:
+    from tui.notesearch import NoteSearch
     from tui.search import SearchHit, SearchIndex
 
-KIND_BADGES = {"section": "§ section ", "entity": "@ entity  ", "argument": "! argument", "sentence": "¶ sentence"}
+KIND_BADGES = {"section": "§ section ", "entity": "@ entity  ", "argument": "! argument", "sentence": "¶ sentence",
+               "note": "* note    "}
 MAX_RESULT_ROWS = 24
 QUERY_LIMIT = 300  # characters a query may hold: more never narrows a search, and a huge value makes every key slow
 _FLAT = str.maketrans({"\n": " ", "\t": " ", "\r": " ", **UNJOIN})
@@ -99,7 +101,7 @@ class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
         Binding("up,ctrl+p", "move(-1)", "Previous result", priority=True),
     ]
 
-    def __init__(self, index: SearchIndex | None, query: str = "") -> None:
+    def __init__(self, index: SearchIndex | NoteSearch | None, query: str = "") -> None:
         super().__init__()
         self.index = index
         self.initial = query
@@ -110,7 +112,7 @@ class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
         with Vertical(id="search-box"):
             yield QueryInput(
                 value=self.initial,
-                placeholder="Search…   # sections  @ entities  ! arguments",
+                placeholder="Search…   # sections  @ entities  ! arguments  * notes",
                 id="search-input",
             )
             yield OptionList(id="search-results")
@@ -136,7 +138,7 @@ class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
         elif self.initial:
             self.run_search(self.initial)
 
-    def set_index(self, index: SearchIndex) -> None:
+    def set_index(self, index: SearchIndex | NoteSearch | None) -> None:
         """The analysis finished while the box was open: search what is typed so far."""
         self.index = index
         self.query_one(OptionList).clear_options()

@@ -22,9 +22,10 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.model import Analysis, Block, Sentence, span_starts
+from tui.model import Analysis, ArgNode, Block, Sentence, span_starts
 from tui.text import UNJOIN
 from tui.widgets.layout import Line, LineIndex, layout_lines
+from tui.widgets.notes import NOTE_MARK
 from tui.widgets.roles import MARKS
 from tui.widgets.spans import SpanSet
 
@@ -77,6 +78,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article--role-counter",
         "article--role-rebuttal",
         "article--role-conclusion",
+        "article--note",
     }
 
     class Moved(Message):
@@ -99,6 +101,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._roles: SpanSet[str] = SpanSet()
         self._unit_starts: list[int] = []  # each unit's start, sorted, for the gutter marks
         self._unit_roles: list[str] = []
+        self._note_starts: list[int] = []  # where the reader's notes start, sorted, for the gutter mark
         self._highlights: SpanSet[bool] = SpanSet()
         self._current: tuple[int, int] | None = None
         self._selection: tuple[int, int] | None = None  # a mouse selection, as text offsets
@@ -117,18 +120,27 @@ class ArticleView(ScrollView, can_focus=True):
         self._mentions = SpanSet(
             (m.start, m.end, entity.type.lower()) for entity in analysis.entities for m in entity.mentions
         )
+        if self.cursor is None and self._sentences:
+            self.cursor = self.sentence_at(self.offset_at_line(int(self.scroll_y)))
+        self.set_outline(analysis.outline)
+
+    def set_outline(self, outline: list[ArgNode]) -> None:
+        """Take the argument units' tints and gutter marks (again after the reader corrects them)."""
 
         def units(nodes, depth):
             for node in nodes:
                 yield (node.start, node.end, depth * _DEPTH_PRIORITY, node.role)
                 yield from units(node.children, depth + 1)
 
-        self._roles = SpanSet.flatten(units(analysis.outline, 0))
-        starts = sorted((n.start, n.role) for n in analysis.arg_nodes())
+        self._roles = SpanSet.flatten(units(outline, 0))
+        starts = sorted((n.start, n.role) for root in outline for n in root.walk())
         self._unit_starts = [start for start, _role in starts]
         self._unit_roles = [role for _start, role in starts]
-        if self.cursor is None and self._sentences:
-            self.cursor = self.sentence_at(self.offset_at_line(int(self.scroll_y)))
+        self._invalidate()
+
+    def set_notes(self, spans: Sequence[tuple[int, int]]) -> None:
+        """The spans the reader wrote notes on: marked in the gutter on their first line."""
+        self._note_starts = sorted(start for start, _end in spans)
         self._invalidate()
 
     # ----------------------------------------------------------------- layout
@@ -411,16 +423,20 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _gutter(self, start: int, end: int, base: Style) -> Text:
         """The role marks of the units starting on this line (two at most; "+" says there are
-        more), so roles read without colour."""
+        more), so roles read without colour; a note starting on the line takes the second cell."""
         gutter = Text(end="")
+        noted = end > start and bisect_left(self._note_starts, start) < bisect_left(self._note_starts, end)
         if self.show_roles and end > start:  # a blank line between paragraphs starts where the next one does
             i = bisect_left(self._unit_starts, start)
             j = bisect_left(self._unit_starts, end)
             roles = self._unit_roles[i:j]
-            for role in roles[:1] if len(roles) > 2 else roles:
+            for role in roles[:1] if len(roles) > 2 or noted else roles:
                 gutter.append(MARKS[role], base + self._style(f"role-{role}") + Style(bold=True))
-            if len(roles) > 2:
+            if len(roles) > 2 and not noted:
                 gutter.append("+", base + Style(bold=True))
+        if noted:
+            gutter.append(" " * (1 - gutter.cell_len), base)
+            gutter.append(NOTE_MARK, base + self._style("note") + Style(bold=True))
         gutter.append(" " * (GUTTER - gutter.cell_len), base)
         return gutter
 

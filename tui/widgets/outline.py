@@ -13,6 +13,7 @@ from tui.model import ArgNode
 from tui.text import label_line
 from tui.widgets.panekeys import TREE_MOVES, pane_bindings
 from tui.widgets.fit import fit_label
+from tui.widgets.notes import NOTE_MARK
 from tui.widgets.roles import BADGES
 
 
@@ -26,6 +27,8 @@ class OutlineTree(Tree[ArgNode]):
         "outline--rebuttal",
         "outline--conclusion",
         "outline--cue",
+        "outline--yours",
+        "outline--note",
     }
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -36,6 +39,8 @@ class OutlineTree(Tree[ArgNode]):
         self._by_id: dict[str, TreeNode[ArgNode]] = {}
         self._order: list[tuple[int, int, int, str]] = []  # (start, -depth, end, id)
         self._starts: list[int] = []
+        self._noted: set[tuple[int, int]] = set()  # spans the reader wrote a note on
+        self._shape: list[tuple[str, str | None, int, int]] = []  # (id, parent id, start, end) in tree order
 
     def load(self, outline: list[ArgNode]) -> None:
         self.clear()
@@ -51,9 +56,51 @@ class OutlineTree(Tree[ArgNode]):
                 add(tree_node, node.children, depth + 1)
 
         add(self.root, outline, 0)
+        self._shape = _shape(outline)
         self._order.sort()
         self._starts = [item[0] for item in self._order]
         self.root.expand()
+
+    def reload(self, outline: list[ArgNode], focus: tuple[int, int] | None = None) -> None:
+        """Load a corrected outline keeping what the reader had folded, the cursor on the unit at
+        `focus` (the one just edited), else on the unit it was on."""
+        was = self.cursor_node.data if self.cursor_node is not None else None
+        if _shape(outline) == self._shape:
+            self._update_in_place(outline)  # a role, a relation, a mark: 10,000 nodes are not rebuilt for it
+        else:
+            folded = {n.data.id for n in self._by_id.values() if n.data is not None and n.children and not n.is_expanded}
+            self.load(outline)
+            for node_id in folded:
+                node = self._by_id.get(node_id)
+                if node is not None:
+                    node.collapse()
+        target = None
+        if focus is not None:
+            target = next((n for n in self._by_id.values() if n.data and (n.data.start, n.data.end) == focus), None)
+            target = target or self.node_at(*focus)
+        elif was is not None:
+            target = self._by_id.get(was.id) or self.node_at(was.start, was.end)
+        if target is not None:
+            parent = target.parent
+            while parent is not None:
+                parent.expand()
+                parent = parent.parent
+            self.call_after_refresh(self.move_cursor, target)
+
+    def _update_in_place(self, outline: list[ArgNode]) -> None:
+        """Same units in the same places: give each tree node its new data, repaint those that changed."""
+        for root in outline:
+            for unit in root.walk():
+                tree_node = self._by_id[unit.id]
+                old = tree_node.data
+                tree_node.data = unit
+                if old is None or _looks(old) != _looks(unit):
+                    tree_node.set_label(Text(label_line(unit.label or unit.role)))
+
+    def set_notes(self, spans: list[tuple[int, int]]) -> None:
+        """Mark the units the reader wrote a note on (a note on exactly a unit's words)."""
+        self._noted = set(spans)
+        self._invalidate()
 
     def render_label(self, node: TreeNode[ArgNode], base_style: Style, style: Style) -> Text:
         data = node.data
@@ -63,9 +110,14 @@ class OutlineTree(Tree[ArgNode]):
         label = node.label.copy() if isinstance(node.label, Text) else Text(str(node.label))
         label.stylize(style)
         parts: list[Text | tuple[str, Style] | str] = [(f" {BADGES[data.role]} ", badge_style), " "]
+        if (data.start, data.end) in self._noted:
+            parts.append((f"{NOTE_MARK} ", style + self.get_component_rich_style("outline--note", partial=True)))
         if data.cue:  # before the label, so a narrow pane never cuts it off
-            cue_style = self.get_component_rich_style("outline--cue", partial=True)
+            cue_class = "outline--yours" if data.by == "reader" else "outline--cue"
+            cue_style = self.get_component_rich_style(cue_class, partial=True)
             parts.append((f"«{label_line(data.cue, 30)}» ", style + cue_style))
+        if data.relation is not None:  # the reader said it: shown, as it may differ from what the role implies
+            parts.append(("attacks: " if data.relation == "attack" else "supports: ", style))
         parts.append(label)
         return fit_label(self, node, Text.assemble(*parts))
 
@@ -116,3 +168,20 @@ class OutlineTree(Tree[ArgNode]):
 
         add(node, 0)
         return "\n".join(lines) + "\n", len(lines) - 1
+
+
+def _shape(outline: list[ArgNode]) -> list[tuple[str, str | None, int, int]]:
+    out: list[tuple[str, str | None, int, int]] = []
+
+    def visit(nodes: list[ArgNode], parent: str | None) -> None:
+        for node in nodes:
+            out.append((node.id, parent, node.start, node.end))
+            visit(node.children, node.id)
+
+    visit(outline, None)
+    return out
+
+
+def _looks(node: ArgNode) -> tuple[object, ...]:
+    """What a node's line shows (children aside)."""
+    return node.role, node.label, node.cue, node.by, node.relation
