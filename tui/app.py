@@ -15,11 +15,11 @@ from textual.markup import escape
 from textual.screen import Screen
 
 from tui.commands import COMMANDS, JumpProvider, bindings
-from tui.model import Analysis, Source
 from tui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:
-    from tui.ingest import Document
+    from tui.ingest import Document, SourceInfo
+    from tui.model import Analysis, Source
 
 THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night", "solarized-light")
 
@@ -30,7 +30,7 @@ class ArgviewApp(App[None]):
     BINDINGS = bindings("app")  # quit and themes: they work under the dialogs too
     COMMANDS = App.COMMANDS | {JumpProvider}
 
-    def __init__(self, source: Source, doc: Document | None = None, *, analysis: Analysis | None = None) -> None:
+    def __init__(self, source: Source | SourceInfo, doc: Document | None = None, *, analysis: Analysis | None = None) -> None:
         """Open an ingested document (analysed in the background) or a finished analysis, with the
         user's settings (`tui.settings`; problems in the file are toasts once the app shows)."""
         super().__init__()

@@ -16,7 +16,7 @@ from pathlib import Path
 from tui.ingest.decode import declared_charset
 from tui.ingest.detect import format_from_content_type, format_from_name
 from tui.ingest.errors import SourceError
-from tui.model import Format
+from tui.kinds import Format
 
 # Analysis runs at roughly 0.7 MB/s and holds ~80 MB of memory per MB of text (benchmarks/): at
 # 10 MB a source takes ~15 s; a bigger default would let one stray log file eat gigabytes.

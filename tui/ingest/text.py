@@ -7,7 +7,7 @@ import re
 from tui.ingest.boilerplate import is_boilerplate
 from tui.ingest.clean import clean_inline
 from tui.ingest.document import Document, DocumentBuilder
-from tui.model import BlockKind
+from tui.kinds import BlockKind
 
 _BLANK_SPLIT = re.compile(r"\n[ \t]*\n+")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,3}[.)])\s+")
