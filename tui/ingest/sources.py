@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import http.client
 import sys
 import time
-import urllib.error
-import urllib.request
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,6 +107,10 @@ def _read_stdin(limit: int) -> bytes:
 
 def _read_url(url: str, limit: int, timeout: float) -> tuple[bytes, Format | None, str | None]:
     """Fetch a URL within ``timeout`` seconds in all: a server that trickles bytes is cut off too."""
+    import http.client  # here, not at the top: opening a file does not pay for the HTTP stack
+    import urllib.error
+    import urllib.request
+
     deadline = time.monotonic() + timeout
     late = SourceError(f"no answer within {timeout:g} s (the server is too slow or not answering)")
     try:

@@ -93,7 +93,8 @@ class ReaderScreen(Screen[None]):
                 yield self._side_pane()
             else:  # same place and width, until the first paint is done
                 yield Static(Text("Analysing…", style="dim italic"), id="side-pending", classes="empty")
-        yield Footer(compact=True)
+        if self.analysis is not None:
+            yield Footer(compact=True)  # else after the first paint: composed once the focus is set
 
     @staticmethod
     def _side_pane() -> Widget:
@@ -128,8 +129,10 @@ class ReaderScreen(Screen[None]):
         with self.app.batch_update():
             mounted = self.query_one("#body").mount(side, after="#side-pending")
             removed = pending.remove()
+            footer = self.mount(Footer(compact=True))
         await mounted
         await removed
+        await footer
         self._setup_side()
         self.analyse_in_background()
 
