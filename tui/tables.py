@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
     from tui.model import Block, Sentence, Span
 
+# Array type of text offsets and indexes: a C int, 4 bytes (half of "q"). Offsets stay below
+# 2**31: the size limit is 1 GB of text (`argview --max-size`, at most 1024 MB).
+INDEX = "i"
+
 _model_module: ModuleType | None = None
 
 
@@ -40,8 +44,8 @@ class _SpanTable(Sequence[Any]):
     __hash__ = None  # type: ignore[assignment]  # mutable, so unhashable as list is; typeshed wants a method
 
     def __init__(self) -> None:
-        self.starts = array("q")
-        self.ends = array("q")
+        self.starts = array(INDEX)
+        self.ends = array(INDEX)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -83,7 +87,7 @@ class SentenceTable(_SpanTable):
 
     def __init__(self, section_ids: Sequence[str]) -> None:
         super().__init__()
-        self.sections = array("l")  # index into section_ids, -1 for none
+        self.sections = array(INDEX)  # index into section_ids, -1 for none
         self.section_ids = list(section_ids)
 
     def append(self, start: int, end: int, section: int) -> None:
@@ -107,7 +111,7 @@ class BlockTable(_SpanTable):
     def __init__(self) -> None:
         super().__init__()
         self.kinds = array("b")
-        self.levels = array("l")
+        self.levels = array(INDEX)
 
     def append(self, kind: BlockKind, start: int, end: int, level: int = 0) -> None:
         self.kinds.append(self._CODES[kind])
@@ -122,11 +126,11 @@ class BlockTable(_SpanTable):
 
 def span_starts(spans: Sequence[Span]) -> Sequence[int]:
     """The spans' starts, without building an item per span where they are held as a table."""
-    return spans.starts if isinstance(spans, _SpanTable) else array("q", (s.start for s in spans))
+    return spans.starts if isinstance(spans, _SpanTable) else array(INDEX, (s.start for s in spans))
 
 
 def span_ends(spans: Sequence[Span]) -> Sequence[int]:
-    return spans.ends if isinstance(spans, _SpanTable) else array("q", (s.end for s in spans))
+    return spans.ends if isinstance(spans, _SpanTable) else array(INDEX, (s.end for s in spans))
 
 
 def block_kind(blocks: Sequence[Block], i: int) -> BlockKind:

@@ -72,7 +72,11 @@ def _read_path(name: str, limit: int) -> bytes:
         if size > limit:
             raise _too_big(size, limit)
         with path.open("rb") as f:
-            data = f.read(limit + 1)
+            # read(n) allocates n bytes first: ask for the size stat() gave, not the limit (a
+            # 64 MB buffer for a 1 MB file), then for whatever the file grew by meanwhile
+            data = f.read(size + 1) if size else b""
+            if len(data) > size or not size:
+                data += f.read(limit + 1 - len(data))
     except SourceError:
         raise
     except FileNotFoundError:

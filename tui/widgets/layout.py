@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 
-from tui.tables import BlockTable  # not tui.model: the article is laid out before pydantic is imported
+from tui.tables import INDEX, BlockTable  # not tui.model: the article is laid out before pydantic is imported
 from tui.text import unjoin
 
 if TYPE_CHECKING:
@@ -49,10 +49,10 @@ class LineTable(Sequence):
     __hash__ = None  # type: ignore[assignment]  # a mutable sequence: unhashable, as list is
 
     def __init__(self) -> None:
-        self.starts = array("q")
-        self.ends = array("q")
-        self.blocks = array("q")
-        self._prefix = array("l")
+        self.starts = array(INDEX)  # 4 bytes each: a text of tiny paragraphs has a line every few characters
+        self.ends = array(INDEX)
+        self.blocks = array(INDEX)
+        self._prefix = array(INDEX)
         self._prefixes: list[str] = [""]
         self._codes: dict[str, int] = {"": 0}
 
