@@ -79,6 +79,7 @@ class ReaderScreen(Screen[None]):
         self._analysis_failed = False
         self._side_setting = side_pane
         self._role_tints = role_tints
+        self._first_tab = TABS["outline"]  # 1/2/3 pressed before the side pane is built choose it
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -96,8 +97,7 @@ class ReaderScreen(Screen[None]):
         if self.analysis is not None:
             yield Footer(compact=True)  # else after the first paint: composed once the focus is set
 
-    @staticmethod
-    def _side_pane() -> Widget:
+    def _side_pane(self) -> Widget:
         """The tabs Outline · Entities · Sections, each "Analysing…" until the analysis fills it."""
         from textual.widgets import TabbedContent, TabPane
 
@@ -105,7 +105,7 @@ class ReaderScreen(Screen[None]):
         from tui.widgets.outline import OutlineTree
         from tui.widgets.sections import SectionList
 
-        side = TabbedContent(id="side", initial=TABS["outline"])
+        side = TabbedContent(id="side", initial=self._first_tab)
         for title, name, pane in (("Outline", "outline", OutlineTree), ("Entities", "entities", EntityTree),
                                   ("Sections", "sections", SectionList)):
             empty = Static(Text("Analysing…", style="dim italic"), id=f"{name}-empty", classes="empty")
@@ -521,6 +521,8 @@ class ReaderScreen(Screen[None]):
         tabbed = self._side_tabs()
         if tabbed is not None:
             tabbed.active = TABS[name]
+        else:
+            self._first_tab = TABS[name]
         self.call_after_refresh(self._focus_side)
 
     def action_toggle_roles(self) -> None:
