@@ -81,19 +81,25 @@ class _SpanTable(Sequence[Any]):
 
 
 class SentenceTable(_SpanTable):
-    """The sentences of an analysis: sentence ``i`` has id ``sen-i``."""
+    """The sentences of an analysis: sentence ``i`` has id ``sen-i``.
 
-    __slots__ = ("sections", "section_ids")
+    `blocks[i]` is the index of the block holding sentence ``i`` (-1 if unknown): the stages that
+    need it read it here rather than each bisecting the block starts into a list of their own.
+    """
+
+    __slots__ = ("sections", "section_ids", "blocks")
 
     def __init__(self, section_ids: Sequence[str]) -> None:
         super().__init__()
         self.sections = array(INDEX)  # index into section_ids, -1 for none
         self.section_ids = list(section_ids)
+        self.blocks = array(INDEX)
 
-    def append(self, start: int, end: int, section: int) -> None:
+    def append(self, start: int, end: int, section: int, block: int = -1) -> None:
         self.starts.append(start)
         self.ends.append(end)
         self.sections.append(section)
+        self.blocks.append(block)
 
     def _item(self, i: int) -> Sentence:
         sec = self.sections[i]

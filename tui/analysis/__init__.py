@@ -33,10 +33,10 @@ def build_sentences(doc: Document, sections: list[Section]) -> SentenceTable:
     out = SentenceTable([s.id for s in sections])
     si = 0 if sections else -1
     starts = [s.start for s in sections]
-    for start, end, _block in sentence_spans(doc.text, doc.blocks):
+    for start, end, block in sentence_spans(doc.text, doc.blocks):
         while si + 1 < len(starts) and starts[si + 1] <= start:
             si += 1
-        out.append(start, end, si)
+        out.append(start, end, si, block)
     return out
 
 
