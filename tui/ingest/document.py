@@ -48,6 +48,9 @@ class Document:
     notes: list[str] = field(default_factory=list)
 
 
+_JOIN_EVERY = 4096
+
+
 class DocumentBuilder:
     """Appends blocks, separating them with a blank line, and records their offsets.
 
@@ -56,6 +59,9 @@ class DocumentBuilder:
 
     def __init__(self, fmt: Format) -> None:
         self.format: Format = fmt
+        # the text so far: recent pieces, joined into a chunk every _JOIN_EVERY so a text of tiny
+        # paragraphs does not hold a string object (and a separator) per block until the end
+        self._chunks: list[str] = []
         self._parts: list[str] = []
         self._length = 0
         self.blocks = BlockTable()
@@ -77,18 +83,21 @@ class DocumentBuilder:
             else:
                 self.title = text
                 level = 1
-        if self._parts:
+        if self._length:  # not self._parts: it is emptied into a chunk now and then
             self._parts.append("\n\n")
             self._length += 2
         start = self._length
         self._parts.append(text)
         self._length += len(text)
+        if len(self._parts) >= _JOIN_EVERY:
+            self._chunks.append("".join(self._parts))
+            self._parts.clear()
         self.blocks.append(kind, start, self._length, level)
         return True
 
     @property
     def text(self) -> str:
-        return "".join(self._parts)
+        return "".join(self._chunks + self._parts)
 
     def drop(self, text: str, reason: str) -> None:
         # shown to the user too (the app lists what was dropped), so sanitised like article text
