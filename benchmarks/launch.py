@@ -30,6 +30,7 @@ SIZE = (120, 36)
 SOCKET = f"argview-bench-{os.getpid()}"
 HOLMES = ROOT.parent / "shared" / "bench" / "holmes.txt"
 POLL = 0.004
+_NO_CONFIG = os.devnull  # an empty settings folder while `run` times (set there)
 LIMIT = 60.0
 
 EMPTY_APP = """
@@ -85,7 +86,8 @@ def time_to_screen(command: list[str], marker: str) -> tuple[float, float]:
     """Wall seconds from starting `command` in a fresh tmux window until `marker` is on its
     screen, and the CPU seconds the process had used by then (steadier on a busy machine)."""
     name = f"w{time.monotonic_ns()}"
-    env = {"ARGVIEW_PEERS_PYTHON": "", "PYTHONPATH": str(ROOT)}
+    # no settings file: a theme saved in ~/.config/argview would be a cost the baseline never pays
+    env = {"ARGVIEW_PEERS_PYTHON": "", "PYTHONPATH": str(ROOT), "ARGVIEW_CONFIG_DIR": _NO_CONFIG}
     shell = " ".join(f"{k}={v!r}" for k, v in env.items()) + " exec " + " ".join(map(_quote, command))
     t0 = time.perf_counter()
     _tmux("new-window", "-d", "-n", name, shell)
@@ -130,7 +132,10 @@ def run(quick: bool = False) -> dict[str, float]:
     compileall.compile_dir(ROOT / "tui", quiet=1)
     results: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
+    global _NO_CONFIG
     with tempfile.TemporaryDirectory(prefix="argview-launch-") as tmp:
+        _NO_CONFIG = str(Path(tmp) / "config")
+        Path(_NO_CONFIG).mkdir()
         essay = ROOT / "data" / "kazakhstan-opportunity.txt"
         big = Path(tmp) / "generated-1mb.txt"
         big.write_bytes(corpus(1 * MB, seed=11))

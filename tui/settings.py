@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -83,6 +81,8 @@ def load(path: Path | None = None, *, key_ids: frozenset[str] = frozenset()) -> 
         return Settings(), []
     except (OSError, UnicodeDecodeError) as err:
         return Settings(), [f"{path}: cannot read it ({err}); using the defaults"]
+    import tomllib  # here: with no settings file (the usual case) the first paint does without it
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -127,6 +127,9 @@ def load(path: Path | None = None, *, key_ids: frozenset[str] = frozenset()) -> 
 def save_theme(theme: str, path: Path | None = None) -> None:
     """Set `theme` in the file, keeping every other line (settings and comments) as it is, and
     write it atomically. Raises OSError; never rewrites a file that is not valid TOML."""
+    import tempfile
+    import tomllib
+
     path = path or config_path()
     try:
         text = path.read_text(encoding="utf-8")
