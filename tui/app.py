@@ -50,9 +50,9 @@ class ArgviewApp(App[None]):
     @classmethod
     def from_path(cls, path: str | Path | None) -> ArgviewApp:
         """Ingest a file (None = the bundled sample); analysis runs in the reader's worker."""
-        from tui.ingest import load
+        from tui.ingest import ingest, read_source
 
-        source, doc = load(None if path is None else str(path))
+        source, doc = ingest(read_source(None if path is None else str(path)))  # no pydantic before the first paint
         return cls(source, doc)
 
     def get_default_screen(self) -> Screen:
