@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static, TabbedContent
 
 from tests.pilot import (
     ARTICLE, FILLER, analysed, app_for, hand_built, options_of, palette_titles, record_notifications, settle, settled,
@@ -45,6 +45,25 @@ async def test_sample_opens_with_text_then_fills_the_panes():
         assert app.query_one(EntityTree).root.children, "entities pane is filled"
         assert app.query_one("#side").display  # wide terminal: side pane shown
         assert "Kazakhstan" in app.reader.titlebar.render().plain
+
+
+@sync
+async def test_the_side_pane_is_built_after_the_first_paint_in_the_same_place():
+    # the first paint shows the text with "Analysing…" where the side pane will be, at its width,
+    # so the article does not re-wrap when the tabs arrive; a tab key pressed meanwhile is kept
+    app = ArgviewApp.from_path(None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        article = app.reader.article
+        assert any("Kazakhstan" in line for line in screen_lines(article))
+        pending = app.query_one("#side-pending", Static)
+        assert "Analysing…" in str(pending.render())
+        width, side_width = article.size.width, pending.region.width
+        await pilot.press("2")
+        await settle(app, pilot)
+        assert not app.query("#side-pending")
+        side = app.query_one("#side", TabbedContent)
+        assert side.display and side.region.width == side_width and article.size.width == width
+        assert side.active == "tab-entities" and app.query_one(EntityTree).root.children
 
 
 @sync

@@ -54,3 +54,30 @@ class TestImportHygiene:
     def test_the_check_sees_a_ui_import(self) -> None:
         # the check itself can fail: the app module does load Textual
         assert "textual" in _imported_by(["tui.app"])
+
+
+def test_the_first_screen_is_drawn_without_the_model_or_the_side_pane() -> None:
+    # what the article's first paint waits for (issue 13): no pydantic (model, settings), no
+    # side-pane widgets; they are imported right after it. Recorded as the first line is drawn.
+    code = (
+        "import asyncio, json, sys\n"
+        "from tui.app import ArgviewApp\n"
+        "from tui.widgets.article import ArticleView\n"
+        "seen = None\n"
+        "draw = ArticleView.render_line\n"
+        "def first_line(self, y):\n"
+        "    global seen\n"
+        "    if seen is None:\n"
+        "        seen = sorted(n for n in sys.modules if n.startswith(('pydantic', 'tui.model',"
+        " 'textual.widgets._tabbed_content', 'tui.widgets.outline', 'tui.widgets.entities', 'tui.widgets.sections')))\n"
+        "    return draw(self, y)\n"
+        "ArticleView.render_line = first_line\n"
+        "async def main():\n"
+        "    app = ArgviewApp.from_path(None)\n"
+        "    async with app.run_test(size=(120, 36)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "asyncio.run(main())\n"
+        "print(json.dumps(seen))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert json.loads(out.strip().splitlines()[-1]) == []

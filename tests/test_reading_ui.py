@@ -5,7 +5,7 @@ and seen again by a second app on the same store."""
 from __future__ import annotations
 
 from rich.style import Style
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import OptionList, TextArea
 
 from tests.test_app import hand_built, record_notifications, settle, sync
 from tui.app import ArgviewApp

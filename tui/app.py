@@ -15,11 +15,11 @@ from textual.markup import escape
 from textual.screen import Screen
 
 from tui.commands import COMMANDS, JumpProvider, bindings
-from tui.model import Analysis, Source
 from tui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:
-    from tui.ingest import Document
+    from tui.ingest import Document, SourceInfo
+    from tui.model import Analysis, Source
     from tui.reading.store import ReadingStore
 
 THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night", "solarized-light")
@@ -31,7 +31,7 @@ class ArgviewApp(App[None]):
     BINDINGS = bindings("app")  # quit and themes: they work under the dialogs too
     COMMANDS = App.COMMANDS | {JumpProvider}
 
-    def __init__(self, source: Source, doc: Document | None = None, *, analysis: Analysis | None = None) -> None:
+    def __init__(self, source: Source | SourceInfo, doc: Document | None = None, *, analysis: Analysis | None = None) -> None:
         """Open an ingested document (analysed in the background) or a finished analysis, with the
         user's settings (`tui.settings`; problems in the file are toasts once the app shows)."""
         super().__init__()
@@ -51,9 +51,9 @@ class ArgviewApp(App[None]):
     @classmethod
     def from_path(cls, path: str | Path | None) -> ArgviewApp:
         """Ingest a file (None = the bundled sample); analysis runs in the reader's worker."""
-        from tui.ingest import load
+        from tui.ingest import ingest, read_source
 
-        source, doc = load(None if path is None else str(path))
+        source, doc = ingest(read_source(None if path is None else str(path)))  # no pydantic before the first paint
         return cls(source, doc)
 
     @property

@@ -447,12 +447,12 @@ def _cannot_write(err: OSError) -> str:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    from tui.ingest import SourceError, ingest_bytes, read_source
+    from tui.ingest import SourceError, ingest, read_source
 
     name = args.sources[0] if args.sources else None
     try:
         raw = read_source(name, **_source_options(args))
-        source, doc = ingest_bytes(raw)
+        source, doc = ingest(raw)  # the model (pydantic) is imported after the first paint
     except SourceError as err:
         _error(name, str(err))
         return EXIT_SOURCE

@@ -9,26 +9,20 @@ may carry an explicit `relation`.
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Sequence
-from typing import Any, Literal, Self, overload
+from typing import Any, Self
 from collections.abc import Callable, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_serializer
 
+# re-exported: the vocabularies and tables live apart so the first paint need not import pydantic
+from tui.kinds import BLOCK_KINDS as BLOCK_KINDS, ENTITY_TYPES as ENTITY_TYPES, ROLES as ROLES
+from tui.kinds import Author, BlockKind, EntityType, Format, Relation
+from tui.kinds import Role as Role
 from tui.names import shown
+from tui.tables import BlockTable as BlockTable, SentenceTable as SentenceTable, _SpanTable
+from tui.tables import span_ends as span_ends, span_starts as span_starts
 
 SCHEMA_ID = "argview.analysis/2"
-
-Format = Literal["text", "markdown", "html"]
-BlockKind = Literal["title", "heading", "paragraph", "list_item", "quote", "code", "table"]
-EntityType = Literal["PERSON", "ORG", "PLACE", "GROUP", "EVENT", "OTHER"]
-Role = Literal["thesis", "claim", "premise", "counter", "rebuttal", "conclusion"]
-Relation = Literal["support", "attack"]
-Author = Literal["analysis", "reader"]
-
-ENTITY_TYPES: tuple[EntityType, ...] = ("PERSON", "ORG", "PLACE", "GROUP", "EVENT", "OTHER")
-ROLES: tuple[Role, ...] = ("thesis", "claim", "premise", "counter", "rebuttal", "conclusion")
 
 
 class _Model(BaseModel):
@@ -146,107 +140,6 @@ class Dropped(_Model):
 
     text: str
     reason: str
-
-
-class _SpanTable(Sequence[Any]):
-    """A read-only list of spans held as arrays; each item is built when it is read.
-
-    A text of short paragraphs has a sentence and a block every few characters: as model
-    instances they cost ~400 bytes each (2.7 GB for 9 MB of "Ab." paragraphs), as array rows
-    ~20. Reading an item builds an equal, unshared model instance (changing it changes nothing).
-    """
-
-    __slots__ = ("starts", "ends")
-    __hash__ = None  # type: ignore[assignment]  # mutable, so unhashable as list is; typeshed wants a method
-
-    def __init__(self) -> None:
-        self.starts = array("q")
-        self.ends = array("q")
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    @overload
-    def __getitem__(self, i: int) -> Any: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Any]: ...
-    def __getitem__(self, i: int | slice) -> Any:
-        if isinstance(i, slice):
-            return [self._item(j) for j in range(*i.indices(len(self.starts)))]
-        n = len(self.starts)
-        j = i + n if i < 0 else i
-        if not 0 <= j < n:
-            raise IndexError(i)
-        return self._item(j)
-
-    def __iter__(self) -> Iterator[Any]:
-        item = self._item
-        for i in range(len(self.starts)):
-            yield item(i)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sequence) and not isinstance(other, (str, bytes)):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({len(self)} items)"
-
-    def _item(self, i: int) -> Any:
-        raise NotImplementedError
-
-
-class SentenceTable(_SpanTable):
-    """The sentences of an analysis: sentence ``i`` has id ``sen-i``."""
-
-    __slots__ = ("sections", "section_ids")
-
-    def __init__(self, section_ids: Sequence[str]) -> None:
-        super().__init__()
-        self.sections = array("l")  # index into section_ids, -1 for none
-        self.section_ids = list(section_ids)
-
-    def append(self, start: int, end: int, section: int) -> None:
-        self.starts.append(start)
-        self.ends.append(end)
-        self.sections.append(section)
-
-    def _item(self, i: int) -> Sentence:
-        sec = self.sections[i]
-        return Sentence._row({"start": self.starts[i], "end": self.ends[i], "id": f"sen-{i}",
-                              "section": self.section_ids[sec] if sec >= 0 else None})
-
-
-class BlockTable(_SpanTable):
-    """The blocks of a document, in order."""
-
-    __slots__ = ("kinds", "levels")
-    KINDS: tuple[BlockKind, ...] = ("title", "heading", "paragraph", "list_item", "quote", "code", "table")
-    _CODES = {k: n for n, k in enumerate(KINDS)}
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.kinds = array("b")
-        self.levels = array("l")
-
-    def append(self, kind: BlockKind, start: int, end: int, level: int = 0) -> None:
-        self.kinds.append(self._CODES[kind])
-        self.starts.append(start)
-        self.ends.append(end)
-        self.levels.append(level)
-
-    def _item(self, i: int) -> Block:
-        return Block._row({"start": self.starts[i], "end": self.ends[i], "kind": self.KINDS[self.kinds[i]],
-                           "level": self.levels[i]})
-
-
-def span_starts(spans: Sequence[Span]) -> Sequence[int]:
-    """The spans' starts, without building an item per span where they are held as a table."""
-    return spans.starts if isinstance(spans, _SpanTable) else array("q", (s.start for s in spans))
-
-
-def span_ends(spans: Sequence[Span]) -> Sequence[int]:
-    return spans.ends if isinstance(spans, _SpanTable) else array("q", (s.end for s in spans))
 
 
 class Analysis(_Model):

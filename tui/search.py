@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import heapq
 import re
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any, Literal
 from collections.abc import Iterator, Sequence, Set as AbstractSet
@@ -32,6 +33,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.utils import default_process
 
 from tui.model import Analysis, Role, span_ends, span_starts
+from tui.tables import INDEX
 from tui.text import blank_controls, fold_aligned
 
 SearchKind = Literal["section", "entity", "argument", "sentence", "note"]  # notes: tui.notesearch
@@ -239,21 +241,21 @@ class SearchIndex:
                     seen.add(fold_aligned(alias))
                     names.append(_Name("entity", i, blank_controls(alias), True))
         self._names = names
-        starts, pos = [], 0
+        starts, pos = array(INDEX), 0  # arrays, not lists of ints: random capitals make ~45,000 names per MB
         for n in names:
             starts.append(pos)
             pos += len(n.text) + 1
         self._name_starts = starts
         self._name_hay = "\x00".join(fold_aligned(n.text.replace("\x00", " ")) for n in names)
-        self._name_proc: dict[str | None, dict[int, str]] = {None: {}}
-        for i, n in enumerate(names):
-            proc = default_process(n.text)
-            self._name_proc[None][i] = proc
-            self._name_proc.setdefault(n.kind, {})[i] = proc
+        # one list of processed names; sections come first, then entities, so a kind is a range of it
+        self._name_procs: list[str] = [default_process(n.text) for n in names]
+        n_sections = len(self._sections)
+        self._kind_range: dict[str | None, tuple[int, int]] = {
+            None: (0, len(names)), "section": (0, n_sections), "entity": (n_sections, len(names))}
 
         # Argument labels: as many as sentences on a long text, so scanned like them.
         self._labels = [blank_controls(node.label) for node in self._nodes]
-        lstarts, lends, pos = [], [], 0
+        lstarts, lends, pos = array(INDEX), array(INDEX), 0
         for lab in self._labels:
             lstarts.append(pos)
             lends.append(pos + len(lab))
@@ -271,8 +273,8 @@ class SearchIndex:
         self._sent_hay = _Hay(self._folded, sstarts, sends, skip)
 
         # The article's words, for correcting a misspelt query word.
-        self._vocab_set: frozenset[str] = frozenset(_WORD.findall(self._folded))
-        self._vocab: list[str] = sorted(self._vocab_set)
+        # sorted, looked up by bisection: a set beside it held as much again (~10 MB per MB of random text)
+        self._vocab: list[str] = sorted(set(_WORD.findall(self._folded)))
         self._cache: dict[tuple[str, int], list[SearchHit]] = {}
 
     # ----------------------------------------------------------------- public
@@ -370,16 +372,18 @@ class SearchIndex:
     def _fuzzy_names(self, kind: SearchKind | None, processed: str, limit: int,
                      best: dict[tuple[str, int], tuple[float, int, tuple[int, int] | None]]) -> None:
         """Names close to the query (rapidfuzz WRatio), added to `best` below every literal score."""
-        for _c, raw, i in process.extract(
-            processed, self._name_proc.get(kind, {}), scorer=fuzz.WRatio, processor=None,
-            score_cutoff=SHORT_CUTOFF, limit=limit,
+        lo, hi = self._kind_range[kind]
+        procs = self._name_procs if (lo, hi) == (0, len(self._name_procs)) else self._name_procs[lo:hi]
+        for _c, raw, j in process.extract(
+            processed, procs, scorer=fuzz.WRatio, processor=None, score_cutoff=SHORT_CUTOFF, limit=limit,
         ):
+            i = lo + j
             n = self._names[i]
-            if len(self._name_proc[None][i]) < len(processed):
+            proc = self._name_procs[i]
+            if len(proc) < len(processed):
                 # WRatio scores a name found inside the query ("eu" in "eurasai") as highly
                 # as the query found inside a name; only the latter is what a reader types.
-                raw = max(fuzz.ratio(processed, self._name_proc[None][i]),
-                          fuzz.token_sort_ratio(processed, self._name_proc[None][i]))
+                raw = max(fuzz.ratio(processed, proc), fuzz.token_sort_ratio(processed, proc))
                 if raw < SHORT_CUTOFF:
                     continue
             # Map WRatio's cutoff..100 into 40..69: always below any literal match.
@@ -475,7 +479,7 @@ class SearchIndex:
         exact = True
         for w in uniq:
             forms = {w}
-            if len(w) > FUZZY_MIN and w not in self._vocab_set:
+            if len(w) > FUZZY_MIN and not self._in_vocab(w):
                 exact = False
                 for cand, _score, _i in process.extract(
                     w, self._vocab, scorer=fuzz.ratio, processor=None, score_cutoff=WORD_CUTOFF, limit=6
@@ -485,6 +489,10 @@ class SearchIndex:
         if len(alts) < 2 and exact:
             return None
         return alts, exact
+
+    def _in_vocab(self, word: str) -> bool:
+        i = bisect_left(self._vocab, word)
+        return i < len(self._vocab) and self._vocab[i] == word
 
     # ------------------------------------------------------------- hit makers
     def _section_hit(self, i: int, score: float, marks: tuple[int, ...]) -> SearchHit:

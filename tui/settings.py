@@ -15,25 +15,36 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
-import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, ValidationError
 
 from tui.userdirs import user_dir
 
 FILE_NAME = "config.toml"
+SIDE_PANE = ("auto", "shown", "hidden")
 
 
-class Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)  # strict: "no" is not a bool
-
+@dataclass(frozen=True)
+class Settings:
+    # checked by hand in `load`, not with pydantic: the settings are read before the first paint
     theme: str | None = None  # None: Textual's default
     side_pane: Literal["auto", "shown", "hidden"] = "auto"
     role_tints: bool = True
-    keys: dict[str, str] = {}
+    keys: dict[str, str] = field(default_factory=dict)
+
+
+def _wrong(key: str, value: object) -> str | None:
+    """Why `value` cannot be setting `key` (strict: "no" is not a bool), or None if it can."""
+    if key == "theme":
+        return None if isinstance(value, str) else "Input should be a valid string"
+    if key == "side_pane":
+        return None if isinstance(value, str) and value in SIDE_PANE else "Input should be 'auto', 'shown' or 'hidden'"
+    if key == "role_tints":
+        return None if isinstance(value, bool) else "Input should be a valid boolean"
+    if key == "keys":
+        return "Input should be a valid dictionary"  # a table is checked key by key
+    return "unknown setting"
 
 
 def config_dir() -> Path:
@@ -67,6 +78,8 @@ def load(path: Path | None = None, *, key_ids: frozenset[str] = frozenset()) -> 
         return Settings(), []
     except (OSError, UnicodeDecodeError) as err:
         return Settings(), [f"{path}: cannot read it ({err}); using the defaults"]
+    import tomllib  # here: with no settings file (the usual case) the first paint does without it
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -98,22 +111,22 @@ def load(path: Path | None = None, *, key_ids: frozenset[str] = frozenset()) -> 
                     keys[binding] = keyspec
             good["keys"] = keys
             continue
-        try:
-            Settings.model_validate({key: value})
-        except ValidationError as err:
-            first = err.errors()[0]
-            if first["type"] == "extra_forbidden":
-                problem(key, "unknown setting", then="ignored")
-            else:
-                problem(key, str(first["msg"]).replace("\n", " ")[:120])
+        why = _wrong(key, value)
+        if why == "unknown setting":
+            problem(key, why, then="ignored")
+        elif why:
+            problem(key, why)
         else:
             good[key] = value
-    return Settings.model_validate(good), problems
+    return Settings(**good), problems  # type: ignore[arg-type]  # each value checked above
 
 
 def save_theme(theme: str, path: Path | None = None) -> None:
     """Set `theme` in the file, keeping every other line (settings and comments) as it is, and
     write it atomically. Raises OSError; never rewrites a file that is not valid TOML."""
+    import tempfile
+    import tomllib
+
     path = path or config_path()
     try:
         text = path.read_text(encoding="utf-8")

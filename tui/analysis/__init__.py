@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from tui.analysis.gcpause import collector_paused
 from tui.analysis.sentences import sentence_spans
-from tui.ingest import Document
-from tui.model import Analysis, Block, Section, SentenceTable, Source
+from tui.ingest import Document, SourceInfo
+from tui.model import Analysis, Block, Dropped, Section, SentenceTable, Source
 
 Progress = Callable[[str, float], None]
 
@@ -33,15 +33,17 @@ def build_sentences(doc: Document, sections: list[Section]) -> SentenceTable:
     out = SentenceTable([s.id for s in sections])
     si = 0 if sections else -1
     starts = [s.start for s in sections]
-    for start, end, _block in sentence_spans(doc.text, doc.blocks):
+    for start, end, block in sentence_spans(doc.text, doc.blocks):
         while si + 1 < len(starts) and starts[si + 1] <= start:
             si += 1
-        out.append(start, end, si)
+        out.append(start, end, si, block)
     return out
 
 
-def analyse(source: Source, doc: Document, progress: Progress | None = None) -> Analysis:
+def analyse(source: Source | SourceInfo, doc: Document, progress: Progress | None = None) -> Analysis:
     """Run every analysis step over an ingested document. ``progress(step, fraction)`` is optional."""
+    if isinstance(source, SourceInfo):  # from the app, which shows the text before pydantic is imported
+        source = source.to_model()
     with collector_paused():
         return _analyse(source, doc, progress)
 
@@ -73,7 +75,7 @@ def _analyse(source: Source, doc: Document, progress: Progress | None) -> Analys
         entities=entities,
         outline=outline,
         blocks=doc.blocks,
-        dropped=doc.dropped,
+        dropped=[Dropped.trusted(text=d.text, reason=d.reason) for d in doc.dropped],
         caveats=doc.notes,
     )
 

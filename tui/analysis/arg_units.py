@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass
 
 from tui.analysis import lexicon as lx
 from tui.model import Block, Sentence
+from tui.tables import SentenceTable, block_kind, span_starts
 
 AUX = re.compile(
     r"\b(?:is|are|was|were|be|been|will|would|should|must|can|could|may|might|has|have|had|does|do|did|needs?"
@@ -67,21 +67,28 @@ class Unit:
 
 
 def units_of(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Unit]:
-    starts = [b.start for b in blocks]
-    prose = [i for i, b in enumerate(blocks) if b.kind not in ("title", "heading", "code", "table")]
+    # Read from the block and sentence tables, not copied into lists of Python ints: a text of
+    # tiny paragraphs has a block and a sentence every few characters (issue 17).
+    starts = span_starts(blocks)
+    n_prose, closing = 0, -1
+    for i in range(len(blocks)):
+        if block_kind(blocks, i) not in ("title", "heading", "code", "table"):
+            n_prose, closing = n_prose + 1, i
     # the closing paragraph of an article concludes: a plain "X, but Y" there weighs both sides
     # inside the conclusion rather than conceding X
-    closing = prose[-1] if len(prose) > 2 else -1
+    closing = closing if n_prose > 2 else -1
     units: list[Unit] = []
-    located = [bisect_right(starts, sen.start) - 1 for sen in sentences]
-    alone = {bi for bi, n in Counter(located).items() if n == 1}  # paragraphs of a single sentence
-    for sen, bi in zip(sentences, located):
-        block = blocks[bi] if 0 <= bi < len(blocks) else None
-        kind = block.kind if block is not None else "paragraph"
+    located = sentences.blocks if isinstance(sentences, SentenceTable) else [
+        bisect_right(starts, sen.start) - 1 for sen in sentences]
+    last = len(located) - 1
+    for si, (sen, bi) in enumerate(zip(sentences, located)):
+        # a paragraph of a single sentence: sentences come in order, so only its neighbours can share it
+        single = (si == 0 or located[si - 1] != bi) and (si == last or located[si + 1] != bi)
+        kind = block_kind(blocks, bi) if 0 <= bi < len(blocks) else "paragraph"
         if kind in ("code", "table"):
             continue
         ukind = kind if kind in ("title", "heading") else "body"
-        if ukind == "body" and bi in alone and _aside(text[sen.start:sen.end]):
+        if ukind == "body" and single and _aside(text[sen.start:sen.end]):
             continue  # a byline or a subheading set as a paragraph of its own argues nothing
         if ukind != "body":
             units.append(Unit(sen.start, sen.end, bi, sen.section, ukind, text[sen.start:sen.end]))

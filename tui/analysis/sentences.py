@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from tui.model import Block
+from tui.tables import BlockTable
+
+if TYPE_CHECKING:
+    from tui.model import Block
 
 # Words whose trailing full stop does not end a sentence (compared lower-case, without the stop).
 ABBREVIATIONS = frozenset(
@@ -100,19 +104,31 @@ def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     return out
 
 
-def sentence_spans(text: str, blocks: Iterable[Block]) -> Iterator[tuple[int, int, Block]]:
-    """Sentences of every block, in order. Titles, headings, list items and table rows stay whole
-    or split by line. Yielded, not listed: a text of short paragraphs has millions."""
-    for block in blocks:
-        if block.kind in ("title", "heading"):
-            yield block.start, block.end, block
-        elif block.kind in ("code", "table"):
-            pos = block.start
-            for line in text[block.start:block.end].split("\n"):
+def _block_rows(blocks: Sequence[Block]) -> Iterator[tuple[str, int, int]]:
+    """(kind, start, end) per block, straight from a table's arrays: no model item per block."""
+    if isinstance(blocks, BlockTable):
+        kinds = BlockTable.KINDS
+        for code, start, end in zip(blocks.kinds, blocks.starts, blocks.ends):
+            yield kinds[code], start, end
+    else:
+        for block in blocks:
+            yield block.kind, block.start, block.end
+
+
+def sentence_spans(text: str, blocks: Sequence[Block]) -> Iterator[tuple[int, int, int]]:
+    """Sentences of every block, in order, with the block's index. Titles, headings, list items
+    and table rows stay whole or split by line. Yielded, not listed: a text of short paragraphs
+    has millions."""
+    for index, (kind, start, end) in enumerate(_block_rows(blocks)):
+        if kind in ("title", "heading"):
+            yield start, end, index
+        elif kind in ("code", "table"):
+            pos = start
+            for line in text[start:end].split("\n"):
                 if line.strip():
                     s = pos + (len(line) - len(line.lstrip()))
-                    yield s, pos + len(line.rstrip()), block
+                    yield s, pos + len(line.rstrip()), index
                 pos += len(line) + 1
         else:
-            for s, e in split_spans(text, block.start, block.end):
-                yield s, e, block
+            for s, e in split_spans(text, start, end):
+                yield s, e, index

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tui.ingest.decode import declared_charset, decode
 from tui.ingest.detect import looks_like_html_page, sniff
-from tui.ingest.document import Document
+from tui.ingest.document import Document, SourceInfo
 from tui.ingest.errors import SourceError
 from tui.ingest.sources import DEFAULT_MAX_BYTES, URL_TIMEOUT, RawSource, read_source, sample_path
-from tui.model import Format, Source
 
-__all__ = ["Document", "SourceError", "ingest_bytes", "load", "read_source", "sample_path", "DEFAULT_MAX_BYTES", "URL_TIMEOUT"]
+if TYPE_CHECKING:
+    from tui.kinds import Format
+    from tui.model import Source
+
+__all__ = ["Document", "SourceError", "SourceInfo", "ingest", "ingest_bytes", "load", "read_source", "sample_path", "DEFAULT_MAX_BYTES", "URL_TIMEOUT"]
 
 
 def _parse(text: str, fmt: Format) -> Document:
@@ -28,6 +33,12 @@ def _parse(text: str, fmt: Format) -> Document:
 
 def ingest_bytes(raw: RawSource) -> tuple[Source, Document]:
     """Decode and parse a source's bytes. Raises SourceError for empty or binary input."""
+    info, doc = ingest(raw)
+    return info.to_model(), doc
+
+
+def ingest(raw: RawSource) -> tuple[SourceInfo, Document]:
+    """`ingest_bytes` without importing the model (pydantic): what the app needs to show the text."""
     if not raw.data:
         raise SourceError("it is empty")
     decoded = decode(raw.data, raw.charset or declared_charset(raw.data))
@@ -41,8 +52,7 @@ def ingest_bytes(raw: RawSource) -> tuple[Source, Document]:
         doc.notes.insert(0, decoded.note)
     if not doc.blocks:
         raise SourceError("no readable text was found in it")
-    source = Source(name=raw.name, format=fmt, encoding=decoded.encoding, sha256=raw.sha256)
-    return source, doc
+    return SourceInfo(name=raw.name, format=fmt, encoding=decoded.encoding, sha256=raw.sha256), doc
 
 
 def load(name: str | None, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = URL_TIMEOUT) -> tuple[Source, Document]:

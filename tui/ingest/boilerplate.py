@@ -48,6 +48,12 @@ def is_boilerplate(block: str) -> bool:
     text = block.strip()
     if not text or len(text) > _MAX_BLOCK:
         return False
-    pieces = [p.strip() for line in text.splitlines() for p in _SENTENCE_SPLIT.split(line)]
-    pieces = [p for p in pieces if p]
-    return bool(pieces) and all(_LINE.match(p) for p in pieces)
+    found = False
+    for line in text.splitlines():
+        for piece in _SENTENCE_SPLIT.split(line):
+            piece = piece.strip()
+            if piece:
+                if not _LINE.match(piece):
+                    return False  # most blocks fail at their first piece: the rest is not split
+                found = True
+    return found

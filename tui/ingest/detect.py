@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tui.model import Format
+from tui.kinds import Format
 
 _EXTENSIONS: dict[str, Format] = {
     ".txt": "text", ".text": "text", ".asc": "text",

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import http.client
 import sys
 import time
-import urllib.error
-import urllib.request
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +13,7 @@ from pathlib import Path
 from tui.ingest.decode import declared_charset
 from tui.ingest.detect import format_from_content_type, format_from_name
 from tui.ingest.errors import SourceError
-from tui.model import Format
+from tui.kinds import Format
 
 # Analysis runs at roughly 0.7 MB/s and holds ~80 MB of memory per MB of text (benchmarks/): at
 # 10 MB a source takes ~15 s; a bigger default would let one stray log file eat gigabytes.
@@ -75,7 +72,11 @@ def _read_path(name: str, limit: int) -> bytes:
         if size > limit:
             raise _too_big(size, limit)
         with path.open("rb") as f:
-            data = f.read(limit + 1)
+            # read(n) allocates n bytes first: ask for the size stat() gave, not the limit (a
+            # 64 MB buffer for a 1 MB file), then for whatever the file grew by meanwhile
+            data = f.read(size + 1) if size else b""
+            if len(data) > size or not size:
+                data += f.read(limit + 1 - len(data))
     except SourceError:
         raise
     except FileNotFoundError:
@@ -110,6 +111,10 @@ def _read_stdin(limit: int) -> bytes:
 
 def _read_url(url: str, limit: int, timeout: float) -> tuple[bytes, Format | None, str | None]:
     """Fetch a URL within ``timeout`` seconds in all: a server that trickles bytes is cut off too."""
+    import http.client  # here, not at the top: opening a file does not pay for the HTTP stack
+    import urllib.error
+    import urllib.request
+
     deadline = time.monotonic() + timeout
     late = SourceError(f"no answer within {timeout:g} s (the server is too slow or not answering)")
     try:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from tui.ingest.boilerplate import is_boilerplate
 from tui.ingest.clean import clean_inline
 from tui.ingest.document import Document, DocumentBuilder
-from tui.model import BlockKind
+from tui.kinds import BlockKind
 
 _BLANK_SPLIT = re.compile(r"\n[ \t]*\n+")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,3}[.)])\s+")
@@ -125,11 +126,22 @@ def _strip_edge_boilerplate(lines: list[str], doc: DocumentBuilder) -> list[str]
     return lines
 
 
+def _raw_blocks(text: str) -> Iterator[str]:
+    """The pieces between blank lines, as `_BLANK_SPLIT.split` cuts them, one at a time: a text of
+    tiny paragraphs would otherwise hold a string for every one of them at once (issue 17)."""
+    pos = 0
+    for m in _BLANK_SPLIT.finditer(text):
+        yield text[pos:m.start()]
+        pos = m.end()
+    yield text[pos:]
+
+
 def parse_text(text: str) -> Document:
     doc = DocumentBuilder("text")
-    blocks = [b for b in _BLANK_SPLIT.split(text.strip("\n")) if b.strip()]
     first = True
-    for raw in blocks:
+    for raw in _raw_blocks(text.strip("\n")):
+        if not raw.strip():
+            continue
         if is_boilerplate(raw):
             doc.drop(raw, "web boilerplate")
             continue

@@ -16,30 +16,33 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, ProgressBar, Static, TabbedContent, TabPane, Tabs, Tree
+from textual.widget import Widget
+from textual.widgets import Footer, Static
 
 from tui.commands import COMMANDS, bindings
 from tui.matches import Matches, first_from, index_at
 from tui.messages import AnalysisFailed, AnalysisProgress, AnalysisReady
-from tui.model import Analysis, ArgNode, Entity, Source
 from tui.screens.edits import EditActions
 from tui.screens.marks import MarkActions
 from tui.screens.reading import ReadingState
 from tui.widgets.article import ArticleView
-from tui.widgets.entities import EntityTree
 from tui.widgets.legend import RoleLegend
-from tui.widgets.notes import NotesList
-from tui.widgets.outline import OutlineTree
 from tui.text import label_line
-from tui.widgets.sections import SectionList
 from tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from tui.background import CancelFlag
-    from tui.ingest import Document
+    from tui.ingest import Document, SourceInfo
+    from textual.widgets import OptionList, TabbedContent, Tree
+
+    from tui.model import Analysis, ArgNode, Entity, Source
     from tui.search import SearchHit, SearchIndex
+
+# The side pane (tabs, trees, lists), the progress bar and the model (pydantic) are not imported
+# before the first paint: the article's text is what a reader waits for (issue 13). The side pane
+# is built right after it, the model when the analysis needs it.
 
 NARROW = 100  # below this many columns the side pane starts hidden
 LARGE_TEXT = 150_000  # characters; above this the progress bar shows while analysing
@@ -53,7 +56,7 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
 
     def __init__(
         self,
-        source: Source,
+        source: Source | SourceInfo,
         doc: Document | None = None,
         *,
         analysis: Analysis | None = None,
@@ -81,6 +84,7 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
         self._analysis_failed = False
         self._side_setting = side_pane
         self._role_tints = role_tints
+        self._first_tab = TABS["outline"]  # 1/2/3 pressed before the side pane is built choose it
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -88,24 +92,56 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
         with Horizontal(id="body"):
             with Vertical(id="main"):
                 yield ArticleView(self._text, self._blocks, id="article")
-                with Horizontal(id="progress"):
-                    yield Static(Text("Analysing", style="italic"), id="progress-label")
-                    yield ProgressBar(total=100, show_eta=False, id="progress-bar")
+                if self.analysis is None and len(self._text) >= LARGE_TEXT:
+                    yield self._progress()  # only a long wait has a progress bar
                 yield RoleLegend(id="legend")
-            with TabbedContent(id="side", initial=TABS["outline"]):
-                with TabPane("Outline", id=TABS["outline"]):
-                    yield OutlineTree(id="outline")
-                    yield Static(Text("Analysing…", style="dim italic"), id="outline-empty", classes="empty")
-                with TabPane("Entities", id=TABS["entities"]):
-                    yield EntityTree(id="entities")
-                    yield Static(Text("Analysing…", style="dim italic"), id="entities-empty", classes="empty")
-                with TabPane("Sections", id=TABS["sections"]):
-                    yield SectionList(id="sections")
-                    yield Static(Text("Analysing…", style="dim italic"), id="sections-empty", classes="empty")
-                with TabPane("Notes", id=TABS["notes"]):
-                    yield NotesList(id="notes")
-                    yield Static(Text("Analysing…", style="dim italic"), id="notes-empty", classes="empty")
-        yield Footer(compact=True)
+            if self.analysis is not None:
+                yield self._side_pane()
+            else:  # same place and width, until the first paint is done
+                yield Static(Text("Analysing…", style="dim italic"), id="side-pending", classes="empty")
+        if self.analysis is not None:
+            yield Footer(compact=True)  # else after the first paint: composed once the focus is set
+
+    def _side_pane(self) -> Widget:
+        """The tabs Outline · Entities · Sections · Notes, each "Analysing…" until the analysis fills it."""
+        from textual.widgets import TabbedContent, TabPane
+
+        from tui.widgets.entities import EntityTree
+        from tui.widgets.notes import NotesList
+        from tui.widgets.outline import OutlineTree
+        from tui.widgets.sections import SectionList
+
+        side = TabbedContent(id="side", initial=self._first_tab)
+        for title, name, pane in (("Outline", "outline", OutlineTree), ("Entities", "entities", EntityTree),
+                                  ("Sections", "sections", SectionList), ("Notes", "notes", NotesList)):
+            empty = Static(Text("Analysing…", style="dim italic"), id=f"{name}-empty", classes="empty")
+            side.compose_add_child(TabPane(title, pane(id=name), empty, id=TABS[name]))
+        return side
+
+    @staticmethod
+    def _progress() -> Widget:
+        from textual.widgets import ProgressBar
+
+        return Horizontal(Static(Text("Analysing", style="italic"), id="progress-label"),
+                          ProgressBar(total=100, show_eta=False, id="progress-bar"), id="progress")
+
+    async def _build_panes(self) -> None:
+        """After the first paint: the side pane replaces its placeholder, then the analysis starts."""
+        pending = self.query("#side-pending")
+        if not pending:
+            return
+        side = self._side_pane()
+        side.display = self.side_visible
+        with self.app.batch_update():
+            mounted = self.query_one("#body").mount(side, after="#side-pending")
+            removed = pending.remove()
+            footer = self.mount(Footer(compact=True))
+        await mounted
+        await removed
+        await footer
+        self._setup_side()
+        self.open_reading()  # the reader's corrections, notes and place, from the store
+        self.analyse_in_background()
 
     @property
     def article(self) -> ArticleView:
@@ -117,13 +153,6 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
 
     def on_mount(self) -> None:
         self.app.title = self.article_title
-        for tabs in self.query(Tabs):
-            tabs.can_focus = False  # tab moves between panes; the tabs switch with 1/2/3 or a click
-        for tree in (self.query_one(OutlineTree), self.query_one(EntityTree)):
-            tree.display = False
-        self.query_one(SectionList).display = False
-        self.query_one(NotesList).display = False
-        self.open_reading()  # the reader's corrections, notes and place, from the store
         self._apply_width(self.app.size.width)
         if self._side_setting != "auto":
             self._set_side(self._side_setting == "shown")
@@ -131,13 +160,25 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
             self.action_toggle_roles()
         self.article.focus()
         if self.analysis is not None:
+            self._setup_side()
+            self.open_reading()  # the reader's corrections, notes and place, from the store
             self._install(self.analysis, self._build_index(self.analysis))
         else:
             self.titlebar.set_status("analysing…")
-            # Start after the first paint: the worker competes for the GIL, the text must show first.
-            self.call_after_refresh(self.analyse_in_background)
-            if len(self._text) >= LARGE_TEXT:
-                self.query_one("#progress").display = True
+            # After the first paint: the panes and the analysis (which competes for the GIL) wait
+            # until the text is on screen.
+            self.call_after_refresh(self._build_panes)
+            for progress in self.query("#progress"):
+                progress.display = True
+
+    def _setup_side(self) -> None:
+        from textual.widgets import Tabs
+
+        for tabs in self.query(Tabs):
+            tabs.can_focus = False  # tab moves between panes; the tabs switch with 1/2/3 or a click
+        for pane in self.query("OutlineTree, EntityTree, SectionList, NotesList"):
+            pane.display = False
+        self._set_side(self.side_visible)
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_width(event.size.width)
@@ -163,10 +204,10 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
 
     def _set_side(self, visible: bool) -> None:
         self.side_visible = visible
-        side = self.query_one("#side")
-        side.display = visible
-        if not visible and side.has_focus_within:
-            self.article.focus()
+        for side in self.query("#side, #side-pending"):
+            side.display = visible
+            if not visible and side.has_focus_within:
+                self.article.focus()
 
     # ------------------------------------------------------------------ analysis
     @work(exclusive=True, group="analysis")
@@ -207,21 +248,32 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
             return
         percent = int(message.fraction * 100)
         self.titlebar.set_status(f"analysing {message.step}… {percent}%")
-        self.query_one("#progress-label", Static).update(Text(f"Analysing: {message.step}", style="italic"))
-        self.query_one(ProgressBar).update(progress=percent)
+        if self.query("#progress"):
+            from textual.widgets import ProgressBar
+
+            self.query_one("#progress-label", Static).update(Text(f"Analysing: {message.step}", style="italic"))
+            self.query_one("#progress-bar", ProgressBar).update(progress=percent)
+
+    def _hide_progress(self) -> None:
+        for progress in self.query("#progress"):
+            progress.display = False
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self._install(message.analysis, message.index)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self._analysis_failed = True
-        self.query_one("#progress").display = False
+        self._hide_progress()
         self.titlebar.set_status("analysis failed")
         self.notify(
             label_line(f"Analysis failed; showing the text only. {message.error}", 300), severity="error", markup=False
         )
 
     def _install(self, analysis: Analysis, index: SearchIndex) -> None:
+        from tui.widgets.entities import EntityTree
+        from tui.widgets.outline import OutlineTree
+        from tui.widgets.sections import SectionList
+
         machine, analysis = analysis, self.corrected(analysis)
         self.analysis = analysis
         self.search_index = index
@@ -229,7 +281,7 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
         self.app.title = self.article_title
         self.titlebar.set_title(self.article_title)
         self.titlebar.set_status("")
-        self.query_one("#progress").display = False
+        self._hide_progress()
         self.article.set_analysis(analysis)
         self._units = sorted(analysis.arg_nodes(), key=lambda n: (n.start, n.end))
         self._fill_pane(
@@ -271,6 +323,10 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
         offset = article.cursor_offset
         section = ""
         if self.analysis is not None and self.analysis.sections:
+            from tui.widgets.notes import NotesList
+            from tui.widgets.outline import OutlineTree
+            from tui.widgets.sections import SectionList
+
             sections = self.query_one(SectionList)
             i = sections.index_at(offset)
             if i is not None:
@@ -335,6 +391,8 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
             self.goto(*spans[index])
 
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
+        from tui.model import ArgNode, Entity
+
         data = event.node.data
         if isinstance(data, ArgNode):
             self._mark(data.start, data.end)
@@ -356,7 +414,10 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
     def _section_starts(self) -> list[int]:
         if self.analysis is not None:
             return [s.start for s in self.analysis.sections]
-        return [b.start for b in self._blocks if b.kind in ("title", "heading")]
+        from tui.tables import block_kind, span_starts
+
+        starts = span_starts(self._blocks)
+        return [starts[i] for i in range(len(starts)) if block_kind(self._blocks, i) in ("title", "heading")]
 
     def action_next_section(self) -> None:
         here = self.article.cursor_offset
@@ -450,7 +511,7 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
 
         if self.query(HelpPanel):
             self.app.action_hide_help_panel()
-        elif self.query_one("#side").has_focus_within:
+        elif any(side.has_focus_within for side in self.query("#side, #side-pending")):
             self.article.focus()
         elif self.matches or self.article.has_highlights:
             self._clear_matches()
@@ -466,9 +527,14 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
         else:
             self.article.focus()
 
+    def _side_tabs(self) -> TabbedContent | None:
+        """The side pane's tabs; None for the moment between the first paint and their building."""
+        found = self.query("#side")
+        return found.first() if found else None  # type: ignore[return-value]
+
     def _focus_side(self) -> None:
-        tabbed = self.query_one("#side", TabbedContent)
-        pane = tabbed.get_pane(tabbed.active) if tabbed.active else None
+        tabbed = self._side_tabs()
+        pane = tabbed.get_pane(tabbed.active) if tabbed is not None and tabbed.active else None
         if pane is None:
             return
         for widget in pane.query("OutlineTree, EntityTree, SectionList, NotesList"):
@@ -482,7 +548,11 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
 
     def action_show_tab(self, name: str) -> None:
         self._set_side(True)
-        self.query_one("#side", TabbedContent).active = TABS[name]
+        tabbed = self._side_tabs()
+        if tabbed is not None:
+            tabbed.active = TABS[name]
+        else:
+            self._first_tab = TABS[name]
         self.call_after_refresh(self._focus_side)
 
     def action_toggle_roles(self) -> None:
@@ -492,12 +562,18 @@ class ReaderScreen(EditActions, MarkActions, ReadingState, Screen[None]):
     # ------------------------------------------------------------------ actions: copying
     def action_copy(self) -> None:
         """y: what the focus is on, as the article holds it (cleaned of controls at ingest), never markup."""
+        from tui.widgets.entities import EntityTree
+        from tui.widgets.outline import OutlineTree
+        from tui.widgets.sections import SectionList
+
         focused = self.focused
         if isinstance(focused, OutlineTree):
             text, below = focused.copy_text(self._text)
             what = "the outline node" + (f" and {below} below it" if below else "")
         elif isinstance(focused, EntityTree):
             entity = focused.cursor_node.data if focused.cursor_node is not None else None
+            from tui.model import Entity
+
             text, what = (entity.name, "the entity's name") if isinstance(entity, Entity) else ("", "")
         elif isinstance(focused, SectionList) and self.analysis is not None and focused.highlighted is not None:
             text, what = self.analysis.sections[focused.highlighted].title, "the section title"

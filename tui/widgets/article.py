@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -22,12 +23,15 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.model import Analysis, ArgNode, Block, Sentence, span_starts
+from tui.tables import block_kind, span_starts
 from tui.text import UNJOIN
 from tui.widgets.layout import Line, LineIndex, layout_lines
 from tui.widgets.notes import NOTE_MARK
 from tui.widgets.roles import MARKS
 from tui.widgets.spans import SpanSet
+
+if TYPE_CHECKING:  # not imported: the article shows before pydantic is imported
+    from tui.model import Analysis, ArgNode, Block, Sentence
 
 # Any control character that slipped past ingest is drawn as U+FFFD: same length, so offsets hold.
 _CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
@@ -440,14 +444,14 @@ class ArticleView(ScrollView, can_focus=True):
         gutter.append(" " * (GUTTER - gutter.cell_len), base)
         return gutter
 
-    def _block_style(self, block: Block) -> Style | None:
-        if block.kind == "title":
+    def _block_style(self, kind: str) -> Style | None:
+        if kind == "title":
             return self._style("title")
-        if block.kind == "heading":
+        if kind == "heading":
             return self._style("heading")
-        if block.kind == "quote":
+        if kind == "quote":
             return self._style("quote")
-        if block.kind in ("code", "table"):
+        if kind in ("code", "table"):
             return self._style("code")
         return None
 
@@ -457,7 +461,7 @@ class ArticleView(ScrollView, can_focus=True):
         text = Text(self.text[start:end].translate(_CONTROLS), no_wrap=True, end="")
         text.stylize(base)  # as a span: Text.render ignores Text.style when there are no spans
         if line.block >= 0:
-            block_style = self._block_style(self.blocks[line.block])
+            block_style = self._block_style(block_kind(self.blocks, line.block))
             if block_style:
                 text.stylize(block_style)
         if self.show_roles:

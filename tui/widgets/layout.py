@@ -13,11 +13,15 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 
-from tui.model import Block, BlockTable
+from tui.tables import INDEX, BlockTable  # not tui.model: the article is laid out before pydantic is imported
 from tui.text import unjoin
+
+if TYPE_CHECKING:
+    from tui.model import Block
 
 _WORD = re.compile(r"\S+")
 # Characters that certainly take one terminal cell (checked against rich.cells for every one).
@@ -45,10 +49,10 @@ class LineTable(Sequence):
     __hash__ = None  # type: ignore[assignment]  # a mutable sequence: unhashable, as list is
 
     def __init__(self) -> None:
-        self.starts = array("q")
-        self.ends = array("q")
-        self.blocks = array("q")
-        self._prefix = array("l")
+        self.starts = array(INDEX)  # 4 bytes each: a text of tiny paragraphs has a line every few characters
+        self.ends = array(INDEX)
+        self.blocks = array(INDEX)
+        self._prefix = array(INDEX)
         self._prefixes: list[str] = [""]
         self._codes: dict[str, int] = {"": 0}
 
@@ -189,7 +193,9 @@ def layout_lines(text: str, blocks: Sequence[Block], width: int) -> LineTable:
     width = max(8, width)
     lines = LineTable()
     if not blocks:
-        blocks = [Block(kind="paragraph", start=0, end=len(text))] if text else []
+        if text:
+            blocks = BlockTable()
+            blocks.append("paragraph", 0, len(text))
     prefixes: dict[tuple[str, int], tuple[str, str, int]] = {}
     for index, (kind, start, end, level) in enumerate(_block_rows(blocks)):
         if lines:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from tui.model import ROLES
+from tui.kinds import ROLES
 from tui.widgets.article import component_style
 from tui.widgets.roles import BADGES, MARKS
 

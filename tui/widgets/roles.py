@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.ingest.clean import strip_controls
-from tui.model import EntityType, Role
+from tui.kinds import EntityType, Role
 
 # The badge a reader sees; "premise"/"counter"/"rebuttal" read better as REASON/OBJECTION/REPLY.
 BADGES: dict[Role, str] = {
