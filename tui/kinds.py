@@ -13,6 +13,7 @@ BlockKind = Literal["title", "heading", "paragraph", "list_item", "quote", "code
 EntityType = Literal["PERSON", "ORG", "PLACE", "GROUP", "EVENT", "OTHER"]
 Role = Literal["thesis", "claim", "premise", "counter", "rebuttal", "conclusion"]
 Relation = Literal["support", "attack"]
+NOT_ARGUMENT = "none"  # the reader's "not an argument", the word the eval gold format uses
 Author = Literal["analysis", "reader"]  # who decided a unit: the analysis, or the reader's correction
 
 BLOCK_KINDS: tuple[BlockKind, ...] = ("title", "heading", "paragraph", "list_item", "quote", "code", "table")

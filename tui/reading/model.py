@@ -17,7 +17,7 @@ from tui.model import Role
 
 # "Not an argument": the reader says a unit is no part of the argument. Written "none" as the
 # eval gold format writes a non-argumentative unit, so corrections export as-is.
-NOT_ARGUMENT = "none"
+from tui.kinds import NOT_ARGUMENT as NOT_ARGUMENT  # re-exported: the reading's vocabulary
 EditRole = Role | Literal["none"]
 EditKind = Literal["role", "unit", "move", "thesis"]
 Relation = Literal["support", "attack"]

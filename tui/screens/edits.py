@@ -9,17 +9,24 @@ span and words, and the screen re-applies the whole reading to the machine's ana
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
-from tui.model import ArgNode
-from tui.reading.model import NOT_ARGUMENT, Anchor, Edit
+from tui.kinds import NOT_ARGUMENT
 from tui.text import label_line
 from tui.widgets.roles import BADGES
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the model (pydantic) is not imported before the first paint
+    from tui.model import ArgNode
+    from tui.reading.model import Anchor, Edit
     from tui.screens.reader import ReaderScreen
+
+def _edit(**fields: Any) -> Edit:
+    from tui.reading.model import Edit  # pydantic: imported when the reader first corrects something
+
+    return Edit(**fields)
+
 
 # The roles a reader can give, as the outline names them, with what each means.
 ROLE_CHOICES: tuple[tuple[str, str, str], ...] = (
@@ -136,6 +143,8 @@ class EditActions:
 
     def _anchor(self: ReaderScreen, start: int, end: int) -> Anchor:
         assert self.analysis is not None
+        from tui.reading.model import Anchor
+
         return Anchor.of(self.analysis.text, start, end)
 
     def _parent_of(self: ReaderScreen, node: ArgNode) -> ArgNode | None:
@@ -160,7 +169,7 @@ class EditActions:
         def chosen(role: str | None) -> None:
             if role is None or role == node.role:
                 return
-            edit = Edit(kind="role", anchor=self._anchor(node.start, node.end), role=role)  # type: ignore[arg-type]  # one of ROLE_CHOICES
+            edit = _edit(kind="role", anchor=self._anchor(node.start, node.end), role=role)
             name = "not an argument" if role == NOT_ARGUMENT else BADGES[role].lower()  # type: ignore[index]
             self._save_edit(edit, f"“{label_line(node.label, 40)}” is now {name}")
 
@@ -174,7 +183,7 @@ class EditActions:
         if node.role == "thesis" and self._parent_of(node) is None:
             self.notify("This is the thesis already.", markup=False, timeout=2)
             return
-        edit = Edit(kind="thesis", anchor=self._anchor(node.start, node.end))
+        edit = _edit(kind="thesis", anchor=self._anchor(node.start, node.end))
         self._save_edit(edit, f"“{label_line(node.label, 40)}” is now the thesis")
 
     # ---------------------------------------------------------------- new unit
@@ -218,7 +227,7 @@ class EditActions:
             parent = holder
         else:
             parent = next((n for n in self.analysis.outline if n.role == "thesis"), None) if role != "thesis" else None
-        edit = Edit(kind="unit", anchor=self._anchor(start, end), role=role,  # type: ignore[arg-type]
+        edit = _edit(kind="unit", anchor=self._anchor(start, end), role=role,
                     parent=self._anchor(parent.start, parent.end) if parent is not None else None)
         self._save_edit(edit, f"New {BADGES[role].lower()}: “{label_line(self.analysis.text[start:end], 40)}”")  # type: ignore[index]
 
@@ -243,7 +252,7 @@ class EditActions:
         if parent is not None and parent.id in {n.id for n in node.walk()}:
             self.notify("A unit cannot go under itself or what it holds.", markup=False, timeout=3)
             return
-        edit = Edit(kind="move", anchor=self._anchor(node.start, node.end), relation=node.relation,
+        edit = _edit(kind="move", anchor=self._anchor(node.start, node.end), relation=node.relation,
                     parent=self._anchor(parent.start, parent.end) if parent is not None else None)
         where = f"under “{label_line(parent.label, 30)}”" if parent is not None else "to the top level"
         self._save_edit(edit, f"Moved “{label_line(node.label, 30)}” {where}")
@@ -279,7 +288,7 @@ class EditActions:
                         markup=False, timeout=4)
             return
         flipped = "support" if relation_of(node, parent) == "attack" else "attack"
-        edit = Edit(kind="move", anchor=self._anchor(node.start, node.end), relation=flipped,
+        edit = _edit(kind="move", anchor=self._anchor(node.start, node.end), relation=flipped,
                     parent=self._anchor(parent.start, parent.end))
         self._save_edit(edit, f"“{label_line(node.label, 30)}” now {'supports' if flipped == 'support' else 'attacks'} "
                               f"“{label_line(parent.label, 30)}”")

@@ -26,8 +26,7 @@ from textual.widget import Widget
 from tui.tables import block_kind, span_starts
 from tui.text import UNJOIN
 from tui.widgets.layout import Line, LineIndex, layout_lines
-from tui.widgets.notes import NOTE_MARK
-from tui.widgets.roles import MARKS
+from tui.widgets.roles import MARKS, NOTE_MARK
 from tui.widgets.spans import SpanSet
 
 if TYPE_CHECKING:  # not imported: the article shows before pydantic is imported

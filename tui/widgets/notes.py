@@ -13,8 +13,8 @@ from textual.widgets.option_list import Option
 from tui.model import ReaderNote
 from tui.text import label_line
 from tui.widgets.panekeys import LIST_MOVES, pane_bindings
+from tui.widgets.roles import NOTE_MARK
 
-NOTE_MARK = "*"  # beside a noted sentence in the article's gutter and a noted unit in the outline
 
 
 class NotesList(OptionList):

@@ -13,8 +13,7 @@ from tui.model import ArgNode
 from tui.text import label_line
 from tui.widgets.panekeys import TREE_MOVES, pane_bindings
 from tui.widgets.fit import fit_label
-from tui.widgets.notes import NOTE_MARK
-from tui.widgets.roles import BADGES
+from tui.widgets.roles import BADGES, NOTE_MARK
 
 
 class OutlineTree(Tree[ArgNode]):

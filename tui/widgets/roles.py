@@ -18,6 +18,7 @@ BADGES: dict[Role, str] = {
 # The mark in the article's left gutter on a unit's first line: the role without colour (NO_COLOR,
 # 16 colours). One cell each: letters, and symbols of neutral East Asian width (∴ is ambiguous,
 # two cells in CJK terminals, so the conclusion takes ∎).
+NOTE_MARK = "*"  # beside a noted sentence in the article's gutter and a noted unit in the outline
 MARKS: dict[Role, str] = {
     "thesis": "T",
     "claim": "C",
