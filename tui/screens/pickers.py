@@ -15,12 +15,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.screens.choosing import ChoosesFromList
 from tui.text import label_line
 
 Choice = tuple[str, Text]  # (id returned, what the reader sees)
 
 
-class ChoiceScreen(ModalScreen["str | None"]):
+class ChoiceScreen(ChoosesFromList, ModalScreen["str | None"]):
     """Choose one of `choices`; returns its id, or None on esc. With `filter`, typing narrows the
     list (fuzzy, as the search box does)."""
 
@@ -73,19 +74,8 @@ class ChoiceScreen(ModalScreen["str | None"]):
         scored = [(fuzz.partial_ratio(query, label.plain.lower()), i) for i, (_cid, label) in enumerate(self.choices)]
         self._show([self.choices[i] for score, i in sorted(scored, key=lambda s: (-s[0], s[1])) if score >= 60])
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._choose(self.query_one(OptionList).highlighted)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self._choose(event.option_index)
-
-    def action_move(self, delta: int) -> None:
-        options = self.query_one(OptionList)
-        if self.shown:
-            current = options.highlighted if options.highlighted is not None else -1
-            options.highlighted = max(0, min(len(self.shown) - 1, current + delta))
+    def rows(self) -> list:
+        return self.shown
 
     def _choose(self, index: int | None) -> None:
         if index is not None and 0 <= index < len(self.shown):

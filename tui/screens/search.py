@@ -18,6 +18,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.screens.choosing import ChoosesFromList
 from tui.text import UNJOIN
 from tui.widgets.roles import BADGES, strip_unsafe
 
@@ -92,7 +93,7 @@ def clean_query(text: str, limit: int = QUERY_LIMIT) -> str:
     return " ".join(strip_unsafe(text).split(maxsplit=limit))[:limit]
 
 
-class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
+class SearchScreen(ChoosesFromList, ModalScreen["tuple[str, SearchHit] | None"]):
     """Returns (query, chosen hit), or None when closed with esc."""
 
     BINDINGS = [
@@ -194,20 +195,8 @@ class SearchScreen(ModalScreen["tuple[str, SearchHit] | None"]):
             width -= results.styles.scrollbar_size_vertical
         return width if width > 0 else 112
 
-    def action_move(self, delta: int) -> None:
-        results = self.query_one(OptionList)
-        if not self.hits:
-            return
-        current = results.highlighted if results.highlighted is not None else -1
-        results.highlighted = max(0, min(len(self.hits) - 1, current + delta))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._choose(self.query_one(OptionList).highlighted)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self._choose(event.option_index)
+    def rows(self) -> list:
+        return self.hits
 
     def _choose(self, index: int | None) -> None:
         if index is None or not (0 <= index < len(self.hits)):
