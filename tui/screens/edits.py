@@ -28,25 +28,27 @@ def _edit(**fields: Any) -> Edit:
     return Edit(**fields)
 
 
-# The roles a reader can give, as the outline names them, with what each means.
-ROLE_CHOICES: tuple[tuple[str, str, str], ...] = (
-    ("thesis", "THESIS", "what the whole piece argues"),
-    ("claim", "CLAIM", "a point made for the thesis"),
-    ("premise", "REASON", "a reason given for its parent"),
-    ("counter", "OBJECTION", "an objection raised against its parent"),
-    ("rebuttal", "REPLY", "an answer to an objection"),
-    ("conclusion", "CONCLUSION", "what the argument concludes"),
-    (NOT_ARGUMENT, "NOT AN ARGUMENT", "take it out of the outline (what it holds moves up)"),
-)
+# The roles a reader can give (named by their outline badges), with what each means.
+ROLE_MEANINGS: dict[str, str] = {
+    "thesis": "what the whole piece argues",
+    "claim": "a point made for the thesis",
+    "premise": "a reason given for its parent",
+    "counter": "an objection raised against its parent",
+    "rebuttal": "an answer to an objection",
+    "conclusion": "what the argument concludes",
+    NOT_ARGUMENT: "take it out of the outline (what it holds moves up)",
+}
 # Where a sentence may be cut into clauses: after , ; : and dashes, before a few joining words.
 _SPLIT = re.compile(r"(?<=[,;:])\s+|\s+[—–]\s+|\s+(?=(?:because|since|but|although|though|while|whereas|so that|which)\b)",
                     re.IGNORECASE)
 
 
 def role_choices(current: str | None = None) -> list[tuple[str, Text]]:
-    width = max(len(badge) for _role, badge, _what in ROLE_CHOICES)
+    badges = {role: BADGES.get(role, "NOT AN ARGUMENT") for role in ROLE_MEANINGS}  # type: ignore[call-overload]
+    width = max(map(len, badges.values()))
     out = []
-    for role, badge, what in ROLE_CHOICES:
+    for role, what in ROLE_MEANINGS.items():
+        badge = badges[role]
         label = Text.assemble((badge.ljust(width), "bold"), "  ", (what, "dim"))
         if role == current:
             label.append("  (now)", style="italic")
