@@ -535,6 +535,25 @@ def test_fitting_the_same_data_twice_gives_the_same_weight_bytes(tmp_path) -> No
     assert back.predict(["p1:in"]) == "PLACE" and back.predict(["last:bank"]) == "ORG"
 
 
+def test_a_training_document_does_not_see_its_own_people_on_the_given_name_list() -> None:
+    from tui.analysis.training.entities import given_names, given_names_without
+
+    def doc(i: str, text: str, *names: str) -> dict:
+        return {"id": i, "text": text,
+                "mentions": [{"start": text.index(n), "end": text.index(n) + len(n), "type": "PERSON"} for n in names]}
+
+    bio = doc("bio", "Orlan Vesk was born in a valley. Orlan Vesk later wrote poems.", "Orlan Vesk")
+    a = doc("a", "Maria Lind spoke first.", "Maria Lind")
+    b = doc("b", "Then Maria Osk answered.", "Maria Osk")
+    docs = [bio, a, b] * 3  # one corpus counted thrice, as the trainer counts GUM
+    assert {"orlan", "maria"} <= set(given_names(docs))  # the shipped list keeps every name
+    own = given_names_without(docs)
+    # a name only the biography gives is not on the list its own features see (at run time a new
+    # text's names are not on it either); a name other documents give stays
+    assert "orlan" not in own["bio"] and "maria" in own["bio"]
+    assert "orlan" in own["a"]
+
+
 def test_a_lone_unknown_name_is_called_some_name_not_guessed_a_person() -> None:
     a = analyse_bytes(
         "Notes from the valley\n\nEveryone agrees that the town has changed since the flood. Sometimes "

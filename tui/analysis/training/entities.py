@@ -75,23 +75,62 @@ def _analyse(doc: dict, models, given=(frozenset(), frozenset())) -> dict | None
     return collect
 
 
+def _name_counts(doc: dict) -> tuple[Counter, Counter]:
+    """(first words of gold people's names of two or more words, lower-case words) in one document."""
+    counts: Counter = Counter()
+    for m in doc["mentions"]:
+        if m["type"] == "PERSON":
+            words = doc["text"][m["start"]:m["end"]].split()
+            if len(words) > 1 and words[0][:1].isupper() and words[0].isalpha() and not words[0].isupper():
+                counts[words[0].casefold()] += 1
+    return counts, Counter(re.findall(r"[a-z]+", doc["text"]))
+
+
+def _given_tables(docs: list[dict]):
+    counts: Counter = Counter()
+    lower: Counter = Counter()
+    for doc in docs:
+        c, low = _name_counts(doc)
+        counts.update(c)
+        lower.update(low)
+    return counts, lower
+
+
+def _is_given(w: str, n: int, lower_n: int, gaz) -> bool:
+    # not words written in lower case as often ("political", "team"), places or nationalities
+    return n >= 2 and lower_n < n and gaz.place_key(w) is None and not gaz.is_demonym(w.title())
+
+
 def given_names(docs: list[dict]) -> list[str]:
     """First words of people's names of two or more words in the gold data, seen at least twice."""
     from tui.analysis.gazetteer import gazetteer
 
     gaz = gazetteer()
-    counts: Counter = Counter()
-    lower: Counter = Counter()
+    counts, lower = _given_tables(docs)
+    return sorted(w for w, n in counts.items() if _is_given(w, n, lower[w], gaz))
+
+
+def given_names_without(docs: list[dict]):
+    """For each document, the given-name list as if it were not among `docs` (every copy of it):
+    a document's own gold names must not feed its own features. A biography repeats its subject's
+    full name and GUM counts thrice, so with them every gold person of a training document was on
+    the list, while at run time a new text's names mostly are not: the model learnt to trust
+    "given_name" far more than a reader's text allows."""
+    from tui.analysis.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    counts, lower = _given_tables(docs)
+    full = frozenset(w for w, n in counts.items() if _is_given(w, n, lower[w], gaz))
+    copies = Counter(d["id"] for d in docs)
+    out: dict[str, frozenset[str]] = {}
     for doc in docs:
-        lower.update(w for w in re.findall(r"[a-z]+", doc["text"]))
-        for m in doc["mentions"]:
-            if m["type"] == "PERSON":
-                words = doc["text"][m["start"]:m["end"]].split()
-                if len(words) > 1 and words[0][:1].isupper() and words[0].isalpha() and not words[0].isupper():
-                    counts[words[0].casefold()] += 1
-    # not words written in lower case as often ("political", "team"), places or nationalities
-    return sorted(w for w, n in counts.items()
-                  if n >= 2 and lower[w] < n and gaz.place_key(w) is None and not gaz.is_demonym(w.title()))
+        if doc["id"] in out:
+            continue
+        own, low = _name_counts(doc)
+        k = copies[doc["id"]]
+        out[doc["id"]] = full - {w for w in own if w in full
+                                 and not _is_given(w, counts[w] - k * own[w], lower[w] - k * low[w], gaz)}
+    return out
 
 
 def common_words(docs: list[dict]) -> list[str]:
@@ -102,10 +141,10 @@ def common_words(docs: list[dict]) -> list[str]:
     return sorted(w for w, n in counts.items() if n >= COMMON_MIN and len(w) > 2)
 
 
-def edge_examples(docs: list[dict], given) -> tuple[list[list[str]], list[str]]:
+def edge_examples(docs: list[dict], given, own=None) -> tuple[list[list[str]], list[str]]:
     X, y = [], []
     for doc in docs:
-        got = _analyse(doc, (None, None), given)
+        got = _analyse(doc, (None, None), (own[doc["id"]], given[1]) if own else given)
         if got is None:
             continue
         gold = {(m["start"], m["end"]) for m in doc["mentions"]}
@@ -119,10 +158,10 @@ def edge_examples(docs: list[dict], given) -> tuple[list[list[str]], list[str]]:
     return X, y
 
 
-def type_examples(docs: list[dict], edges: LinearModel | None, given) -> tuple[list[list[str]], list[str]]:
+def type_examples(docs: list[dict], edges: LinearModel | None, given, own=None) -> tuple[list[list[str]], list[str]]:
     X, y = [], []
     for doc in docs:
-        got = _analyse(doc, (edges, None), given)
+        got = _analyse(doc, (edges, None), (own[doc["id"]], given[1]) if own else given)
         if got is None:
             continue
         exact = {}
@@ -165,12 +204,15 @@ def fit(docs: list[dict], seed: int, meta: dict | None = None) -> list[LinearMod
     names = given_names(docs)
     common = common_words(docs)
     given = (frozenset(names), frozenset(common))
+    # each document's type features see only the other documents' names; the edge model keeps the
+    # full list (without it, "Feminist Glenn Fleishman" keeps its adjective: measured)
+    own = given_names_without(docs)
     Xe, ye = edge_examples(docs, given)
     edges = _pruned(fit_logistic(EDGE_MODEL, _dicts(Xe), ye, C=C_EDGE, seed=seed,
                                  meta={**(meta or {}), "examples": len(ye), "C": C_EDGE}))
     edges.meta["first_names"] = names
     edges.meta["common_words"] = common
-    Xt, yt = type_examples(docs, edges, given)
+    Xt, yt = type_examples(docs, edges, given, own)
     types = _pruned(fit_logistic(TYPE_MODEL, _dicts(Xt), yt, C=C_TYPE, seed=seed,
                                  meta={**(meta or {}), "examples": len(yt), "C": C_TYPE}))
     return [edges, types]
