@@ -99,7 +99,7 @@ def _plan_long(words: tuple[str, ...], off: int, gaz, out: list[_Step]) -> None:
     where they start, so the first title and each suffix's head type are found once, not per step.
     """
     has_title = any(w.rstrip(".") in TITLES for w in words)  # country codes are no titles
-    suffixes = _Suffixes(list(words), gaz)
+    suffixes = Suffixes(list(words), gaz)
     j = 0
     while len(words) - j > _LONG_NAME:
         first = words[j]
@@ -261,20 +261,20 @@ _COMPASS = frozenset("North South East West Northeast Northwest Southeast Southw
 
 def _head_type(words: list[str], gaz) -> str | None:
     if len(words) > 12:
-        return _head_type_uncached(words, gaz)  # hostile runs of thousands of words: memo keys would be quadratic
+        return head_type_direct(words, gaz)  # hostile runs of thousands of words: memo keys would be quadratic
     key = tuple(words)
     hit = _HEAD_MEMO.get(key, False)
     if hit is False:
         if len(_HEAD_MEMO) > 50_000:
             _HEAD_MEMO.clear()
-        hit = _HEAD_MEMO[key] = _head_type_uncached(words, gaz)
+        hit = _HEAD_MEMO[key] = head_type_direct(words, gaz)
     return hit
 
 
 _HEAD_MEMO: dict[tuple[str, ...], str | None] = {}
 
 
-def _head_type_uncached(words: list[str], gaz) -> str | None:
+def head_type_direct(words: list[str], gaz) -> str | None:
     name = " ".join(words)
     if len(words) == 1 and words[0] in _COMPASS:
         return "PLACE"  # "the West", "the South"
@@ -304,7 +304,7 @@ _REGION_WORDS = ("North", "South", "East", "West", "Central", "Northern", "South
 
 
 
-class _Suffixes:
+class Suffixes:
     """``_head_type`` of the suffixes ``words[j:]`` of one word list, each in constant time.
 
     Short suffixes are typed directly; long ones (only hostile input has names of dozens of
@@ -331,7 +331,7 @@ class _Suffixes:
             for m in range(n - 1, -1, -1):
                 self.next_of[m] = m if words[m] == "of" else self.next_of[m + 1]
                 self.org_after[m] = words[m] in ORG_HEADS or self.org_after[m + 1]
-        # as _head_type_uncached, for words[j:] (more than one word, no place)
+        # as head_type_direct, for words[j:] (more than one word, no place)
         of_after_first = self.next_of[j + 1]
         if of_after_first < n:
             first_of = j if words[j] == "of" else of_after_first

@@ -10,7 +10,7 @@ from tui.analysis import entity_model
 from tui.analysis.entity_lexicon import (
     COMMON_ACRONYMS, EVENT_HEADS, FUNCTION_WORDS, ORG_HEADS, ORG_JOINERS, PLACE_HEADS, TITLES,
 )
-from tui.analysis.entity_candidates import _Cand, _Lex, _Suffixes, _bump, _name_cues
+from tui.analysis.entity_candidates import _Cand, _Lex, Suffixes, _bump, _name_cues
 from tui.analysis.entity_tokens import (
     _ACRO, _CAPSLINE, _INITIAL_POS, _NUMBER, _STRICT, _is_joiner, _seen_lower,
 )
@@ -131,7 +131,7 @@ def _split_of(pieces, toks, lower_seen, gaz) -> list[list[int]]:
         # the words after each "of", without "the": suffixes of one list (a hostile run of
         # thousands of "X of Y of ..." must not copy its rest at every "of")
         right_words = [toks.w[x] for x in p if toks.w[x] != "the"]
-        suffix = _Suffixes(right_words, gaz)
+        suffix = Suffixes(right_words, gaz)
         j = 0  # position in right_words of the next word that is not "the"
         for k in p:
             w = toks.w[k]
