@@ -283,9 +283,9 @@ def _nodes(units: list[Unit], thesis: int) -> list[ArgNode]:
     nodes: dict[int, ArgNode] = {}
     for n, i in enumerate(kept):
         u = units[i]
-        # unvalidated: every value is the analysis's own (a book has thousands of nodes)
-        nodes[i] = ArgNode.trusted(id=f"arg-{n}", role=u.role, start=u.start, end=u.end, label=_label(u), cue=u.cue,
-                                   children=[])
+        # unvalidated, every field given in order: every value is the analysis's own (a book has thousands of nodes)
+        nodes[i] = ArgNode._row({"start": u.start, "end": u.end, "id": f"arg-{n}", "role": u.role, "label": _label(u),
+                                 "cue": u.cue, "by": "analysis", "relation": None, "children": []})
     for i in kept:
         if i != thesis:
             nodes[units[i].parent if units[i].parent in nodes else thesis].children.append(nodes[i])
