@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import analyse_bytes, assert_offsets_valid
-from tui.analysis.lexicon import announced_count, opening_marker, opposing_voice, stance
+from tui.analysis.lexicon import (announced_count, author_voice, folded, opening_marker, opposing_voice, stance,
+                                  words_of)
 from tui.model import Analysis, ArgNode
 from tui.pipeline import analyse_source
 
@@ -252,6 +253,20 @@ def test_lexicon_matchers() -> None:
     assert opposing_voice("The parents of some pupils met.") is None
     assert stance("Cities must act now.")[0] >= 2
     assert stance("The river is wide.")[0] == 0
+
+
+def test_stance_cues_read_the_same_through_the_fast_prefilter() -> None:
+    # the outline reads each unit's cues off its folded text, skipping cues whose words it lacks:
+    # every form of the author's voice and of obligation must still be found that way
+    units = ["I strongly believe we are right.", "I do think so.", "In my opinion, it works.", "We must go.",
+             "From my point of view, yes.", "My position is simple.", "I am convinced.", "I favor it.",
+             "You need to rest.", "He has to leave.", "We had better run.", "It is high time.", "It is vital that we act.",
+             "I think'st not.", "They ought to pay.", "I had a cab.", "We went home.", "My hat is on."]
+    for unit in units:
+        fold = folded(unit)
+        fast = stance(unit, words_of(unit, fold), False, fold), author_voice(unit, words_of(unit, fold), fold)
+        assert fast == (stance(unit), author_voice(unit)), unit
+    assert stance("I think so.", words_of("i think so."), False, "i think so.") == (2.0, "I think")
 
 
 def test_long_labels_are_cut_at_a_clause_boundary() -> None:

@@ -169,12 +169,22 @@ class Cue:
     name: str
     keys: frozenset[str]   # a unit without one of these words cannot match (a cheap prefilter)
     plain: re.Pattern[str]  # the same without IGNORECASE, for folded text (see `folded`)
+    then: frozenset[str] = frozenset()  # a second prefilter, for folded text without an apostrophe (`_ruled_out`)
 
 
-def _cue(words: str, weight: float, name: str, keys: str) -> Cue:
-    """``keys``: every match of ``words`` contains one of these whole words."""
+def _cue(words: str, weight: float, name: str, keys: str, then: str = "") -> Cue:
+    """``keys``: every match of ``words`` contains one of these whole words; ``then``: so does every
+    match in a text without an apostrophe (which would join a word to the next: "think'st")."""
     pattern = re.compile(r"\b(?:" + words + r")\b", re.I)
-    return Cue(pattern, weight, name, frozenset(keys.split()), _plain(pattern))
+    return Cue(pattern, weight, name, frozenset(keys.split()), _plain(pattern), frozenset(then.split()))
+
+
+def _ruled_out(then: frozenset[str], words: frozenset[str], fold: str | None) -> bool:
+    """A cue's second prefilter: ``fold`` (the folded text searched) has none of ``then``'s words.
+
+    Narrative has "I", "we", "had" everywhere; the word after them ("think", "to") is rarer.
+    """
+    return bool(then) and fold is not None and words.isdisjoint(then) and "'" not in fold
 
 
 def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -217,13 +227,16 @@ STANCE_CUES: tuple[Cue, ...] = (
     # deontic modality: what ought to be done
     _cue(r"should(?:n't| not)?|must(?:n't| not)?|ought (?:not )?to|need(?:s)? to|have to|has to|had better"
          r"|it is (?:high )?time|is (?:essential|necessary|imperative|vital|crucial) (?:that|to)", 2.0, "deontic modal",
-         "should shouldn't must mustn't ought need needs have has had better time essential necessary imperative vital crucial"),
+         "should shouldn't must mustn't ought need needs have has had better time essential necessary imperative vital crucial",
+         "should must ought to better time that"),
     # "is (not) to be supported": the same obligation in the passive
     _cue(r"(?:is|are) (?:not )?to be (?:\w+ed|done|taken|made|given|paid|kept|seen)", 2.0, "deontic modal", "be"),
     # the author's own voice
     _cue(r"i (?:strongly |firmly |really |personally |do |would )?(?:believe|think|argue|contend|maintain|am convinced|feel|find|consider|agree|disagree|support|oppose|favou?r|prefer|side with|am inclined to (?:believe|think|agree)|am (?:for|against|in favou?r of))"
          r"|in my (?:opinion|view)|from my (?:point of view|perspective)|my (?:view|position|opinion) is"
-         r"|we (?:should|must|need|ought)", 2.0, "author's stance", "i my we"),
+         r"|we (?:should|must|need|ought)", 2.0, "author's stance", "i my we",
+         "believe think argue contend maintain am feel find consider agree disagree support oppose favour favor prefer "
+         "side opinion view point perspective position should must need ought"),
     # evaluation and judgement
     _cue(r"makes? (?:no )?sense|is (?:un)?(?:likely|fair|just|wise|reasonable|acceptable|justified|justifiable)"
          r"|(?:the )?(?:right|wrong|best|only) (?:way|measure|solution|choice|thing|answer|approach)"
@@ -393,8 +406,8 @@ def stance(unit: str, words: frozenset[str] | None = None, question: bool = Fals
     """
     words = words_of(unit) if words is None else words
     total, best, best_w = 0.0, None, 0.0
-    for keys, pattern, plain, weight in (_FRAMING_CUE if question else _STANCE_CUES):
-        if words.isdisjoint(keys):
+    for keys, then, pattern, plain, weight in (_FRAMING_CUE if question else _STANCE_CUES):
+        if words.isdisjoint(keys) or _ruled_out(then, words, fold):
             continue
         m = pattern.search(unit) if fold is None else plain.search(fold)
         if m:
@@ -405,8 +418,8 @@ def stance(unit: str, words: frozenset[str] | None = None, question: bool = Fals
 
 
 # what `stance` reads of each cue, in order; a question only by its framing
-_STANCE_CUES = tuple((c.keys, c.pattern, c.plain, c.weight) for c in STANCE_CUES)
-_FRAMING_CUE = tuple((c.keys, c.pattern, c.plain, c.weight) for c in STANCE_CUES if c.name == "framing")
+_STANCE_CUES = tuple((c.keys, c.then, c.pattern, c.plain, c.weight) for c in STANCE_CUES)
+_FRAMING_CUE = tuple((c.keys, c.then, c.pattern, c.plain, c.weight) for c in STANCE_CUES if c.name == "framing")
 
 
 _AUTHOR = next(c for c in STANCE_CUES if c.name == "author's stance")
@@ -415,7 +428,7 @@ _AUTHOR = next(c for c in STANCE_CUES if c.name == "author's stance")
 def author_voice(unit: str, words: frozenset[str] | None = None, fold: str | None = None) -> str | None:
     """The author speaking for themselves ("I believe", "in my view"), the surest sign of a thesis."""
     words = words_of(unit) if words is None else words
-    if words.isdisjoint(_AUTHOR.keys):
+    if words.isdisjoint(_AUTHOR.keys) or _ruled_out(_AUTHOR.then, words, fold):
         return None
     span = _find(_AUTHOR.pattern, _AUTHOR.plain, unit, fold)
     return unit[span[0]:span[1]] if span else None
