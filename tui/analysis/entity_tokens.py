@@ -70,19 +70,7 @@ def _tokenise(text: str, sentences: list[Sentence]):
     Only capitalised tokens get per-token work: the rest are counted and kept for adjacency.
     """
     masked = _masked_spans(text)
-    # Offsets where a unit opens, as one byte per character: a set of int offsets cost ~70 bytes
-    # each, and a text made of short sentences ("Ab.\n\n" repeated) has one every few characters.
-    initial = bytearray(len(text) + 1)
-    for m in _UNIT_START.finditer(text):
-        initial[m.end()] = 1
-    initial[0] = 1
-    for sent in sentences:
-        m = _WORD_START.search(text, sent.start, min(len(text), sent.start + 200))
-        if m:
-            initial[m.start()] = 1
-    first = _WORD_START.search(text)
-    if first:
-        initial[first.start()] = 1
+    initial = _unit_starts(text, sentences)
     toks = _Tokens()
     words = toks.w
     counts: Counter = Counter()
@@ -145,6 +133,23 @@ def _tokenise(text: str, sentences: list[Sentence]):
         if c.isalpha() and not c.isupper() and (w.islower() or not camel(w)):
             lower_count[w if w.islower() else w.casefold()] += n
     return toks, flags, caps, lower_count
+
+
+def _unit_starts(text: str, sentences: list[Sentence]) -> bytearray:
+    """1 at each offset where a unit opens, as one byte per character: a set of int offsets cost
+    ~70 bytes each, and a text of short sentences ("Ab.\n\n" repeated) has one every few characters."""
+    initial = bytearray(len(text) + 1)
+    for m in _UNIT_START.finditer(text):
+        initial[m.end()] = 1
+    initial[0] = 1
+    for sent in sentences:
+        m = _WORD_START.search(text, sent.start, min(len(text), sent.start + 200))
+        if m:
+            initial[m.start()] = 1
+    first = _WORD_START.search(text)
+    if first:
+        initial[first.start()] = 1
+    return initial
 
 
 _SPLIT_TOKENS = re.compile(f"({_TOKEN.pattern})")
