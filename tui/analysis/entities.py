@@ -32,7 +32,7 @@ Where each step lives: tokens and runs (1–2) in `entity_tokens`, cutting runs 
 from collections import Counter
 
 from tui.analysis import entity_model
-from tui.analysis.entity_candidates import _Cand, _Lex, _shape
+from tui.analysis.entity_candidates import _MEMO_CAP, _Cand, _Lex, _shape
 from tui.analysis.entity_clusters import _cluster
 from tui.analysis.entity_edges import _common_word, _learned_edges, _term_acronyms, _trim
 from tui.analysis.entity_tokens import _CAPSLINE, _INITIAL_POS, _MASKED, _STRICT, _mark_headings, _runs, _tokenise
@@ -68,6 +68,8 @@ def _extract(text: str, sentences: list[Sentence], blocks: list[Block], models=(
         key = (tuple([tw[k] for k in run]), bytes([flags[k] for k in run]))
         cut = cuts.get(key)
         if cut is None:
+            if len(cuts) >= _MEMO_CAP:
+                cuts.clear()  # runs that never repeat (random capitals) would only grow it
             at = {k: i for i, k in enumerate(run)}
             cut = cuts[key] = tuple(tuple(at[k] for k in piece)
                                     for piece in _trim(run, toks, flags, lower_seen, cap_reliable, gaz))

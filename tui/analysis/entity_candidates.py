@@ -39,6 +39,9 @@ class _Lex:
         self.plans: dict[tuple[str, ...], tuple[_Step, ...]] = {}  # how _shape cuts each spelling
 
 
+# Prose has a few thousand distinct runs; a text with more (random capitals) is no prose, and
+# memos keyed by runs that never repeat only grow: they are cleared at this size.
+_MEMO_CAP = 50_000
 _CTX_IN, _CTX_THE, _CTX_SAID, _CTX_AGENT = 1, 2, 4, 8  # "in X", "the X", "X said", "the X wants"
 
 
@@ -60,6 +63,8 @@ def _shape(text: str, piece: list[int], toks, gaz, low: _Lex) -> list[_Cand]:
     words = tuple([tw[k] for k in piece])
     plan = low.plans.get(words)
     if plan is None:
+        if len(low.plans) >= _MEMO_CAP:
+            low.plans.clear()  # spellings that never repeat (random capitals) would only grow it
         plan = []
         _plan_shape(words, 0, gaz, plan)
         plan = low.plans[words] = tuple(plan)

@@ -70,22 +70,15 @@ def _tokenise(text: str, sentences: list[Sentence]):
     Only capitalised tokens get per-token work: the rest are counted and kept for adjacency.
     """
     masked = _masked_spans(text)
-    initial = {m.end() for m in _UNIT_START.finditer(text)}
-    initial.add(0)
-    for sent in sentences:
-        m = _WORD_START.search(text, sent.start, min(len(text), sent.start + 200))
-        if m:
-            initial.add(m.start())
-    first = _WORD_START.search(text)
-    if first:
-        initial.add(first.start())
+    initial = _unit_starts(text, sentences)
     toks = _Tokens()
     words = toks.w
     counts: Counter = Counter()
     shared: dict[str, str] = {}
     share, camel = shared.setdefault, _LOWER_CAMEL.match
-    caps: list[int] = []
-    cap_flags: list[int] = []
+    # indices of capitalised tokens and every token's flags: machine ints and bytes, not int objects
+    caps = array("q")
+    flags = bytearray()
     spelling: dict[str, tuple[str, int] | tuple[()]] = {}
     # Tokens in chunks, pulled out by a capturing split (words and the gaps between them, whose
     # lengths give the offsets) and C-level maps: a Python loop over every token (most of them
@@ -103,6 +96,7 @@ def _tokenise(text: str, sentences: list[Sentence]):
         toks.e.extend(at[2::2])
         del at
         words.extend(ws)
+        flags.extend(bytes(len(ws)))
         # only tokens that are not all lower case can be capitalised (or "eBay"-like); what a
         # spelling says (possessive, acronym) is worked out once, only the position per token
         starts = toks.s
@@ -115,18 +109,16 @@ def _tokenise(text: str, sentences: list[Sentence]):
                 continue  # a number, or lower case with inner capitals that is no brand
             k = base + i
             bare, f = info
-            if starts[k] in initial:
+            if initial[starts[k]]:
                 f |= _INITIAL_POS
             if f & _POSS:
                 words[k] = bare
                 toks.e[k] -= 2
             caps.append(k)
-            cap_flags.append(f)
+            flags[k] = f
         base += len(ws)
         del ws
-    flags = bytearray(len(words))
-    for k, f in zip(caps, cap_flags):
-        flags[k] = f
+    del initial
     if masked:
         import bisect
 
@@ -143,11 +135,30 @@ def _tokenise(text: str, sentences: list[Sentence]):
     return toks, flags, caps, lower_count
 
 
+def _unit_starts(text: str, sentences: list[Sentence]) -> bytearray:
+    """1 at each offset where a unit opens, as one byte per character: a set of int offsets cost
+    ~70 bytes each, and a text of short sentences ("Ab.\n\n" repeated) has one every few characters."""
+    initial = bytearray(len(text) + 1)
+    for m in _UNIT_START.finditer(text):
+        initial[m.end()] = 1
+    initial[0] = 1
+    for sent in sentences:
+        m = _WORD_START.search(text, sent.start, min(len(text), sent.start + 200))
+        if m:
+            initial[m.start()] = 1
+    first = _WORD_START.search(text)
+    if first:
+        initial[first.start()] = 1
+    return initial
+
+
 _SPLIT_TOKENS = re.compile(f"({_TOKEN.pattern})")
-# A safe place to cut the text into chunks: after white space, before a character that is neither
-# white space nor an ASCII capital. No token spans white space, and the token pattern's look-aheads
-# past white space ("W." before a capital, "Mr." before a space) see the same there either way.
-_CUT = re.compile(r"\s(?=[^\sA-Z])")
+# A safe place to cut the text into chunks: at the end of a run of white space. No token spans
+# white space, and the token pattern's look-aheads past it ("W." before a capital, "Mr." before a
+# space) see the same there, unless the run follows a capital and a dot ("W.") and precedes a
+# capital. Only that case is refused: a text whose every run of white space precedes a capital
+# ("Ab.\n\n" repeated) must still be cut, or it is split whole (~25 bytes a character at once).
+_CUT = re.compile(r"\s(?=[^\sA-Z])|(?<=\S)(?<![A-Z]\.)\s+(?=[A-Z])")
 _CHUNK = 1 << 18
 
 
@@ -253,7 +264,7 @@ def _name_word(w: str) -> bool:
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*[a-z]?$")
 
 
-def _runs(text: str, toks: _Tokens, flags: list[int], caps: list[int]):
+def _runs(text: str, toks: _Tokens, flags: bytearray, caps: array):
     """Maximal runs of capitalised tokens (token indices), joiners included."""
     n = len(toks.w)
     done = -1
