@@ -252,7 +252,7 @@ def _one_thesis(roots: _Roots) -> None:
 def _new(text: str, where: tuple[int, int], edit: Edit) -> _Node:
     start, end = where
     role: str = edit.role if edit.role is not None and edit.role != NOT_ARGUMENT else "premise"
-    return _Node(id=f"you-{edit.id}", role=role, start=start, end=end, label=_label(text[start:end]), cue=YOURS,
+    return _Node(id=f"you-{edit.id}", role=role, start=start, end=end, label=_short(text[start:end], LABEL_MAX), cue=YOURS,
                  by="reader")
 
 
@@ -358,12 +358,8 @@ def _freeze(n: _Node) -> ArgNode:
                            relation=n.relation, children=[_freeze(c) for c in n.children])
 
 
-def _label(quote: str) -> str:
-    line = clean_line(quote)
-    return line if len(line) <= LABEL_MAX else line[: LABEL_MAX - 1].rstrip() + "…"
-
-
 def _short(quote: str, width: int = 60) -> str:
+    """`quote` on one line, cut to `width` characters with an ellipsis."""
     line = clean_line(quote)
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
