@@ -123,6 +123,15 @@ class ArgNode(Span):
             yield from child.walk()
 
 
+def with_parents(outline: list[ArgNode]) -> Iterator[tuple[ArgNode, ArgNode | None]]:
+    """Every unit of an outline with its parent (None at the top level), in tree order."""
+    stack: list[tuple[ArgNode, ArgNode | None]] = [(root, None) for root in reversed(outline)]
+    while stack:
+        node, parent = stack.pop()
+        yield node, parent
+        stack.extend((child, node) for child in reversed(node.children))
+
+
 class ReaderNote(_Model):
     """A note the reader wrote on a span of the text (kept in the reading store, carried into exports)."""
 

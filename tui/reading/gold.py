@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tui import __version__
-from tui.model import Analysis, ArgNode
+from tui.model import Analysis, with_parents
 from tui.names import shown
 
 GOLD_ROLES = {"thesis": "major_claim", "claim": "claim", "conclusion": "claim", "premise": "premise",
@@ -29,15 +29,7 @@ SOURCE = "argview_reader"
 
 def gold_document(corrected: Analysis, *, not_argument: Sequence[tuple[int, int]] = ()) -> dict[str, Any]:
     """The gold line of a corrected analysis; `not_argument`: spans the reader took out."""
-    flat: list[tuple[ArgNode, ArgNode | None]] = []
-
-    def visit(node: ArgNode, parent: ArgNode | None) -> None:
-        flat.append((node, parent))
-        for child in node.children:
-            visit(child, node)
-
-    for root in corrected.outline:
-        visit(root, None)
+    flat = list(with_parents(corrected.outline))
     flat.sort(key=lambda np: (np[0].start, np[0].end))
     index = {id(node): i for i, (node, _) in enumerate(flat)}
     units: list[dict[str, Any]] = [

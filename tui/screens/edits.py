@@ -79,25 +79,16 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def parents(outline: list[ArgNode]) -> dict[str, ArgNode | None]:
     """Each node's parent by node id (None at the top level)."""
-    out: dict[str, ArgNode | None] = {}
+    from tui.model import with_parents
 
-    def visit(node: ArgNode, parent: ArgNode | None) -> None:
-        out[node.id] = parent
-        for child in node.children:
-            visit(child, node)
-
-    for root in outline:
-        visit(root, None)
-    return out
+    return {node.id: parent for node, parent in with_parents(outline)}
 
 
 def relation_of(node: ArgNode, parent: ArgNode | None) -> str:
     """How a unit bears on its parent: the reader's word if given, else what its role implies."""
-    if node.relation is not None:
-        return node.relation
     if parent is None:
-        return "support"
-    from tui.export.graph import relation_kind
+        return node.relation or "support"
+    from tui.export.graph import relation_kind  # the reader's word first, as the exports read it
 
     return relation_kind(node, parent)
 
