@@ -17,7 +17,7 @@ import pytest
 from tui.analysis import analyse
 from tui.ingest import Document, ingest_bytes
 from tui.ingest.sources import RawSource
-from tui.model import Analysis, Format, Source
+from tui.model import Analysis, ArgNode, Format, Source, with_parents
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -173,3 +173,15 @@ def assert_offsets_valid(analysis: Analysis) -> None:
         assert piece and piece == piece.strip(), sentence
     section_ids = {s.id for s in analysis.sections}
     assert all(s.section in section_ids for s in analysis.sentences)
+
+
+def parents(analysis: Analysis) -> dict[str, ArgNode | None]:
+    """Each outline unit's parent by id (None at the top level)."""
+    return {node.id: parent for node, parent in with_parents(analysis.outline)}
+
+
+def node_starting(analysis: Analysis, prefix: str) -> ArgNode:
+    """The one outline unit whose text starts with `prefix`."""
+    hits = [n for n in analysis.arg_nodes() if analysis.span_text(n).startswith(prefix)]
+    assert len(hits) == 1, (prefix, [analysis.span_text(n) for n in hits])
+    return hits[0]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import analyse_bytes, assert_offsets_valid
+from conftest import analyse_bytes, assert_offsets_valid, node_starting, parents
 from tui.analysis.lexicon import (announced_count, author_voice, folded, opening_marker, opposing_voice, stance,
                                   words_of)
 from tui.model import Analysis, ArgNode
@@ -17,23 +17,6 @@ from tui.pipeline import analyse_source
 
 # --- helpers -------------------------------------------------------------------------------------
 
-def parents(analysis: Analysis) -> dict[str, ArgNode | None]:
-    out: dict[str, ArgNode | None] = {}
-
-    def visit(node: ArgNode, parent: ArgNode | None) -> None:
-        out[node.id] = parent
-        for child in node.children:
-            visit(child, node)
-
-    for root in analysis.outline:
-        visit(root, None)
-    return out
-
-
-def node_starting(analysis: Analysis, prefix: str) -> ArgNode:
-    hits = [n for n in analysis.arg_nodes() if analysis.span_text(n).startswith(prefix)]
-    assert len(hits) == 1, (prefix, [analysis.span_text(n) for n in hits])
-    return hits[0]
 
 
 def tree(analysis: Analysis) -> str:

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import analyse_bytes
+from conftest import analyse_bytes, node_starting, parents
 from tui.analysis.arg_model import NAMES
 from tui.analysis.linear import MODELS_DIR, LinearModel, dump, load
-from tui.model import Analysis, ArgNode
 
 COLUMN = """Our city must stop building car parks
 
@@ -48,23 +47,6 @@ Cooking lessons cost little and pay back for a lifetime.
 """
 
 
-def parents(a: Analysis) -> dict[str, ArgNode | None]:
-    out: dict[str, ArgNode | None] = {}
-
-    def visit(node: ArgNode, parent: ArgNode | None) -> None:
-        out[node.id] = parent
-        for child in node.children:
-            visit(child, node)
-
-    for root in a.outline:
-        visit(root, None)
-    return out
-
-
-def node_starting(a: Analysis, prefix: str) -> ArgNode:
-    hits = [n for n in a.arg_nodes() if a.span_text(n).startswith(prefix)]
-    assert len(hits) == 1, (prefix, [a.span_text(n) for n in hits])
-    return hits[0]
 
 
 def test_an_opinion_column_gets_a_point_from_every_paragraph() -> None:
